@@ -1,0 +1,13 @@
+package org.vae4j.api;
+
+/**
+ * Invalid configuration supplied by the user: an unknown model or option, a value out of range.
+ * Command-line front ends map it to the usage exit code (2).
+ */
+public class ConfigurationException extends VaeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

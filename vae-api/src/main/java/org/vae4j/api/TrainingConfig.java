@@ -1,0 +1,48 @@
+package org.vae4j.api;
+
+/**
+ * How to train: validated on construction, so an invalid value fails before any work starts.
+ *
+ * @param epochs passes over the training set, >= 1
+ * @param batchSize images per step, >= 1
+ * @param learningRate optimizer step size, > 0
+ * @param optimizer Adam or Adagrad
+ * @param seed seeds parameter initialisation, shuffling and the reparameterisation noise
+ * @param threads native compute threads (BLAS and element-wise ops), >= 1
+ */
+public record TrainingConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
+                             long seed, int threads) {
+
+    public static final int DEFAULT_EPOCHS = 10;
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_THREADS = 1;
+
+    public TrainingConfig {
+        if (epochs < 1) {
+            throw new ConfigurationException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new ConfigurationException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new ConfigurationException("--lr must be a finite number > 0, got " + learningRate);
+        }
+        if (optimizer == null) {
+            throw new ConfigurationException("an optimizer is required (adam or adagrad)");
+        }
+        if (threads < 1) {
+            throw new ConfigurationException("--threads must be >= 1, got " + threads);
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, OptimizerKind.ADAM,
+                DEFAULT_SEED, DEFAULT_THREADS);
+    }
+
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(newEpochs, batchSize, learningRate, optimizer, seed, threads);
+    }
+}

@@ -1,0 +1,22 @@
+package org.vae4j.api.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+
+/** The prior p(z) over latent codes. */
+public interface Prior {
+
+    /** A stable name, e.g. {@code standard-normal}. */
+    String name();
+
+    int latentDims();
+
+    /** Writes log p(z) for each row of {@code z} into {@code out} ({@code [batch, 1]}). */
+    void logDensity(INDArray z, INDArray out);
+
+    /** Writes d log p(z) / dz into {@code out} (same shape as {@code z}). */
+    void gradLogDensity(INDArray z, INDArray out);
+
+    /** Fills {@code out} ({@code [batch, latentDims]}) with samples drawn with {@code rng}. */
+    void sample(INDArray out, Random rng);
+}

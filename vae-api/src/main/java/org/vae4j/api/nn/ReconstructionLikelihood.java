@@ -1,0 +1,28 @@
+package org.vae4j.api.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The decoder's output distribution p(x|z), parameterised by the decoder output.
+ *
+ * <p>Like DL4J's {@code ReconstructionDistribution}, value and gradient are given explicitly. All
+ * quantities are in nats. {@code data} is {@code [batch, dataSize]}; {@code distributionParams}
+ * is {@code [batch, dataSize * paramsPerValue()]}.
+ */
+public interface ReconstructionLikelihood {
+
+    /** A stable name, e.g. {@code bernoulli}; recorded in checkpoints. */
+    String name();
+
+    /** Decoder outputs per data value: 1 for Bernoulli logits, 2 for Gaussian mean and log-variance. */
+    int paramsPerValue();
+
+    /** Writes -log p(x|params) summed over each row into {@code out} ({@code [batch, 1]}). */
+    void negLogLikelihood(INDArray data, INDArray distributionParams, INDArray out);
+
+    /** Writes d(-log p(x|params))/d(params) for each element into {@code gradOut}, scaled by {@code scale}. */
+    void gradient(INDArray data, INDArray distributionParams, double scale, INDArray gradOut);
+
+    /** Writes the distribution mean (the image a user sees) into {@code out} ({@code [batch, dataSize]}). */
+    void mean(INDArray distributionParams, INDArray out);
+}

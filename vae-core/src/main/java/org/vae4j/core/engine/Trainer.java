@@ -1,0 +1,117 @@
+package org.vae4j.core.engine;
+
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vae4j.api.Loss;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.TrainingListener;
+import org.vae4j.api.TrainingProgress;
+import org.vae4j.api.VaeException;
+import org.vae4j.api.data.Dataset;
+
+/**
+ * Minibatch training: each epoch shuffles the training set with a generator seeded from the run
+ * seed and the epoch number (so a resumed run sees the same order), and takes one optimizer step
+ * per batch; the last batch of an epoch may be smaller.
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners;
+
+    public Trainer(TrainingConfig config, List<TrainingListener> listeners) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The state of a run between epochs: what a checkpoint stores besides the parameters. */
+    public static final class Run {
+        private final ModelState model;
+        private final Optimizer optimizer;
+        private int epochsCompleted;
+
+        public Run(ModelState model, Optimizer optimizer, int epochsCompleted) {
+            this.model = model;
+            this.optimizer = optimizer;
+            this.epochsCompleted = epochsCompleted;
+        }
+
+        public ModelState model() {
+            return model;
+        }
+
+        public Optimizer optimizer() {
+            return optimizer;
+        }
+
+        public int epochsCompleted() {
+            return epochsCompleted;
+        }
+    }
+
+    public static Run start(ModelState model, TrainingConfig config) {
+        return new Run(model, new Optimizer(config.optimizer(), config.learningRate(), model.model().numParams(),
+                model.dataType()), 0);
+    }
+
+    public static long stepsPerEpoch(int examples, int batchSize) {
+        return (examples + batchSize - 1) / batchSize;
+    }
+
+    /** Trains from {@code run.epochsCompleted()} up to the configured number of epochs. */
+    public void train(Run run, Dataset train) {
+        ModelState state = run.model;
+        VaeStep step = new VaeStep(state);
+        BatchGatherer gatherer = new BatchGatherer(train, state.dataType());
+        int n = train.size();
+        int batchSize = Math.min(config.batchSize(), n);
+        long stepsPerEpoch = stepsPerEpoch(n, batchSize);
+        NoiseSource noise = NoiseSource.seeded(config.seed() * 31 + 7 + run.epochsCompleted);
+        listeners.forEach(l -> l.onTrainingStart(config.epochs(), stepsPerEpoch));
+        int[] order = new int[n];
+        for (int epoch = run.epochsCompleted; epoch < config.epochs(); epoch++) {
+            final int e = epoch;
+            listeners.forEach(l -> l.onEpochStart(e));
+            long started = System.nanoTime();
+            shuffle(order, new Random(config.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
+            double sumD = 0;
+            double sumR = 0;
+            double sumObjective = 0;
+            for (long s = 0; s < stepsPerEpoch; s++) {
+                int from = (int) (s * batchSize);
+                int count = Math.min(batchSize, n - from);
+                INDArray x = gatherer.gather(order, from, count);
+                TrainingProgress progress = new TrainingProgress(epoch, config.epochs(), epoch * stepsPerEpoch + s,
+                        stepsPerEpoch);
+                Loss loss = step.computeGradient(x, noise, progress);
+                if (!loss.isFinite()) {
+                    throw new VaeException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
+                            + ": the loss is " + loss.objective() + "; lower --lr or check the model's options");
+                }
+                run.optimizer.step(state.params(), state.gradients(), epoch);
+                sumD += loss.reconstruction() * count;
+                sumR += loss.kl() * count;
+                sumObjective += loss.objective() * count;
+                final long stepInEpoch = s;
+                listeners.forEach(l -> l.onBatch(e, stepInEpoch, loss, count));
+            }
+            run.epochsCompleted = epoch + 1;
+            Loss epochLoss = new Loss(sumD / n, sumR / n, sumObjective / n);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            listeners.forEach(l -> l.onEpochEnd(e, epochLoss, seconds));
+        }
+        listeners.forEach(TrainingListener::onTrainingEnd);
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

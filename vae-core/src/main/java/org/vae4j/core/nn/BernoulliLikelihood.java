@@ -1,0 +1,58 @@
+package org.vae4j.core.nn;
+
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.nn.ReconstructionLikelihood;
+
+/**
+ * Bernoulli likelihood on logits l: -log p(x|l) = softplus(l) - x l, computed by ND4J's fused,
+ * numerically stable sigmoid cross-entropy. Grayscale pixels in [0, 1] are used as the targets,
+ * as in the paper's code and PyTorch's VAE example.
+ */
+public final class BernoulliLikelihood implements ReconstructionLikelihood {
+    public static final String NAME = "bernoulli";
+    private BatchBuffers scratch;
+    private INDArray one;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int paramsPerValue() {
+        return 1;
+    }
+
+    @Override
+    public void negLogLikelihood(INDArray data, INDArray distributionParams, INDArray out) {
+        if (scratch == null) {
+            scratch = new BatchBuffers(data.size(1));
+        }
+        if (one == null || one.dataType() != data.dataType()) {
+            one = Nd4j.scalar(data.dataType(), 1.0);
+        }
+        INDArray perValue = scratch.output(data.size(0), data.dataType());
+        SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(data, distributionParams, one, LossReduce.NONE, 0.0);
+        op.addOutputArgument(perValue);
+        Nd4j.exec(op);
+        perValue.sum(out, 1);
+    }
+
+    @Override
+    public void gradient(INDArray data, INDArray distributionParams, double scale, INDArray gradOut) {
+        Nd4j.exec(new Sigmoid(distributionParams, gradOut));
+        gradOut.subi(data);
+        if (scale != 1.0) {
+            gradOut.muli(scale);
+        }
+    }
+
+    @Override
+    public void mean(INDArray distributionParams, INDArray out) {
+        Nd4j.exec(new Sigmoid(distributionParams, out));
+    }
+}

@@ -1,0 +1,83 @@
+package org.vae4j.core.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.nn.Activation;
+
+/**
+ * A fully connected layer {@code y = act(x W + b)} computed with BLAS into buffers that are
+ * allocated once per batch size. W is a column-major view of the owner's flat parameter vector.
+ */
+final class Dense {
+    final int in;
+    final int out;
+    final Activation activation;
+    private INDArray w;
+    private INDArray b;
+    private INDArray dw;
+    private INDArray db;
+    private INDArray input;
+    private final BatchBuffers buffers;
+
+    Dense(int in, int out, Activation activation) {
+        this.in = in;
+        this.out = out;
+        this.activation = activation;
+        this.buffers = new BatchBuffers(out);
+    }
+
+    long numParams() {
+        return (long) in * out + out;
+    }
+
+    void bind(INDArray params, INDArray grads, long offset, boolean initialize, Random rng) {
+        w = Views.matrix(params, offset, in, out);
+        b = Views.row(params, offset + (long) in * out, out);
+        dw = Views.matrix(grads, offset, in, out);
+        db = Views.vector(grads, offset + (long) in * out, out);
+        if (initialize) {
+            // Uniform(-1/sqrt(in), 1/sqrt(in)) for weights and biases: PyTorch's nn.Linear default,
+            // so side-by-side comparisons start from the same distribution.
+            double bound = 1.0 / Math.sqrt(in);
+            INDArray tmp = Nd4j.create(DataType.DOUBLE, numParams());
+            Nd4j.getExecutioner().exec(new UniformDistribution(tmp, -bound, bound), rng);
+            Views.vector(params, offset, numParams()).assign(tmp);
+        }
+    }
+
+    /** Returns the layer's output buffer (owned by this layer) for {@code x}. */
+    INDArray forward(INDArray x) {
+        input = x;
+        INDArray y = buffers.output(x.size(0), x.dataType());
+        Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
+        y.addiRowVector(b);
+        Activations.applyInPlace(activation, y);
+        return y;
+    }
+
+    /**
+     * Given dL/dy in {@code delta} (overwritten), writes dW and db and, when {@code gradInput} is not
+     * null, dL/dx into it ({@code accumulate} adds instead of overwriting).
+     */
+    void backward(INDArray delta, INDArray gradInput, boolean accumulate) {
+        INDArray y = buffers.output(delta.size(0), delta.dataType());
+        Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
+        Nd4j.gemm(input, delta, dw, true, false, 1.0, 0.0);
+        delta.sum(db, 0);
+        if (gradInput != null) {
+            Nd4j.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
+        }
+    }
+
+    /** A buffer of this layer's output shape for the gradient flowing into its output. */
+    INDArray gradientBuffer(long batch, org.nd4j.linalg.api.buffer.DataType type) {
+        return buffers.gradient(batch, type);
+    }
+
+    INDArray weights() {
+        return w;
+    }
+}

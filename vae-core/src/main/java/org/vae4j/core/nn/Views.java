@@ -1,0 +1,50 @@
+package org.vae4j.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Zero-copy views into a contiguous flat vector: how components see their parameter slices. */
+public final class Views {
+    private Views() {
+    }
+
+    private static void requireFlat(INDArray flat) {
+        if (flat.rank() != 1 && !(flat.rank() == 2 && flat.size(0) == 1)) {
+            throw new IllegalArgumentException("expected a flat vector, got shape " + java.util.Arrays.toString(flat.shape()));
+        }
+        if (flat.length() > 1 && flat.stride(flat.rank() - 1) != 1) {
+            throw new IllegalArgumentException("expected a contiguous vector (stride 1)");
+        }
+    }
+
+    /** A column-major {@code rows x cols} matrix over {@code flat[offset, offset + rows * cols)}. */
+    public static INDArray matrix(INDArray flat, long offset, long rows, long cols) {
+        requireFlat(flat);
+        checkRange(flat, offset, rows * cols);
+        return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {1, rows}, flat.offset() + offset, 'f',
+                flat.dataType());
+    }
+
+    /** A {@code 1 x length} row vector over {@code flat[offset, offset + length)}. */
+    public static INDArray row(INDArray flat, long offset, long length) {
+        requireFlat(flat);
+        checkRange(flat, offset, length);
+        return Nd4j.create(flat.data(), new long[] {1, length}, new long[] {length, 1}, flat.offset() + offset, 'c',
+                flat.dataType());
+    }
+
+    /** A rank-1 vector over {@code flat[offset, offset + length)}. */
+    public static INDArray vector(INDArray flat, long offset, long length) {
+        requireFlat(flat);
+        checkRange(flat, offset, length);
+        return Nd4j.create(flat.data(), new long[] {length}, new long[] {1}, flat.offset() + offset, 'c',
+                flat.dataType());
+    }
+
+    private static void checkRange(INDArray flat, long offset, long length) {
+        if (offset < 0 || offset + length > flat.length()) {
+            throw new IllegalArgumentException("view [" + offset + ", " + (offset + length) + ") outside vector of length "
+                    + flat.length());
+        }
+    }
+}
