@@ -51,7 +51,7 @@ public final class Trainer {
 
     public static Run start(ModelState model, TrainingConfig config) {
         return new Run(model, new Optimizer(config.optimizer(), config.learningRate(), model.model().numParams(),
-                model.dataType()), 0);
+                config.threads()), 0);
     }
 
     public static long stepsPerEpoch(int examples, int batchSize) {
@@ -88,7 +88,7 @@ public final class Trainer {
                     throw new VaeException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
                             + ": the loss is " + loss.objective() + "; lower --lr or check the model's options");
                 }
-                run.optimizer.step(state.params(), state.gradients(), epoch);
+                run.optimizer.step(state.params(), state.gradients());
                 sumD += loss.reconstruction() * count;
                 sumR += loss.kl() * count;
                 sumObjective += loss.objective() * count;

@@ -1,0 +1,222 @@
+package org.vae4j.core.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vae4j.api.ModelSpec;
+import org.vae4j.api.OptimizerKind;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.VaeException;
+
+/**
+ * The checkpoint file format, version 1 (see docs/checkpoint-format.md). No Java serialization:
+ * <pre>
+ *   8 bytes   magic "VAE4JCK1"
+ *   4 bytes   header length H, big-endian
+ *   H bytes   header, UTF-8 JSON (provider, options, spec, training, counters, array lengths, dataset)
+ *   4*P bytes parameters, float32 little-endian
+ *   4*P*K     K optimizer state arrays, float32 little-endian
+ *   32 bytes  SHA-256 of everything before it
+ * </pre>
+ * Written to a temporary file in the target directory and renamed over the target, so a crash
+ * never leaves a half-written checkpoint; the checksum is verified before anything is parsed.
+ */
+public final class CheckpointIO {
+    public static final String FILE_NAME = "model.vae4j";
+    private static final byte[] MAGIC = "VAE4JCK1".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckpointIO() {
+    }
+
+    public static void write(Checkpoint c, Path file) {
+        int p = c.params().length;
+        for (float[] s : c.optimizerState()) {
+            if (s.length != p) {
+                throw new IllegalArgumentException("optimizer state of length " + s.length + " for " + p + " parameters");
+            }
+        }
+        ObjectNode h = JSON.createObjectNode();
+        h.put("formatVersion", FORMAT_VERSION);
+        h.put("provider", c.provider());
+        ObjectNode opts = h.putObject("options");
+        c.options().forEach(opts::put);
+        ObjectNode spec = h.putObject("spec");
+        spec.put("dataSize", c.spec().dataSize());
+        spec.put("imageHeight", c.spec().imageHeight());
+        spec.put("imageWidth", c.spec().imageWidth());
+        spec.put("numClasses", c.spec().numClasses());
+        spec.put("latentDims", c.spec().latentDims());
+        ObjectNode t = h.putObject("training");
+        t.put("epochs", c.training().epochs());
+        t.put("batchSize", c.training().batchSize());
+        t.put("learningRate", c.training().learningRate());
+        t.put("optimizer", c.training().optimizer().id());
+        t.put("seed", c.training().seed());
+        t.put("threads", c.training().threads());
+        h.put("epochsCompleted", c.epochsCompleted());
+        h.put("optimizerIteration", c.optimizerIteration());
+        h.put("numParams", p);
+        h.put("optimizerStateArrays", c.optimizerState().length);
+        if (c.dataset() != null) {
+            ObjectNode d = h.putObject("dataset");
+            d.put("name", c.dataset().name());
+            d.put("source", c.dataset().source());
+            ObjectNode sums = d.putObject("sha256");
+            c.dataset().sha256().forEach(sums::put);
+        }
+        byte[] header;
+        try {
+            header = JSON.writeValueAsBytes(h);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        long total = 8L + 4 + header.length + 4L * p * (1 + c.optimizerState().length) + 32;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new VaeException("model too large for checkpoint format 1: " + total + " bytes");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) total);
+        buf.put(MAGIC);
+        buf.putInt(header.length);
+        buf.put(header);
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(c.params());
+        buf.position(buf.position() + 4 * p);
+        for (float[] s : c.optimizerState()) {
+            buf.asFloatBuffer().put(s);
+            buf.position(buf.position() + 4 * p);
+        }
+        MessageDigest sha = sha256();
+        sha.update(buf.array(), 0, buf.position());
+        buf.put(sha.digest());
+        writeAtomically(file, buf.array());
+    }
+
+    /** Writes bytes to {@code file} through a temporary sibling and an atomic rename. */
+    public static void writeAtomically(Path file, byte[] bytes) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new VaeException("cannot write " + file + ": " + e.getMessage() + "; check free space and permissions");
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do; the target was not touched
+                }
+            }
+        }
+    }
+
+    public static Checkpoint read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new VaeException("no checkpoint at " + file + "; train a model there first (./vae train --out DIR)");
+        } catch (IOException e) {
+            throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+        if (bytes.length < MAGIC.length + 4 + 32 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
+                    + "point --model-dir at a directory written by ./vae train");
+        }
+        MessageDigest sha = sha256();
+        sha.update(bytes, 0, bytes.length - 32);
+        if (!Arrays.equals(sha.digest(), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
+            throw new VaeException("checkpoint " + file + " is corrupt or truncated (checksum mismatch); "
+                    + "retrain or restore it from a copy");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        buf.position(MAGIC.length);
+        int headerLength = buf.getInt();
+        if (headerLength < 2 || headerLength > bytes.length - 44) {
+            throw new VaeException("checkpoint " + file + " has an invalid header length " + headerLength);
+        }
+        JsonNode h;
+        try {
+            h = JSON.readTree(new String(bytes, buf.position(), headerLength, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new VaeException("checkpoint " + file + " has an unreadable header: " + e.getMessage());
+        }
+        int version = h.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new VaeException("checkpoint " + file + " has format version " + version + "; this vae4j reads version "
+                    + FORMAT_VERSION);
+        }
+        buf.position(buf.position() + headerLength);
+        int p = h.path("numParams").asInt(-1);
+        int k = h.path("optimizerStateArrays").asInt(-1);
+        long expected = (long) buf.position() + 4L * p * (1 + k) + 32;
+        if (p < 0 || k < 0 || expected != bytes.length) {
+            throw new VaeException("checkpoint " + file + " declares " + p + " parameters and " + k
+                    + " optimizer arrays but its size does not match; it is corrupt");
+        }
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        float[] params = new float[p];
+        buf.asFloatBuffer().get(params);
+        buf.position(buf.position() + 4 * p);
+        float[][] state = new float[k][p];
+        for (float[] s : state) {
+            buf.asFloatBuffer().get(s);
+            buf.position(buf.position() + 4 * p);
+        }
+        JsonNode spec = h.path("spec");
+        JsonNode t = h.path("training");
+        Map<String, String> options = new LinkedHashMap<>();
+        h.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        Checkpoint.DatasetProvenance data = null;
+        if (h.has("dataset")) {
+            JsonNode d = h.get("dataset");
+            Map<String, String> sums = new LinkedHashMap<>();
+            d.path("sha256").fields().forEachRemaining(e -> sums.put(e.getKey(), e.getValue().asText()));
+            data = new Checkpoint.DatasetProvenance(d.path("name").asText(), d.path("source").asText(), sums);
+        }
+        return new Checkpoint(h.path("provider").asText(), options,
+                new ModelSpec(spec.path("dataSize").asInt(), spec.path("imageHeight").asInt(), spec.path("imageWidth").asInt(),
+                        spec.path("numClasses").asInt(), spec.path("latentDims").asInt()),
+                new TrainingConfig(t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
+                        OptimizerKind.parse(t.path("optimizer").asText()), t.path("seed").asLong(), t.path("threads").asInt()),
+                h.path("epochsCompleted").asInt(), h.path("optimizerIteration").asLong(), params, state, data);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.vae4j.core.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.api.ModelSpec;
+import org.vae4j.api.OptimizerKind;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.VaeException;
+
+class CheckpointIOTest {
+    @TempDir
+    Path dir;
+
+    private Checkpoint sample() {
+        return new Checkpoint("vae", Map.of("hidden", "500"), ModelSpec.mnist(4),
+                new TrainingConfig(3, 100, 1e-3, OptimizerKind.ADAM, 9, 1), 2, 1200,
+                new float[] {1, 2, 3}, new float[][] {{4, 5, 6}, {7, 8, 9}},
+                new Checkpoint.DatasetProvenance("mnist", "cache", Map.of("a", "b")));
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        Path f = dir.resolve("m.vae4j");
+        CheckpointIO.write(sample(), f);
+        Checkpoint c = CheckpointIO.read(f);
+        assertThat(c.provider()).isEqualTo("vae");
+        assertThat(c.options()).containsEntry("hidden", "500");
+        assertThat(c.spec()).isEqualTo(ModelSpec.mnist(4));
+        assertThat(c.training()).isEqualTo(sample().training());
+        assertThat(c.epochsCompleted()).isEqualTo(2);
+        assertThat(c.optimizerIteration()).isEqualTo(1200);
+        assertThat(c.params()).containsExactly(1, 2, 3);
+        assertThat(c.optimizerState()[1]).containsExactly(7, 8, 9);
+        assertThat(c.dataset().sha256()).containsEntry("a", "b");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(f); // no temp file left behind
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void corruptedByteIsDetected() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        CheckpointIO.write(sample(), f);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 40] ^= 1;
+        Files.write(f, b);
+        assertThatThrownBy(() -> CheckpointIO.read(f)).isInstanceOf(VaeException.class)
+                .hasMessageContaining("corrupt or truncated").hasMessageContaining(f.toString());
+    }
+
+    @Test
+    void truncatedFileIsDetected() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        CheckpointIO.write(sample(), f);
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, b.length / 2));
+        assertThatThrownBy(() -> CheckpointIO.read(f)).isInstanceOf(VaeException.class).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void foreignFileIsNotACheckpoint() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        Files.writeString(f, "hello, this is not a model at all, just some text of decent length");
+        assertThatThrownBy(() -> CheckpointIO.read(f)).hasMessageContaining("is not a vae4j checkpoint");
+    }
+
+    @Test
+    void missingFileSaysHowToMakeOne() {
+        assertThatThrownBy(() -> CheckpointIO.read(dir.resolve("none"))).hasMessageContaining("./vae train");
+    }
+
+    @Test
+    void failedWriteLeavesTheOldCheckpointIntact() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        CheckpointIO.write(sample(), f);
+        byte[] before = Files.readAllBytes(f);
+        Checkpoint bad = new Checkpoint("vae", Map.of(), ModelSpec.mnist(4), sample().training(), 1, 1,
+                new float[] {1, 2, 3}, new float[][] {{1}}, null);
+        assertThatThrownBy(() -> CheckpointIO.write(bad, f)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,217 @@
+package org.vae4j.core.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.TrainingProgress;
+import org.vae4j.api.nn.Decoder;
+import org.vae4j.api.nn.Divergence;
+import org.vae4j.api.nn.Encoder;
+import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.api.nn.Parameterized;
+import org.vae4j.api.nn.Prior;
+import org.vae4j.api.nn.ReconstructionLikelihood;
+import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.VaeStep;
+
+/**
+ * Double-precision finite-difference gradient checks for vae4j components: the conformance kit
+ * plugin authors run on their own encoders, decoders, likelihoods, priors and divergences.
+ *
+ * <p>Each check defines a scalar loss from the component's outputs (a fixed random weighting of
+ * them), computes its gradient with the component's own backward code, and compares it with
+ * central differences {@code (L(p + h) - L(p - h)) / 2h}. Failures throw {@link AssertionError}
+ * listing the worst entries.
+ */
+public final class GradientCheck {
+    public static final double EPSILON = 1e-6;
+    public static final double MAX_RELATIVE_ERROR = 1e-5;
+    public static final double MIN_ABSOLUTE_ERROR = 1e-8;
+    /** At most this many parameters are checked per component (chosen at random, seeded). */
+    public static final int MAX_CHECKED = 300;
+
+    private GradientCheck() {
+    }
+
+    public static INDArray randn(Random r, long rows, long cols, double scale) {
+        INDArray a = Nd4j.create(DataType.DOUBLE, rows, cols);
+        for (long i = 0; i < rows; i++) {
+            for (long j = 0; j < cols; j++) {
+                a.putScalar(i, j, r.nextGaussian() * scale);
+            }
+        }
+        return a;
+    }
+
+    public static INDArray uniform(Random r, long rows, long cols) {
+        INDArray a = Nd4j.create(DataType.DOUBLE, rows, cols);
+        for (long i = 0; i < rows; i++) {
+            for (long j = 0; j < cols; j++) {
+                a.putScalar(i, j, r.nextDouble());
+            }
+        }
+        return a;
+    }
+
+    private static double dot(INDArray a, INDArray b) {
+        return a.castTo(DataType.DOUBLE).mul(b.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+    }
+
+    /** Binds a component to fresh double-precision parameter and gradient vectors. */
+    public static INDArray[] bindDouble(Parameterized component, long seed) {
+        long n = component.numParams();
+        INDArray params = Nd4j.zeros(DataType.DOUBLE, 1, Math.max(n, 1));
+        INDArray grads = Nd4j.zeros(DataType.DOUBLE, 1, Math.max(n, 1));
+        component.bind(params, grads, true, Nd4j.getRandomFactory().getNewRandomInstance(seed));
+        return new INDArray[] {params, grads};
+    }
+
+    public static void checkEncoder(Encoder encoder, int batch, long seed) {
+        Random r = new Random(seed);
+        INDArray[] pg = bindDouble(encoder, seed);
+        INDArray x = uniform(r, batch, encoder.inputSize());
+        INDArray wm = randn(r, batch, encoder.latentDims(), 1);
+        INDArray wv = randn(r, batch, encoder.latentDims(), 1);
+        DoubleSupplier loss = () -> {
+            GaussianCode q = encoder.encode(x);
+            return dot(q.mean(), wm) + dot(q.logVariance(), wv);
+        };
+        loss.getAsDouble();
+        encoder.backward(wm.dup(), wv.dup());
+        compare("encoder parameters", pg[0], pg[1].dup(), loss, r);
+    }
+
+    public static void checkDecoder(Decoder decoder, int batch, long seed) {
+        Random r = new Random(seed);
+        INDArray[] pg = bindDouble(decoder, seed);
+        INDArray z = randn(r, batch, decoder.inputSize(), 1);
+        INDArray w = randn(r, batch, decoder.outputSize(), 1);
+        DoubleSupplier loss = () -> dot(decoder.decode(z), w);
+        loss.getAsDouble();
+        INDArray gradZ = decoder.backward(w.dup()).dup();
+        compare("decoder parameters", pg[0], pg[1].dup(), loss, r);
+        compare("decoder input", z, gradZ, loss, r);
+    }
+
+    /**
+     * Checks d(sum of -log p)/d(params) of a likelihood at random parameters and data drawn by
+     * {@code data} (e.g. uniform pixels for Bernoulli).
+     */
+    public static void checkLikelihood(ReconstructionLikelihood likelihood, INDArray data, long seed) {
+        Random r = new Random(seed);
+        long batch = data.size(0);
+        INDArray params = randn(r, batch, data.size(1) * likelihood.paramsPerValue(), 1.5);
+        INDArray out = Nd4j.create(DataType.DOUBLE, batch);
+        DoubleSupplier loss = () -> {
+            likelihood.negLogLikelihood(data, params, out);
+            return out.sumNumber().doubleValue();
+        };
+        INDArray grad = Nd4j.create(DataType.DOUBLE, params.shape());
+        likelihood.gradient(data, params, 1.0, grad);
+        compare("likelihood " + likelihood.name() + " parameters", params, grad, loss, r);
+        INDArray scaled = Nd4j.create(DataType.DOUBLE, params.shape());
+        likelihood.gradient(data, params, 0.25, scaled);
+        if (!scaled.equalsWithEps(grad.mul(0.25), 1e-12)) {
+            throw new AssertionError("likelihood " + likelihood.name() + " ignores the gradient scale");
+        }
+    }
+
+    public static void checkPrior(Prior prior, int batch, long seed) {
+        Random r = new Random(seed);
+        INDArray z = randn(r, batch, prior.latentDims(), 1);
+        INDArray out = Nd4j.create(DataType.DOUBLE, batch);
+        DoubleSupplier loss = () -> {
+            prior.logDensity(z, out);
+            return out.sumNumber().doubleValue();
+        };
+        INDArray grad = Nd4j.create(DataType.DOUBLE, z.shape());
+        prior.gradLogDensity(z, grad);
+        compare("prior " + prior.name() + " log-density", z, grad, loss, r);
+    }
+
+    public static void checkDivergence(Divergence divergence, int batch, int latentDims, long seed) {
+        Random r = new Random(seed);
+        INDArray mean = randn(r, batch, latentDims, 1);
+        INDArray logVar = randn(r, batch, latentDims, 0.5);
+        INDArray z = randn(r, batch, latentDims, 1);
+        INDArray out = Nd4j.create(DataType.DOUBLE, batch);
+        DoubleSupplier loss = () -> {
+            divergence.value(new GaussianCode(mean, logVar), z, out);
+            return out.sumNumber().doubleValue();
+        };
+        INDArray gm = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        INDArray gv = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        INDArray gz = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        divergence.addGradient(new GaussianCode(mean, logVar), z, 1.0, gm, gv, gz);
+        compare("divergence " + divergence.name() + " mean", mean, gm, loss, r);
+        compare("divergence " + divergence.name() + " log-variance", logVar, gv, loss, r);
+        compare("divergence " + divergence.name() + " z", z, gz, loss, r);
+    }
+
+    /**
+     * Checks the gradient of a whole model's training objective (batch mean) with respect to all its
+     * parameters, with fixed reparameterisation noise. The model must be bound in double precision.
+     */
+    public static void checkModel(ModelState state, INDArray x, long seed) {
+        if (state.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("gradient checks need a DOUBLE model");
+        }
+        Random r = new Random(seed);
+        INDArray eps = randn(r, x.size(0), state.model().latentDims(), 1);
+        VaeStep step = new VaeStep(state);
+        TrainingProgress progress = new TrainingProgress(0, 2, 3, 10);
+        DoubleSupplier loss = () -> step.evaluate(x, e -> e.assign(eps), progress).objective();
+        step.computeGradient(x, e -> e.assign(eps), progress);
+        compare("model " + state.provider() + " objective", state.params(), state.gradients().dup(), loss, r);
+    }
+
+    /** Compares {@code analytic} with central differences of {@code loss} over entries of {@code variable}. */
+    public static void compare(String what, INDArray variable, INDArray analytic, DoubleSupplier loss, Random r) {
+        long n = variable.length();
+        List<Long> indices = new ArrayList<>();
+        if (n <= MAX_CHECKED) {
+            for (long i = 0; i < n; i++) {
+                indices.add(i);
+            }
+        } else {
+            for (int i = 0; i < MAX_CHECKED; i++) {
+                indices.add((long) r.nextInt((int) n));
+            }
+        }
+        if (!java.util.Arrays.equals(variable.shape(), analytic.shape())) {
+            throw new IllegalArgumentException(what + ": gradient shape " + java.util.Arrays.toString(analytic.shape())
+                    + " differs from variable shape " + java.util.Arrays.toString(variable.shape()));
+        }
+        INDArray flatVar = variable;
+        INDArray flatGrad = analytic.ordering() == variable.ordering() ? analytic : analytic.dup(variable.ordering());
+        List<String> failures = new ArrayList<>();
+        double worst = 0;
+        for (long i : indices) {
+            double original = flatVar.getDouble(i);
+            flatVar.putScalar(i, original + EPSILON);
+            double plus = loss.getAsDouble();
+            flatVar.putScalar(i, original - EPSILON);
+            double minus = loss.getAsDouble();
+            flatVar.putScalar(i, original);
+            double numeric = (plus - minus) / (2 * EPSILON);
+            double a = flatGrad.getDouble(i);
+            double abs = Math.abs(a - numeric);
+            double rel = abs / Math.max(Math.abs(a) + Math.abs(numeric), 1e-300);
+            if (abs > MIN_ABSOLUTE_ERROR && rel > MAX_RELATIVE_ERROR) {
+                worst = Math.max(worst, rel);
+                if (failures.size() < 5) {
+                    failures.add("[" + i + "] analytic " + a + " numeric " + numeric + " (relative error " + rel + ")");
+                }
+            }
+        }
+        loss.getAsDouble();
+        if (!failures.isEmpty()) {
+            throw new AssertionError("gradient check failed for " + what + ", worst relative error " + worst + ": "
+                    + String.join("; ", failures));
+        }
+    }
+}
