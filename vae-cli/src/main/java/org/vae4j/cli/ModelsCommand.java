@@ -1,0 +1,45 @@
+package org.vae4j.cli;
+
+import java.io.PrintStream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.vae4j.core.plugin.ModelRegistry;
+import org.vae4j.core.plugin.PluginFailure;
+import org.vae4j.spi.ModelProvider;
+import org.vae4j.spi.OptionSpec;
+
+/** {@code ./vae models}: every registered model with its description and options. */
+final class ModelsCommand implements Main.Command {
+    @Override
+    public String summary() {
+        return "list the registered models, their descriptions and options";
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
+        Options o = new Options();
+        CommonOptions.addPlugins(o);
+        CommonOptions.addHelp(o);
+        CommandLine cl = CommonOptions.parse(o, args);
+        if (CommonOptions.help(cl, o, "./vae models [--plugins DIR]", out)) {
+            return Main.OK;
+        }
+        ModelRegistry registry = CommonOptions.modelFactory(cl).registry();
+        for (ModelProvider p : registry.providers()) {
+            out.println(p.name() + "  " + p.description());
+            for (OptionSpec s : p.optionSchema().options()) {
+                out.printf("    --option %s=%s  (default)  %s%n", s.name(), s.defaultValue(), s.description());
+            }
+            out.println();
+        }
+        for (PluginFailure f : registry.failures()) {
+            out.println("broken plugin " + f.pluginClass() + ": " + f.cause());
+        }
+        if (registry.providers().isEmpty()) {
+            err.println("vae models: no models registered; is vae-models-vanilla on the class path?");
+            return Main.FAILURE;
+        }
+        return Main.OK;
+    }
+}

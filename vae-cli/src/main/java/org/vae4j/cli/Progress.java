@@ -1,0 +1,105 @@
+package org.vae4j.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.vae4j.api.Loss;
+import org.vae4j.api.TrainingListener;
+
+/**
+ * Training progress: a live bar redrawn in place on a terminal, plain log lines (four per epoch
+ * and a summary) when output is not a terminal, as in CI or when piped to a file.
+ */
+final class Progress implements TrainingListener {
+    private static final int BAR = 24;
+    private final PrintStream out;
+    private final boolean interactive;
+    private final String objective;
+    private int epochs;
+    private long steps;
+    private long epochStart;
+    private long images;
+    private double sumObjective;
+    private double sumD;
+    private double sumR;
+    private long lastDraw;
+    private int lastQuarter;
+
+    Progress(PrintStream out, boolean interactive, String objective) {
+        this.out = out;
+        this.interactive = interactive;
+        this.objective = objective;
+    }
+
+    static boolean isTerminal() {
+        return System.console() != null && System.getenv("CI") == null;
+    }
+
+    @Override
+    public void onTrainingStart(int totalEpochs, long stepsPerEpoch) {
+        this.epochs = totalEpochs;
+        this.steps = stepsPerEpoch;
+        out.printf(Locale.ROOT, "training %d epochs of %d steps; objective %s%n", totalEpochs, stepsPerEpoch, objective);
+    }
+
+    @Override
+    public void onEpochStart(int epoch) {
+        epochStart = System.nanoTime();
+        images = 0;
+        sumObjective = 0;
+        sumD = 0;
+        sumR = 0;
+        lastDraw = 0;
+        lastQuarter = 0;
+    }
+
+    @Override
+    public void onBatch(int epoch, long stepInEpoch, Loss loss, int batchSize) {
+        images += batchSize;
+        sumObjective += loss.objective() * batchSize;
+        sumD += loss.reconstruction() * batchSize;
+        sumR += loss.kl() * batchSize;
+        long now = System.nanoTime();
+        double done = (stepInEpoch + 1) / (double) steps;
+        double seconds = (now - epochStart) / 1e9;
+        double rate = images / Math.max(seconds, 1e-9);
+        if (interactive) {
+            if (now - lastDraw < 100_000_000L && stepInEpoch + 1 < steps) {
+                return;
+            }
+            lastDraw = now;
+            int filled = (int) Math.round(done * BAR);
+            double eta = seconds / done - seconds;
+            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  loss %.2f (D %.2f, KL %.2f)  %,.0f img/s  ETA %s ",
+                    epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled), 100 * done, sumObjective / images,
+                    sumD / images, sumR / images, rate, formatSeconds(eta));
+            out.flush();
+        } else {
+            int quarter = (int) Math.floor(done * 4 + 1e-9);
+            if (quarter > lastQuarter && quarter < 4) {
+                lastQuarter = quarter;
+                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  loss %.2f (D %.2f, KL %.2f)  %,.0f img/s%n", epoch + 1, epochs,
+                        quarter * 25, sumObjective / images, sumD / images, sumR / images, rate);
+            }
+        }
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Loss train, double seconds) {
+        if (interactive) {
+            out.print("\r" + " ".repeat(110) + "\r");
+        }
+        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: loss %.2f, train -ELBO %.2f (D %.2f + KL %.2f), %,.0f img/s%n",
+                epoch + 1, epochs, seconds, train.objective(), train.negElbo(), train.reconstruction(), train.kl(),
+                images / seconds);
+        out.flush();
+    }
+
+    static String formatSeconds(double s) {
+        if (!Double.isFinite(s) || s < 0) {
+            return "?";
+        }
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+}

@@ -1,0 +1,193 @@
+package org.vae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.data.IdxFile;
+import org.vae4j.core.data.KnownDataset;
+
+/** End-to-end runs of the CLI on generated IDX data: exit codes, files written, one-line errors. */
+class MainTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** 28x28 strokes of random position and thickness, 3 classes: an MNIST-shaped fixture. */
+    @BeforeAll
+    static void generateData() throws IOException {
+        data = Files.createDirectories(shared.resolve("idx"));
+        writeSplit(KnownDataset.TRAIN_IMAGES, KnownDataset.TRAIN_LABELS, 400, 1);
+        writeSplit(KnownDataset.TEST_IMAGES, KnownDataset.TEST_LABELS, 100, 2);
+    }
+
+    private static void writeSplit(String images, String labels, int n, long seed) throws IOException {
+        Random r = new Random(seed);
+        byte[] px = new byte[n * 784];
+        byte[] y = new byte[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (byte) r.nextInt(3);
+            int x0 = 6 + r.nextInt(16);
+            int w = 1 + y[i];
+            for (int row = 4; row < 24; row++) {
+                for (int col = x0; col < Math.min(28, x0 + w); col++) {
+                    px[i * 784 + row * 28 + col] = (byte) 255;
+                }
+            }
+        }
+        IdxFile.write(data.resolve(images), new int[] {n, 28, 28}, px);
+        IdxFile.write(data.resolve(labels), new int[] {n}, y);
+    }
+
+    private Result train(Path out, String... extra) {
+        String[] base = {"train", "--dataset", "idx", "--data", data.toString(), "--epochs", "2", "--batch-size", "50",
+            "--latent-dims", "2", "--option", "hidden=32", "--out", out.toString()};
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return run(all);
+    }
+
+    @Test
+    void modelsListsTheVanillaVae() {
+        Result r = run("models");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("vae  vanilla VAE").contains("--option hidden=500");
+    }
+
+    @Test
+    void noArgumentsIsAUsageError() {
+        assertThat(run().code()).isEqualTo(Main.USAGE);
+        assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");
+    }
+
+    @Test
+    void unknownModelIsAOneLineUsageError() {
+        Result r = run("train", "--model", "nope");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("unknown model 'nope'; available models: vae");
+    }
+
+    @Test
+    void unknownOptionIsAOneLineUsageError() {
+        Result r = run("train", "--option", "beta=4");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("unknown option 'beta' for model vae");
+    }
+
+    @Test
+    void badNumbersAreUsageErrors() {
+        assertThat(run("train", "--epochs", "ten").err()).contains("--epochs ten is not an integer");
+        assertThat(run("train", "--lr", "-1").code()).isEqualTo(Main.USAGE);
+        assertThat(run("train", "--optimizer", "sgd").err()).contains("unknown optimizer 'sgd'");
+    }
+
+    @Test
+    void trainWritesCheckpointAndMetricsAndEvaluateReproducesThem() throws IOException {
+        Path out = dir.resolve("m");
+        Result r = train(out);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("epoch 2/2 done");
+        assertThat(out.resolve(CheckpointIO.FILE_NAME)).exists();
+        JsonNode m = Json.MAPPER.readTree(out.resolve(TrainCommand.METRICS).toFile());
+        assertThat(m.get("model").asText()).isEqualTo("vae");
+        assertThat(m.get("latentDims").asInt()).isEqualTo(2);
+        assertThat(m.get("epochs").asInt()).isEqualTo(2);
+        assertThat(m.get("imagesPerSecond").asLong()).isPositive();
+        assertThat(m.get("history")).hasSize(2);
+        for (String split : new String[] {"train", "test"}) {
+            JsonNode s = m.get(split);
+            assertThat(s.get("negElbo").asDouble()).isCloseTo(s.get("reconstruction").asDouble() + s.get("kl").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(s.get("kl").asDouble()).isPositive();
+        }
+        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        JsonNode ev = Json.MAPPER.readTree(e.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(ev.get("test")).isEqualTo(m.get("test"));
+    }
+
+    @Test
+    void trainingRefusesToOverwriteAModel() throws IOException {
+        Path out = dir.resolve("m");
+        assertThat(train(out).code()).isZero();
+        byte[] before = Files.readAllBytes(out.resolve(TrainCommand.METRICS));
+        Result again = train(out);
+        assertThat(again.code()).isEqualTo(Main.USAGE);
+        assertThat(again.err()).contains("already holds a model");
+        assertThat(Files.readAllBytes(out.resolve(TrainCommand.METRICS))).isEqualTo(before);
+    }
+
+    @Test
+    void corruptCheckpointIsARuntimeError() throws IOException {
+        Path out = dir.resolve("m");
+        assertThat(train(out).code()).isZero();
+        Path ckpt = out.resolve(CheckpointIO.FILE_NAME);
+        byte[] b = Files.readAllBytes(ckpt);
+        b[b.length / 2] ^= 0x55;
+        Files.write(ckpt, b);
+        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+        assertThat(e.code()).isEqualTo(Main.FAILURE);
+        assertThat(e.err().strip()).doesNotContain("\n").contains("corrupt or truncated");
+    }
+
+    @Test
+    void truncatedIdxFileIsARuntimeError() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        for (String f : KnownDataset.FILES) {
+            Files.copy(data.resolve(f), bad.resolve(f));
+        }
+        byte[] b = Files.readAllBytes(bad.resolve(KnownDataset.TRAIN_IMAGES));
+        Files.write(bad.resolve(KnownDataset.TRAIN_IMAGES), java.util.Arrays.copyOf(b, b.length - 100));
+        Result r = run("train", "--dataset", "idx", "--data", bad.toString(), "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(Main.FAILURE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("truncated");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void wrongMnistChecksumIsARuntimeError() {
+        // the generated files are well-formed IDX but not MNIST
+        Result r = run("train", "--data", data.toString(), "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(Main.FAILURE);
+        assertThat(r.err()).contains("has SHA-256").contains("replace it");
+    }
+
+    @Test
+    void duplicatePluginNameIsAUsageErrorNamingBothClasses() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("dup.jar")))) {
+            jar.putNextEntry(new JarEntry("META-INF/services/org.vae4j.spi.VaePlugin"));
+            jar.write((DuplicateVaePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        Result r = run("models", "--plugins", plugins.toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("model 'vae' is registered twice")
+                .contains("org.vae4j.models.vanilla.VanillaVaeProvider").contains(DuplicateVaePlugin.class.getName());
+    }
+}
