@@ -63,40 +63,29 @@ final class CommonOptions {
         return true;
     }
 
-    static int intOption(CommandLine cl, String name, int defaultValue) {
+    private static <T> T numberOption(CommandLine cl, String name, T defaultValue,
+                                      java.util.function.Function<String, T> parse, String kind) {
         String v = cl.getOptionValue(name);
         if (v == null) {
             return defaultValue;
         }
         try {
-            return Integer.parseInt(v.trim());
+            return parse.apply(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + " is not an integer");
+            throw new UsageException("--" + name + " " + v + " is not " + kind);
         }
+    }
+
+    static int intOption(CommandLine cl, String name, int defaultValue) {
+        return numberOption(cl, name, defaultValue, Integer::parseInt, "an integer");
     }
 
     static long longOption(CommandLine cl, String name, long defaultValue) {
-        String v = cl.getOptionValue(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + " is not an integer");
-        }
+        return numberOption(cl, name, defaultValue, Long::parseLong, "an integer");
     }
 
     static double doubleOption(CommandLine cl, String name, double defaultValue) {
-        String v = cl.getOptionValue(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " " + v + " is not a number");
-        }
+        return numberOption(cl, name, defaultValue, Double::parseDouble, "a number");
     }
 
     /** {@code --option key=value}, repeatable. */
