@@ -27,6 +27,14 @@ public final class BatchBuffers {
         this.width = width;
     }
 
+    /**
+     * {@code current} if it exists and has this width, else new buffers: for components whose width
+     * is known only from their first input.
+     */
+    public static BatchBuffers ofWidth(BatchBuffers current, long width) {
+        return current != null && current.width == width ? current : new BatchBuffers(width);
+    }
+
     private INDArray[] get(long batch, DataType type) {
         INDArray[] arrays = bySize.get(batch);
         if (arrays == null || arrays[0].dataType() != type) {

@@ -29,9 +29,7 @@ public final class BernoulliLikelihood implements ReconstructionLikelihood {
 
     @Override
     public void negLogLikelihood(INDArray data, INDArray distributionParams, INDArray out) {
-        if (scratch == null) {
-            scratch = new BatchBuffers(data.size(1));
-        }
+        scratch = BatchBuffers.ofWidth(scratch, data.size(1));
         if (one == null || one.dataType() != data.dataType()) {
             one = Nd4j.scalar(data.dataType(), 1.0);
         }

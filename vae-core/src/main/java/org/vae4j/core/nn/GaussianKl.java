@@ -20,9 +20,7 @@ public final class GaussianKl implements Divergence {
     }
 
     private INDArray expLogVar(GaussianCode q) {
-        if (scratch == null || scratch.output(q.batchSize(), q.mean().dataType()).size(1) != q.latentDims()) {
-            scratch = new BatchBuffers(q.latentDims());
-        }
+        scratch = BatchBuffers.ofWidth(scratch, q.latentDims());
         INDArray e = scratch.output(q.batchSize(), q.mean().dataType());
         Nd4j.exec(new Exp(q.logVariance(), e));
         return e;

@@ -36,9 +36,7 @@ public final class GaussianLikelihood implements ReconstructionLikelihood {
     /** Writes (x - mu)^2 * exp(-lv) into the first scratch buffer and exp(-lv) into the second. */
     private INDArray[] standardised(INDArray data, INDArray params) {
         long d = data.size(1);
-        if (scratch == null) {
-            scratch = new BatchBuffers(d);
-        }
+        scratch = BatchBuffers.ofWidth(scratch, d);
         INDArray[] p = split(params, d);
         INDArray sq = scratch.output(data.size(0), data.dataType());
         INDArray precision = scratch.scratch(data.size(0), data.dataType());

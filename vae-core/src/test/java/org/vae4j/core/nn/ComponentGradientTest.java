@@ -72,6 +72,25 @@ class ComponentGradientTest {
     }
 
     @Test
+    void componentsFollowAChangeOfDataWidth() {
+        BernoulliLikelihood bernoulli = new BernoulliLikelihood();
+        GaussianLikelihood gaussian = new GaussianLikelihood();
+        GaussianKl kl = new GaussianKl();
+        Random r = new Random(9);
+        for (int width : new int[] {8, 5}) {
+            INDArray x = GradientCheck.uniform(r, 3, width);
+            INDArray out = Nd4j.create(DataType.DOUBLE, 3);
+            bernoulli.negLogLikelihood(x, GradientCheck.randn(r, 3, width, 1), out);
+            assertThat(out.getDouble(0)).isPositive();
+            gaussian.negLogLikelihood(x, GradientCheck.randn(r, 3, 2 * width, 1), out);
+            assertThat(Double.isFinite(out.getDouble(0))).isTrue();
+            INDArray mean = GradientCheck.randn(r, 3, width, 1);
+            kl.value(new GaussianCode(mean, GradientCheck.randn(r, 3, width, 0.5)), mean, out);
+            assertThat(out.getDouble(0)).isPositive();
+        }
+    }
+
+    @Test
     void gaussianKlMatchesClosedForm() {
         INDArray mean = Nd4j.createFromArray(new double[][] {{0.5, -1}});
         INDArray logVar = Nd4j.createFromArray(new double[][] {{0.2, -0.3}});
