@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
@@ -17,6 +16,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.data.DatasetLocator;
+import org.vae4j.core.data.IdxDatasets;
 import org.vae4j.core.data.KnownDataset;
 import org.vae4j.core.engine.ModelFactory;
 import org.vae4j.core.inject.CoreModule;
@@ -158,26 +158,7 @@ final class CommonOptions {
         if (!java.nio.file.Files.isDirectory(dir)) {
             throw new org.vae4j.api.VaeException("--data " + dir + " is not a directory");
         }
-        Map<String, org.vae4j.core.data.IdxFile> files = new LinkedHashMap<>();
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (String f : KnownDataset.FILES) {
-            Path p = java.util.stream.Stream.of(dir.resolve(f), dir.resolve(f + ".gz")).filter(java.nio.file.Files::isRegularFile)
-                    .findFirst().orElseThrow(() -> new org.vae4j.api.VaeException(dir + " has no " + f + " (or " + f + ".gz)"));
-            var idx = org.vae4j.core.data.IdxFile.read(p);
-            files.put(f, idx);
-            sums.put(f, idx.sha256());
-        }
-        int classes = 1;
-        for (String f : List.of(KnownDataset.TRAIN_LABELS, KnownDataset.TEST_LABELS)) {
-            for (byte b : files.get(f).data()) {
-                classes = Math.max(classes, (b & 0xFF) + 1);
-            }
-        }
-        var train = org.vae4j.core.data.IdxDatasets.fromIdx("idx-train", files.get(KnownDataset.TRAIN_IMAGES),
-                files.get(KnownDataset.TRAIN_LABELS), classes);
-        var test = org.vae4j.core.data.IdxDatasets.fromIdx("idx-test", files.get(KnownDataset.TEST_IMAGES),
-                files.get(KnownDataset.TEST_LABELS), classes);
-        return new DatasetPair(CUSTOM_IDX, train, test, "--data " + dir, sums);
+        return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "--data " + dir, "", (file, idx) -> { });
     }
 
     static DatasetPair loadData(CommandLine cl, KnownDataset dataset, PrintStream log) {

@@ -13,15 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vae4j.api.VaeException;
-import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 
 /**
@@ -119,39 +116,17 @@ public final class DatasetLocator {
     }
 
     private DatasetPair loadFrom(Path dir, String source) {
-        Map<String, IdxFile> files = new LinkedHashMap<>();
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (String name : KnownDataset.FILES) {
-            Path file = find(dir, name).orElseThrow(() -> new VaeException(dir + " has no " + name + " (or " + name
-                    + ".gz); put the four " + dataset.id() + " files there"));
-            IdxFile idx = IdxFile.read(file);
-            String expected = dataset.sha256(name);
-            if (!expected.equals(idx.sha256())) {
-                throw new VaeException(file + " has SHA-256 " + idx.sha256() + " but " + dataset.id() + "'s " + name
-                        + " is " + expected + "; the file is corrupt or a different dataset, replace it");
-            }
-            files.put(name, idx);
-            sums.put(name, idx.sha256());
-        }
-        Dataset train = toDataset(dataset.id() + "-train", files.get(KnownDataset.TRAIN_IMAGES),
-                files.get(KnownDataset.TRAIN_LABELS));
-        Dataset test = toDataset(dataset.id() + "-test", files.get(KnownDataset.TEST_IMAGES),
-                files.get(KnownDataset.TEST_LABELS));
-        return new DatasetPair(dataset.id(), train, test, source, sums);
+        return IdxDatasets.readSplits(dir, dataset.id(), dataset.numClasses(), source,
+                "; put the four " + dataset.id() + " files there", this::verifyChecksum);
     }
 
-    private Dataset toDataset(String name, IdxFile images, IdxFile labels) {
-        return IdxDatasets.fromIdx(name, images, labels, dataset.numClasses());
-    }
-
-    static Optional<Path> find(Path dir, String name) {
-        for (String candidate : List.of(name, name + ".gz")) {
-            Path p = dir.resolve(candidate);
-            if (Files.isRegularFile(p)) {
-                return Optional.of(p);
-            }
+    private void verifyChecksum(Path file, IdxFile idx) {
+        String name = file.getFileName().toString().replaceFirst("\\.gz$", "");
+        String expected = dataset.sha256(name);
+        if (!expected.equals(idx.sha256())) {
+            throw new VaeException(file + " has SHA-256 " + idx.sha256() + " but " + dataset.id() + "'s " + name
+                    + " is " + expected + "; the file is corrupt or a different dataset, replace it");
         }
-        return Optional.empty();
     }
 
     private void downloadFromMirrors() {
@@ -232,7 +207,7 @@ public final class DatasetLocator {
         Path cache = cacheDir();
         Files.createDirectories(cache);
         for (String name : KnownDataset.FILES) {
-            Path src = find(staging, name).orElseThrow();
+            Path src = IdxDatasets.find(staging, name).orElseThrow();
             Path target = cache.resolve(src.getFileName().toString());
             Path tmp = cache.resolve(src.getFileName() + ".part");
             Files.copy(src, tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -1,10 +1,16 @@
 package org.vae4j.core.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Arrays;
 import java.util.Optional;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
+import org.vae4j.api.data.DatasetPair;
 
 /** Turns IDX image and label files into a {@link Dataset} with pixels scaled to [0, 1]. */
 public final class IdxDatasets {
@@ -38,6 +44,53 @@ public final class IdxDatasets {
             }
         }
         return new Dataset(name, n, h, w, pixels, y, numClasses);
+    }
+
+    /**
+     * Reads the four files of a train/test dataset from {@code dir} ({@link KnownDataset#FILES}, each
+     * raw or .gz), handing each to {@code check} as soon as it is read, and builds the two splits.
+     *
+     * @param name dataset name; the splits are named {@code name-train} and {@code name-test}
+     * @param numClasses label classes, or 0 to infer them from the largest label
+     * @param missingHint appended to the error for a missing file (may be empty)
+     */
+    public static DatasetPair readSplits(Path dir, String name, int numClasses, String source, String missingHint,
+                                         BiConsumer<Path, IdxFile> check) {
+        Map<String, IdxFile> files = new LinkedHashMap<>();
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String f : KnownDataset.FILES) {
+            Path file = find(dir, f).orElseThrow(() -> new VaeException(dir + " has no " + f + " (or " + f + ".gz)"
+                    + missingHint));
+            IdxFile idx = IdxFile.read(file);
+            check.accept(file, idx);
+            files.put(f, idx);
+            sums.put(f, idx.sha256());
+        }
+        int classes = numClasses;
+        if (classes <= 0) {
+            classes = 1;
+            for (String f : List.of(KnownDataset.TRAIN_LABELS, KnownDataset.TEST_LABELS)) {
+                for (byte b : files.get(f).data()) {
+                    classes = Math.max(classes, (b & 0xFF) + 1);
+                }
+            }
+        }
+        Dataset train = fromIdx(name + "-train", files.get(KnownDataset.TRAIN_IMAGES), files.get(KnownDataset.TRAIN_LABELS),
+                classes);
+        Dataset test = fromIdx(name + "-test", files.get(KnownDataset.TEST_IMAGES), files.get(KnownDataset.TEST_LABELS),
+                classes);
+        return new DatasetPair(name, train, test, source, sums);
+    }
+
+    /** {@code dir/file} or {@code dir/file.gz}, whichever exists (raw first). */
+    public static Optional<Path> find(Path dir, String file) {
+        for (String candidate : List.of(file, file + ".gz")) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads an images file and an optional labels file (any IDX files, no checksum). */
