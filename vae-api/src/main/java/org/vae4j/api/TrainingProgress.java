@@ -2,14 +2,25 @@ package org.vae4j.api;
 
 /**
  * Where training stands when an objective is evaluated: epoch (0-based), total epochs, step within
- * the run (0-based) and steps per epoch. Schedules such as capacity annealing read it.
+ * the run (0-based), steps per epoch, and the number of examples in the dataset being iterated
+ * (0 when unknown). Schedules such as capacity annealing read the first four; estimators that
+ * extrapolate from a minibatch to the dataset (e.g. minibatch weighted sampling) read the last.
  */
-public record TrainingProgress(int epoch, int totalEpochs, long step, long stepsPerEpoch) {
+public record TrainingProgress(int epoch, int totalEpochs, long step, long stepsPerEpoch, int datasetSize) {
     public TrainingProgress {
-        if (epoch < 0 || totalEpochs < 1 || step < 0 || stepsPerEpoch < 1) {
+        if (epoch < 0 || totalEpochs < 1 || step < 0 || stepsPerEpoch < 1 || datasetSize < 0) {
             throw new IllegalArgumentException("invalid training progress " + epoch + "/" + totalEpochs
-                    + " step " + step + "/" + stepsPerEpoch);
+                    + " step " + step + "/" + stepsPerEpoch + " dataset size " + datasetSize);
         }
+    }
+
+    public TrainingProgress(int epoch, int totalEpochs, long step, long stepsPerEpoch) {
+        this(epoch, totalEpochs, step, stepsPerEpoch, 0);
+    }
+
+    /** The progress at the end of a run of {@code epochs} epochs, as used to evaluate a finished model. */
+    public static TrainingProgress finished(int epochs, long stepsPerEpoch, int datasetSize) {
+        return new TrainingProgress(epochs - 1, epochs, epochs * stepsPerEpoch - 1, stepsPerEpoch, datasetSize);
     }
 
     /** Fraction of the whole run completed, in [0, 1]. */
@@ -20,5 +31,10 @@ public record TrainingProgress(int epoch, int totalEpochs, long step, long steps
     /** Progress measured in (fractional) epochs. */
     public double epochs() {
         return (double) step / stepsPerEpoch;
+    }
+
+    /** The same point of training, iterating a dataset of {@code size} examples. */
+    public TrainingProgress onDataset(int size) {
+        return new TrainingProgress(epoch, totalEpochs, step, stepsPerEpoch, size);
     }
 }

@@ -6,10 +6,19 @@ import org.vae4j.api.nn.Divergence;
 import org.vae4j.api.nn.Encoder;
 import org.vae4j.api.nn.Prior;
 import org.vae4j.api.nn.ReconstructionLikelihood;
+import org.vae4j.api.nn.Regularizer;
 
 /**
  * A VAE as a set of components and the objective it is trained on. Providers assemble one; the
  * engine trains, evaluates and checkpoints it. Shapes are checked on construction.
+ *
+ * <p>A <em>conditional</em> model ({@link #conditionSize()} {@code > 0}) also sees the example's
+ * class as a one-hot vector of that size: the engine appends it to the encoder's input
+ * ({@code [x, y]}) and to the decoder's input ({@code [z, y]}), so the encoder's input size is
+ * {@code dataSize + conditionSize} and the decoder's is {@code latentDims + conditionSize}. Such a
+ * model can only be trained and evaluated on labelled data.
+ *
+ * <p>An optional {@link Regularizer} adds a penalty to the training objective only.
  */
 public final class VaeModel {
     private final Encoder encoder;
@@ -18,27 +27,48 @@ public final class VaeModel {
     private final Prior prior;
     private final Divergence divergence;
     private final Objective objective;
+    private final int conditionSize;
+    private final Regularizer regularizer;
 
     public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
                     Divergence divergence, Objective objective) {
+        this(encoder, decoder, likelihood, prior, divergence, objective, 0, null);
+    }
+
+    /**
+     * @param conditionSize number of classes the model is conditioned on (0 for an unconditional model)
+     * @param regularizer a penalty added to the training objective, or null
+     */
+    public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
+                    Divergence divergence, Objective objective, int conditionSize, Regularizer regularizer) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
         this.prior = Objects.requireNonNull(prior, "prior");
         this.divergence = Objects.requireNonNull(divergence, "divergence");
         this.objective = Objects.requireNonNull(objective, "objective");
-        if (decoder.inputSize() != encoder.latentDims()) {
+        this.conditionSize = conditionSize;
+        this.regularizer = regularizer;
+        if (conditionSize < 0) {
+            throw new IllegalArgumentException("condition size must be >= 0, got " + conditionSize);
+        }
+        if (decoder.outputSize() % likelihood.paramsPerValue() != 0) {
+            throw new IllegalArgumentException("decoder output " + decoder.outputSize() + " is not a multiple of "
+                    + likelihood.paramsPerValue() + " parameters per value of likelihood " + likelihood.name());
+        }
+        int dataSize = decoder.outputSize() / likelihood.paramsPerValue();
+        if (encoder.inputSize() != dataSize + conditionSize) {
+            throw new IllegalArgumentException("encoder input " + encoder.inputSize() + " must be data size "
+                    + dataSize + " + condition size " + conditionSize);
+        }
+        if (decoder.inputSize() != encoder.latentDims() + conditionSize) {
             throw new IllegalArgumentException("decoder input " + decoder.inputSize()
-                    + " does not match encoder latent size " + encoder.latentDims());
+                    + " does not match encoder latent size " + encoder.latentDims() + " + condition size "
+                    + conditionSize);
         }
         if (prior.latentDims() != encoder.latentDims()) {
             throw new IllegalArgumentException("prior dimension " + prior.latentDims()
                     + " does not match encoder latent size " + encoder.latentDims());
-        }
-        if (decoder.outputSize() != encoder.inputSize() * likelihood.paramsPerValue()) {
-            throw new IllegalArgumentException("decoder output " + decoder.outputSize() + " must be "
-                    + encoder.inputSize() + " x " + likelihood.paramsPerValue() + " for likelihood "
-                    + likelihood.name());
         }
     }
 
@@ -66,8 +96,28 @@ public final class VaeModel {
         return objective;
     }
 
+    /** Values per example (the likelihood's data width, without the condition). */
     public int dataSize() {
-        return encoder.inputSize();
+        return encoder.inputSize() - conditionSize;
+    }
+
+    /** Number of classes the model is conditioned on; 0 for an unconditional model. */
+    public int conditionSize() {
+        return conditionSize;
+    }
+
+    public boolean isConditional() {
+        return conditionSize > 0;
+    }
+
+    /** The training objective as a formula, including the regularizer, e.g. {@code D + 4.0 * R}. */
+    public String describeObjective() {
+        return regularizer == null ? objective.description() : objective.description() + " + " + regularizer.description();
+    }
+
+    /** The penalty added to the training objective, if any. */
+    public java.util.Optional<Regularizer> regularizer() {
+        return java.util.Optional.ofNullable(regularizer);
     }
 
     public int latentDims() {

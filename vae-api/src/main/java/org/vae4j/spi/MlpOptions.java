@@ -32,6 +32,15 @@ public final class MlpOptions {
 
     /** Encoder, decoder (mirrored hidden sizes), likelihood, standard normal prior and analytic KL. */
     public static VaeModel standardModel(ModelContext context, Objective objective) {
+        return standardModel(context, objective, 0, null);
+    }
+
+    /**
+     * The standard model conditioned on {@code conditionSize} classes (0 for none) and with an
+     * optional training penalty: the encoder reads {@code [x, y]}, the decoder {@code [z, y]}.
+     */
+    public static VaeModel standardModel(ModelContext context, Objective objective, int conditionSize,
+                                         org.vae4j.api.nn.Regularizer regularizer) {
         Options o = context.options();
         Components c = context.components();
         int latent = context.spec().latentDims();
@@ -42,11 +51,13 @@ public final class MlpOptions {
         Activation act = Activation.parse(o.getString(ACTIVATION));
         ReconstructionLikelihood likelihood = c.likelihood(o.getString(LIKELIHOOD));
         return new VaeModel(
-                c.mlpEncoder(data, hidden, latent, act),
-                c.mlpDecoder(latent, mirrored, data * likelihood.paramsPerValue(), act),
+                c.mlpEncoder(data + conditionSize, hidden, latent, act),
+                c.mlpDecoder(latent + conditionSize, mirrored, data * likelihood.paramsPerValue(), act),
                 likelihood,
                 c.standardNormalPrior(latent),
                 c.gaussianKl(),
-                objective);
+                objective,
+                conditionSize,
+                regularizer);
     }
 }

@@ -62,7 +62,7 @@ final class BenchCommand implements Main.Command {
         DatasetPair data = CommonOptions.loadData(cl, CommonOptions.datasetName(cl, "mnist"), err);
         Dataset train = data.train();
         NativeRuntime.setThreads(config.threads());
-        ModelState state = factory.create(model, new ModelSpec(train.dataSize(), train.height(), train.width(), 10, latent),
+        ModelState state = factory.create(model, CommonOptions.spec(train, latent),
                 modelOptions, DataType.FLOAT, 1);
         List<Double> rates = new ArrayList<>();
         TrainingListener timer = new TrainingListener() {

@@ -158,7 +158,8 @@ final class CommonOptions {
         if (!java.nio.file.Files.isDirectory(dir)) {
             throw new org.vae4j.api.VaeException("--data " + dir + " is not a directory");
         }
-        return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "--data " + dir, "", (file, idx) -> { });
+        return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "--data " + dir,
+                "; --dataset idx reads train/t10k images and, optionally, both label files", false, (file, idx) -> { });
     }
 
     static DatasetPair loadData(CommandLine cl, KnownDataset dataset, PrintStream log) {
@@ -168,5 +169,10 @@ final class CommonOptions {
         log.printf("data: %s from %s (%d train, %d test images) in %.1fs%n", pair.name(), pair.source(),
                 pair.train().size(), pair.test().size(), (System.nanoTime() - t) / 1e9);
         return pair;
+    }
+
+    /** The problem shape of a dataset: image size and the number of label classes (0 when unlabelled). */
+    static org.vae4j.api.ModelSpec spec(org.vae4j.api.data.Dataset train, int latentDims) {
+        return new org.vae4j.api.ModelSpec(train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims);
     }
 }

@@ -57,7 +57,7 @@ final class EvaluateCommand implements Main.Command {
         int epochs = c.training().epochs();
         long steps = Trainer.stepsPerEpoch(data.train().size(), c.training().batchSize());
         Loss test = Evaluator.evaluate(run.model(), data.test(),
-                new TrainingProgress(epochs - 1, epochs, epochs * steps - 1, steps));
+                TrainingProgress.finished(epochs, steps, data.train().size()));
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("model", c.provider());
         result.put("latentDims", c.spec().latentDims());

@@ -69,16 +69,18 @@ final class Progress implements TrainingListener {
             lastDraw = now;
             int filled = (int) Math.round(done * BAR);
             double eta = seconds / done - seconds;
-            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  loss %.2f (D %.2f, KL %.2f)  %,.0f img/s  ETA %s ",
-                    epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled), 100 * done, sumObjective / images,
-                    sumD / images, sumR / images, rate, formatSeconds(eta));
+            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f  -ELBO %.2f (D %.2f + KL %.2f)"
+                    + "  %,.0f img/s  ETA %s ", epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled),
+                    100 * done, sumObjective / images, (sumD + sumR) / images, sumD / images, sumR / images, rate,
+                    formatSeconds(eta));
             out.flush();
         } else {
             int quarter = (int) Math.floor(done * 4 + 1e-9);
             if (quarter > lastQuarter && quarter < 4) {
                 lastQuarter = quarter;
-                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  loss %.2f (D %.2f, KL %.2f)  %,.0f img/s%n", epoch + 1, epochs,
-                        quarter * 25, sumObjective / images, sumD / images, sumR / images, rate);
+                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  objective %.2f  -ELBO %.2f (D %.2f + KL %.2f)  %,.0f img/s%n",
+                        epoch + 1, epochs, quarter * 25, sumObjective / images, (sumD + sumR) / images, sumD / images,
+                        sumR / images, rate);
             }
         }
     }
@@ -86,9 +88,9 @@ final class Progress implements TrainingListener {
     @Override
     public void onEpochEnd(int epoch, Loss train, double seconds) {
         if (interactive) {
-            out.print("\r" + " ".repeat(110) + "\r");
+            out.print("\r" + " ".repeat(140) + "\r");
         }
-        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: loss %.2f, train -ELBO %.2f (D %.2f + KL %.2f), %,.0f img/s%n",
+        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: objective %.2f, train -ELBO %.2f (D %.2f + KL %.2f), %,.0f img/s%n",
                 epoch + 1, epochs, seconds, train.objective(), train.negElbo(), train.reconstruction(), train.kl(),
                 images / seconds);
         out.flush();

@@ -98,8 +98,7 @@ final class TrainCommand implements Main.Command {
         Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
 
         NativeRuntime.setThreads(config.threads());
-        ModelSpec spec = new ModelSpec(train.dataSize(), train.height(), train.width(),
-                Math.max(train.numClasses(), data.test().numClasses()), latent);
+        ModelSpec spec = CommonOptions.spec(train, latent);
         ModelState state = factory.create(model, spec, modelOptions, DataType.FLOAT, config.seed());
         out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, state.options(), latent,
                 state.model().numParams(), config);
@@ -119,13 +118,12 @@ final class TrainCommand implements Main.Command {
             }
         };
         long started = System.nanoTime();
-        new Trainer(config, List.of(new Progress(err, Progress.isTerminal(), state.model().objective().description()), saver))
+        new Trainer(config, List.of(new Progress(err, Progress.isTerminal(), state.model().describeObjective()), saver))
                 .train(run, train);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        TrainingProgress end = new TrainingProgress(config.epochs() - 1, config.epochs(),
-                config.epochs() * Trainer.stepsPerEpoch(train.size(), config.batchSize()) - 1,
-                Trainer.stepsPerEpoch(train.size(), config.batchSize()));
+        TrainingProgress end = TrainingProgress.finished(config.epochs(),
+                Trainer.stepsPerEpoch(train.size(), config.batchSize()), train.size());
         err.println("evaluating on the training and test sets...");
         Loss trainLoss = Evaluator.evaluate(state, train, end);
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
@@ -142,7 +140,7 @@ final class TrainCommand implements Main.Command {
         metrics.put("trainImages", train.size());
         metrics.put("seconds", Json.round(seconds));
         metrics.put("imagesPerSecond", Math.round((double) train.size() * config.epochs() / seconds));
-        metrics.put("objective", state.model().objective().description());
+        metrics.put("objective", state.model().describeObjective());
         ObjectNode opts = metrics.putObject("options");
         state.options().forEach(opts::put);
         metrics.set("train", Json.loss(trainLoss));
@@ -156,7 +154,7 @@ final class TrainCommand implements Main.Command {
         Json.write(outDir.resolve(METRICS), metrics);
 
         out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", testLoss.negElbo(),
-                testLoss.reconstruction(), testLoss.kl(), state.model().objective().description(), testLoss.objective());
+                testLoss.reconstruction(), testLoss.kl(), state.model().describeObjective(), testLoss.objective());
         out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", trainLoss.negElbo(),
                 trainLoss.reconstruction(), trainLoss.kl());
         out.printf(Locale.ROOT, "%.1fs, %,.0f images/s; saved to %s%n", seconds,

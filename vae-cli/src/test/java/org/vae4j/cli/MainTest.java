@@ -80,6 +80,44 @@ class MainTest {
     }
 
     @Test
+    void modelsListsAllBuiltInFamilies() {
+        Result r = run("models");
+        assertThat(r.out()).contains("beta-vae  ", "beta-vae-capacity  ", "beta-tcvae  ", "cvae  ")
+                .contains("--option beta=4").contains("--option capacity-epochs=50%");
+    }
+
+    @Test
+    void conditionalModelTrainsOnLabelledDataAndReportsHonestTerms() throws IOException {
+        Path out = dir.resolve("cvae");
+        Result r = train(out, "--model", "cvae", "--option", "beta=2");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode m = Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("objective").asText()).isEqualTo("D + 2.0 * R");
+        JsonNode test = m.get("test");
+        assertThat(test.get("negElbo").asDouble())
+                .isCloseTo(test.get("reconstruction").asDouble() + test.get("kl").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(test.get("objective").asDouble())
+                .isCloseTo(test.get("reconstruction").asDouble() + 2 * test.get("kl").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-3));
+        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+    }
+
+    @Test
+    void conditionalModelOnUnlabelledDataIsAOneLineUsageError() throws IOException {
+        Path unlabelled = Files.createDirectories(dir.resolve("images-only"));
+        Files.copy(data.resolve(KnownDataset.TRAIN_IMAGES), unlabelled.resolve(KnownDataset.TRAIN_IMAGES));
+        Files.copy(data.resolve(KnownDataset.TEST_IMAGES), unlabelled.resolve(KnownDataset.TEST_IMAGES));
+        Result r = run("train", "--model", "cvae", "--dataset", "idx", "--data", unlabelled.toString(), "--out",
+                dir.resolve("x").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("cvae is conditioned on the class label")
+                .contains("no labels");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void noArgumentsIsAUsageError() {
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");
@@ -89,7 +127,7 @@ class MainTest {
     void unknownModelIsAOneLineUsageError() {
         Result r = run("train", "--model", "nope");
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("unknown model 'nope'; available models: vae");
+        assertThat(r.err().strip()).doesNotContain("\n").contains("unknown model 'nope'; available models: beta-tcvae, beta-vae, beta-vae-capacity, cvae, vae");
     }
 
     @Test

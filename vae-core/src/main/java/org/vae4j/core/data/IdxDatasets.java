@@ -56,9 +56,23 @@ public final class IdxDatasets {
      */
     public static DatasetPair readSplits(Path dir, String name, int numClasses, String source, String missingHint,
                                          BiConsumer<Path, IdxFile> check) {
+        return readSplits(dir, name, numClasses, source, missingHint, true, check);
+    }
+
+    /**
+     * As above; with {@code labelsRequired = false} the two label files may both be absent and the
+     * splits are then unlabelled (one without the other is an error).
+     */
+    public static DatasetPair readSplits(Path dir, String name, int numClasses, String source, String missingHint,
+                                         boolean labelsRequired, BiConsumer<Path, IdxFile> check) {
+        boolean unlabelled = !labelsRequired && find(dir, KnownDataset.TRAIN_LABELS).isEmpty()
+                && find(dir, KnownDataset.TEST_LABELS).isEmpty();
         Map<String, IdxFile> files = new LinkedHashMap<>();
         Map<String, String> sums = new LinkedHashMap<>();
         for (String f : KnownDataset.FILES) {
+            if (unlabelled && (f.equals(KnownDataset.TRAIN_LABELS) || f.equals(KnownDataset.TEST_LABELS))) {
+                continue;
+            }
             Path file = find(dir, f).orElseThrow(() -> new VaeException(dir + " has no " + f + " (or " + f + ".gz)"
                     + missingHint));
             IdxFile idx = IdxFile.read(file);
@@ -67,7 +81,7 @@ public final class IdxDatasets {
             sums.put(f, idx.sha256());
         }
         int classes = numClasses;
-        if (classes <= 0) {
+        if (classes <= 0 && !unlabelled) {
             classes = 1;
             for (String f : List.of(KnownDataset.TRAIN_LABELS, KnownDataset.TEST_LABELS)) {
                 for (byte b : files.get(f).data()) {

@@ -4,18 +4,71 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.data.Dataset;
 
-/** Copies chosen examples of a heap dataset into a reused native batch array. */
+/**
+ * Copies chosen examples of a heap dataset into a reused native batch array, and for conditional
+ * models their labels as one-hot rows ({@link #condition()}).
+ */
 public final class BatchGatherer {
     private final Dataset data;
     private final DataType type;
+    private final int conditionSize;
     private INDArray full;
     private INDArray partial;
+    private INDArray condition;
 
     public BatchGatherer(Dataset data, DataType type) {
+        this(data, type, 0);
+    }
+
+    /**
+     * @param conditionSize classes of a conditional model (0 for none); the dataset must then carry
+     *     labels for exactly that many classes
+     */
+    public BatchGatherer(Dataset data, DataType type, int conditionSize) {
         this.data = data;
         this.type = type;
+        this.conditionSize = conditionSize;
+        requireLabels(data, conditionSize);
+    }
+
+    /** Fails with a ConfigurationException unless {@code data} has labels of {@code conditionSize} classes. */
+    public static void requireLabels(Dataset data, int conditionSize) {
+        if (conditionSize == 0) {
+            return;
+        }
+        if (data.labels().isEmpty()) {
+            throw new ConfigurationException("the model is conditioned on the class label, but dataset '"
+                    + data.name() + "' has no labels; use a labelled dataset (--dataset mnist, or IDX files with"
+                    + " label files)");
+        }
+        if (data.numClasses() != conditionSize) {
+            throw new ConfigurationException("the model is conditioned on " + conditionSize + " classes, but dataset '"
+                    + data.name() + "' has " + data.numClasses() + "; train and evaluate on the same kind of data");
+        }
+    }
+
+    /** The one-hot labels {@code [count, classes]} of the last gathered batch, or null for an unconditional model. */
+    public INDArray condition() {
+        return condition;
+    }
+
+    private void fillCondition(int[] indices, int from, int count) {
+        if (conditionSize == 0) {
+            return;
+        }
+        if (condition == null || condition.size(0) != count) {
+            condition = Nd4j.create(type, new long[] {count, conditionSize}, 'c');
+        }
+        float[] oneHot = new float[count * conditionSize];
+        int[] labels = data.labels().orElseThrow();
+        for (int i = 0; i < count; i++) {
+            int example = indices == null ? from + i : indices[from + i];
+            oneHot[i * conditionSize + labels[example]] = 1f;
+        }
+        condition.assign(Nd4j.createFromArray(oneHot).reshape(count, conditionSize).castTo(type));
     }
 
     /** Returns a {@code [count, dataSize]} array holding examples {@code indices[from, from + count)}. */
@@ -37,6 +90,7 @@ public final class BatchGatherer {
                 }
             }
         }
+        fillCondition(indices, from, count);
         return batch;
     }
 
@@ -55,6 +109,7 @@ public final class BatchGatherer {
                 }
             }
         }
+        fillCondition(null, from, count);
         return batch;
     }
 

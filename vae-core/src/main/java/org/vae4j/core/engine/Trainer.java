@@ -62,7 +62,7 @@ public final class Trainer {
     public void train(Run run, Dataset train) {
         ModelState state = run.model;
         VaeStep step = new VaeStep(state);
-        BatchGatherer gatherer = new BatchGatherer(train, state.dataType());
+        BatchGatherer gatherer = new BatchGatherer(train, state.dataType(), state.model().conditionSize());
         int n = train.size();
         int batchSize = Math.min(config.batchSize(), n);
         long stepsPerEpoch = stepsPerEpoch(n, batchSize);
@@ -82,8 +82,8 @@ public final class Trainer {
                 int count = Math.min(batchSize, n - from);
                 INDArray x = gatherer.gather(order, from, count);
                 TrainingProgress progress = new TrainingProgress(epoch, config.epochs(), epoch * stepsPerEpoch + s,
-                        stepsPerEpoch);
-                Loss loss = step.computeGradient(x, noise, progress);
+                        stepsPerEpoch, n);
+                Loss loss = step.computeGradient(x, gatherer.condition(), noise, progress);
                 if (!loss.isFinite()) {
                     throw new VaeException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
                             + ": the loss is " + loss.objective() + "; lower --lr or check the model's options");

@@ -4,17 +4,23 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vae4j.api.Loss;
 import org.vae4j.api.ObjectiveTerms;
 import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.VaeModel;
 import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.api.nn.Regularizer;
 import org.vae4j.core.nn.BatchBuffers;
 
 /**
  * One forward (and optionally backward) pass of a VAE on a batch, with the reparameterisation
  * z = mean + exp(logVar / 2) * eps. The batch loss terms are means over the batch; the gradient
- * written to the model's gradient vector is that of the objective's batch mean.
+ * written to the model's gradient vector is that of the objective's batch mean (plus the model's
+ * regularizer, if it has one).
+ *
+ * <p>For a conditional model the one-hot condition is appended to the encoder input and to the
+ * decoder input here, so components stay plain MLPs.
  *
  * <p>Buffers are allocated once per batch size; a training step allocates nothing else of size.
  */
@@ -25,8 +31,13 @@ public final class VaeStep {
     private final BatchBuffers latentGrad;
     private final BatchBuffers decoded;
     private final BatchBuffers perExample;
+    private final BatchBuffers encoderInput;
+    private final BatchBuffers decoderInput;
     private INDArray lastD;
     private INDArray lastR;
+    private INDArray lastZ;
+    private GaussianCode lastCode;
+    private double lastPenalty;
 
     public VaeStep(ModelState state) {
         this.state = state;
@@ -35,16 +46,27 @@ public final class VaeStep {
         this.latentGrad = new BatchBuffers(model.latentDims());
         this.decoded = new BatchBuffers(model.decoder().outputSize());
         this.perExample = new BatchBuffers(1);
+        this.encoderInput = new BatchBuffers(model.encoder().inputSize());
+        this.decoderInput = new BatchBuffers(model.decoder().inputSize());
     }
 
     /** Forward pass only: per-example D and R are available afterwards from {@link #perExampleReconstruction()}. */
     public Loss evaluate(INDArray x, NoiseSource noise, TrainingProgress progress) {
-        return run(x, noise, progress, false);
+        return run(x, null, noise, progress, false);
+    }
+
+    /** Forward pass of a (possibly conditional) model; {@code condition} is one-hot {@code [batch, classes]} or null. */
+    public Loss evaluate(INDArray x, INDArray condition, NoiseSource noise, TrainingProgress progress) {
+        return run(x, condition, noise, progress, false);
     }
 
     /** Forward and backward pass; the model's gradient vector then holds d(objective)/d(params). */
     public Loss computeGradient(INDArray x, NoiseSource noise, TrainingProgress progress) {
-        return run(x, noise, progress, true);
+        return run(x, null, noise, progress, true);
+    }
+
+    public Loss computeGradient(INDArray x, INDArray condition, NoiseSource noise, TrainingProgress progress) {
+        return run(x, condition, noise, progress, true);
     }
 
     public INDArray perExampleReconstruction() {
@@ -55,13 +77,33 @@ public final class VaeStep {
         return lastR;
     }
 
-    private Loss run(INDArray x, NoiseSource noise, TrainingProgress progress, boolean backward) {
+    /** The posterior of the last batch (valid until the next call). */
+    public GaussianCode lastPosterior() {
+        return lastCode;
+    }
+
+    /** The reparameterised sample of the last batch (valid until the next call). */
+    public INDArray lastSample() {
+        return lastZ;
+    }
+
+    /** The regularizer's value on the last batch (0 without one). */
+    public double lastPenalty() {
+        return lastPenalty;
+    }
+
+    private Loss run(INDArray x, INDArray condition, NoiseSource noise, TrainingProgress progress, boolean backward) {
         long n = x.size(0);
         DataType type = state.dataType();
         if (x.dataType() != type) {
             throw new IllegalArgumentException("batch is " + x.dataType() + " but the model is " + type);
         }
-        GaussianCode q = model.encoder().encode(x);
+        int k = model.conditionSize();
+        if (k > 0 && (condition == null || condition.size(0) != n || condition.size(1) != k)) {
+            throw new IllegalArgumentException("model " + state.provider() + " is conditioned on " + k
+                    + " classes and needs a one-hot condition of shape [" + n + ", " + k + "]");
+        }
+        GaussianCode q = model.encoder().encode(k > 0 ? concat(x, condition, encoderInput) : x);
         INDArray eps = latent.output(n, type);
         INDArray std = latent.scratch(n, type);
         INDArray z = latent.gradient(n, type);
@@ -70,34 +112,53 @@ public final class VaeStep {
         Nd4j.exec(new Exp(std, std));
         z.assign(std).muli(eps).addi(q.mean());
 
-        INDArray params = model.decoder().decode(z);
+        INDArray params = model.decoder().decode(k > 0 ? concat(z, condition, decoderInput) : z);
         INDArray d = perExample.output(n, type).reshape(n);
         INDArray r = perExample.scratch(n, type).reshape(n);
         model.likelihood().negLogLikelihood(x, params, d);
         model.divergence().value(q, z, r);
         lastD = d;
         lastR = r;
+        lastZ = z;
+        lastCode = q;
         double meanD = d.meanNumber().doubleValue();
         double meanR = r.meanNumber().doubleValue();
         ObjectiveTerms terms = model.objective().evaluate(meanD, meanR, progress);
-        Loss loss = new Loss(meanD, meanR, terms.value());
+        Regularizer regularizer = model.regularizer().orElse(null);
+        lastPenalty = regularizer == null ? 0 : regularizer.value(q, z, progress);
+        Loss loss = new Loss(meanD, meanR, terms.value() + lastPenalty);
         if (!backward) {
             return loss;
         }
         INDArray gradParams = decoded.gradient(n, type);
         model.likelihood().gradient(x, params, terms.reconstructionWeight() / n, gradParams);
         INDArray gradZ = latentGrad.output(n, type);
-        gradZ.assign(model.decoder().backward(gradParams));
+        INDArray gradDecoderInput = model.decoder().backward(gradParams);
+        gradZ.assign(k > 0 ? gradDecoderInput.get(NDArrayIndex.all(), NDArrayIndex.interval(0, model.latentDims()))
+                : gradDecoderInput);
         INDArray gradMean = latentGrad.scratch(n, type);
         INDArray gradLogVar = latentGrad.gradient(n, type);
         gradMean.assign(0);
         gradLogVar.assign(0);
         model.divergence().addGradient(q, z, terms.rateWeight() / n, gradMean, gradLogVar, gradZ);
+        if (regularizer != null) {
+            regularizer.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ);
+        }
         // Through the reparameterisation: dz/dmean = 1, dz/dlogVar = 0.5 * std * eps.
         gradMean.addi(gradZ);
         gradZ.muli(std).muli(eps).muli(0.5);
         gradLogVar.addi(gradZ);
         model.encoder().backward(gradMean, gradLogVar);
         return loss;
+    }
+
+    /** {@code [a, condition]} in a reused buffer of the given side's input width. */
+    private static INDArray concat(INDArray a, INDArray condition, BatchBuffers buffers) {
+        long n = a.size(0);
+        INDArray out = buffers.output(n, a.dataType());
+        long w = a.size(1);
+        out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, w)).assign(a);
+        out.get(NDArrayIndex.all(), NDArrayIndex.interval(w, out.size(1))).assign(condition);
+        return out;
     }
 }

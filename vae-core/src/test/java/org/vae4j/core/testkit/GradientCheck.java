@@ -15,6 +15,7 @@ import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Parameterized;
 import org.vae4j.api.nn.Prior;
 import org.vae4j.api.nn.ReconstructionLikelihood;
+import org.vae4j.api.nn.Regularizer;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.VaeStep;
 
@@ -31,6 +32,8 @@ public final class GradientCheck {
     public static final double EPSILON = 1e-6;
     public static final double MAX_RELATIVE_ERROR = 1e-5;
     public static final double MIN_ABSOLUTE_ERROR = 1e-8;
+    /** Rounding error assumed in a loss evaluation, in units in the last place of its value. */
+    public static final double LOSS_ULPS = 16;
     /** At most this many parameters are checked per component (chosen at random, seeded). */
     public static final int MAX_CHECKED = 300;
 
@@ -162,11 +165,42 @@ public final class GradientCheck {
         }
         Random r = new Random(seed);
         INDArray eps = randn(r, x.size(0), state.model().latentDims(), 1);
+        INDArray condition = state.model().isConditional()
+                ? randomOneHot(r, x.size(0), state.model().conditionSize()) : null;
         VaeStep step = new VaeStep(state);
-        TrainingProgress progress = new TrainingProgress(0, 2, 3, 10);
-        DoubleSupplier loss = () -> step.evaluate(x, e -> e.assign(eps), progress).objective();
-        step.computeGradient(x, e -> e.assign(eps), progress);
+        TrainingProgress progress = new TrainingProgress(0, 2, 3, 10, 1000);
+        DoubleSupplier loss = () -> step.evaluate(x, condition, e -> e.assign(eps), progress).objective();
+        step.computeGradient(x, condition, e -> e.assign(eps), progress);
         compare("model " + state.provider() + " objective", state.params(), state.gradients().dup(), loss, r);
+    }
+
+    /** Random one-hot rows {@code [rows, classes]} in double precision. */
+    public static INDArray randomOneHot(Random r, long rows, int classes) {
+        INDArray a = Nd4j.zeros(DataType.DOUBLE, rows, classes);
+        for (long i = 0; i < rows; i++) {
+            a.putScalar(i, r.nextInt(classes), 1.0);
+        }
+        return a;
+    }
+
+    /**
+     * Checks a regularizer's gradient with respect to the posterior mean, log-variance and sample
+     * at random values, for the given training progress (e.g. with the dataset size it reads).
+     */
+    public static void checkRegularizer(Regularizer regularizer, int batch, int latentDims, TrainingProgress progress,
+                                        long seed) {
+        Random r = new Random(seed);
+        INDArray mean = randn(r, batch, latentDims, 1);
+        INDArray logVar = randn(r, batch, latentDims, 0.5);
+        INDArray z = randn(r, batch, latentDims, 1);
+        DoubleSupplier loss = () -> regularizer.value(new GaussianCode(mean, logVar), z, progress);
+        INDArray gm = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        INDArray gv = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        INDArray gz = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
+        regularizer.addGradient(new GaussianCode(mean, logVar), z, progress, 1.0, gm, gv, gz);
+        compare("regularizer " + regularizer.name() + " mean", mean, gm, loss, r);
+        compare("regularizer " + regularizer.name() + " log-variance", logVar, gv, loss, r);
+        compare("regularizer " + regularizer.name() + " z", z, gz, loss, r);
     }
 
     /** Compares {@code analytic} with central differences of {@code loss} over entries of {@code variable}. */
@@ -190,6 +224,10 @@ public final class GradientCheck {
         INDArray flatGrad = analytic.ordering() == variable.ordering() ? analytic : analytic.dup(variable.ordering());
         List<String> failures = new ArrayList<>();
         double worst = 0;
+        // Central differences cannot resolve a gradient more finely than the rounding error of the
+        // loss itself, about a few ulps of |L| divided by the step; a loss of 5000 (e.g. a capacity
+        // penalty with gamma = 1000) has a floor of ~1e-5, one of 30 a floor of ~1e-7.
+        double noiseFloor = Math.max(MIN_ABSOLUTE_ERROR, LOSS_ULPS * Math.ulp(Math.abs(loss.getAsDouble())) / EPSILON);
         for (long i : indices) {
             double original = flatVar.getDouble(i);
             flatVar.putScalar(i, original + EPSILON);
@@ -201,7 +239,7 @@ public final class GradientCheck {
             double a = flatGrad.getDouble(i);
             double abs = Math.abs(a - numeric);
             double rel = abs / Math.max(Math.abs(a) + Math.abs(numeric), 1e-300);
-            if (abs > MIN_ABSOLUTE_ERROR && rel > MAX_RELATIVE_ERROR) {
+            if (abs > noiseFloor && rel > MAX_RELATIVE_ERROR) {
                 worst = Math.max(worst, rel);
                 if (failures.size() < 5) {
                     failures.add("[" + i + "] analytic " + a + " numeric " + numeric + " (relative error " + rel + ")");

@@ -115,11 +115,12 @@ public final class ProviderConformance {
         TrainingConfig config = new TrainingConfig(1, 16, 1e-3, OptimizerKind.ADAM, 3, 1);
         Trainer.Run run = Trainer.start(state, config);
         VaeStep step = new VaeStep(state);
-        TrainingProgress progress = new TrainingProgress(0, 1, 0, 1);
+        TrainingProgress progress = new TrainingProgress(0, 1, 0, 1, 16);
         long noiseSeed = 99;
-        Loss before = step.computeGradient(x, NoiseSource.seeded(noiseSeed), progress);
+        INDArray condition = condition(state, 16);
+        Loss before = step.computeGradient(x, condition, NoiseSource.seeded(noiseSeed), progress);
         run.optimizer().step(state.params(), state.gradients());
-        Loss after = step.evaluate(x, NoiseSource.seeded(noiseSeed), progress);
+        Loss after = step.evaluate(x, condition, NoiseSource.seeded(noiseSeed), progress);
         if (!(after.objective() < before.objective())) {
             throw new AssertionError(provider.name() + ": one step did not lower the objective on a fixed batch: "
                     + before.objective() + " -> " + after.objective());
@@ -148,6 +149,19 @@ public final class ProviderConformance {
         if (restored.optimizer().iteration() != run.optimizer().iteration() || restored.epochsCompleted() != 1) {
             throw new AssertionError(provider.name() + ": optimizer step count or epoch not restored");
         }
+    }
+
+    /** The one-hot labels of {@link #batch} for a conditional model, else null. */
+    private static INDArray condition(ModelState state, int n) {
+        if (!state.model().isConditional()) {
+            return null;
+        }
+        int[] labels = syntheticImages(n, 17).labels().orElseThrow();
+        INDArray oneHot = Nd4j.zeros(state.dataType(), n, state.model().conditionSize());
+        for (int i = 0; i < n; i++) {
+            oneHot.putScalar(i, labels[i], 1.0);
+        }
+        return oneHot;
     }
 
     private static INDArray batch(DataType type, int n) {
