@@ -41,12 +41,27 @@ class MainTest {
     /** 28x28 strokes of random position and thickness, 3 classes: an MNIST-shaped fixture. */
     @BeforeAll
     static void generateData() throws IOException {
-        data = Files.createDirectories(shared.resolve("idx"));
-        writeSplit(KnownDataset.TRAIN_IMAGES, KnownDataset.TRAIN_LABELS, 400, 1);
-        writeSplit(KnownDataset.TEST_IMAGES, KnownDataset.TEST_LABELS, 100, 2);
+        data = writeIdxFixture(Files.createDirectories(shared.resolve("idx")));
     }
 
-    private static void writeSplit(String images, String labels, int n, long seed) throws IOException {
+    /** Writes the fixture's four IDX files (400 train, 100 test images) into {@code dir}. */
+    static Path writeIdxFixture(Path dir) throws IOException {
+        writeSplit(dir, KnownDataset.TRAIN_IMAGES, KnownDataset.TRAIN_LABELS, 400, 1);
+        writeSplit(dir, KnownDataset.TEST_IMAGES, KnownDataset.TEST_LABELS, 100, 2);
+        return dir;
+    }
+
+    /** A jar holding only a services file that names {@code pluginClass} (a class on the test classpath). */
+    static Path servicesJar(Path jarFile, String pluginClass) throws IOException {
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(jarFile))) {
+            jar.putNextEntry(new JarEntry("META-INF/services/org.vae4j.spi.VaePlugin"));
+            jar.write((pluginClass + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return jarFile;
+    }
+
+    private static void writeSplit(Path dir, String images, String labels, int n, long seed) throws IOException {
         Random r = new Random(seed);
         byte[] px = new byte[n * 784];
         byte[] y = new byte[n];
@@ -60,8 +75,8 @@ class MainTest {
                 }
             }
         }
-        IdxFile.write(data.resolve(images), new int[] {n, 28, 28}, px);
-        IdxFile.write(data.resolve(labels), new int[] {n}, y);
+        IdxFile.write(dir.resolve(images), new int[] {n, 28, 28}, px);
+        IdxFile.write(dir.resolve(labels), new int[] {n}, y);
     }
 
     private Result train(Path out, String... extra) {
@@ -115,6 +130,36 @@ class MainTest {
         assertThat(r.err().strip()).doesNotContain("\n").contains("cvae is conditioned on the class label")
                 .contains("no labels");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void twoCopiesOfOnePluginAreAnErrorNamingBothJars() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        servicesJar(plugins.resolve("dup-1.0.jar"), DuplicateVaePlugin.class.getName());
+        servicesJar(plugins.resolve("dup-1.1.jar"), DuplicateVaePlugin.class.getName());
+        Result r = run("models", "--plugins", plugins.toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).doesNotContain("\n").contains(DuplicateVaePlugin.class.getName()
+                + " is declared both by dup-1.0.jar and by dup-1.1.jar");
+    }
+
+    @Test
+    void aCopyOfABuiltInPluginIsAnError() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        servicesJar(plugins.resolve("vanilla-copy.jar"), "org.vae4j.models.vanilla.VanillaVaePlugin");
+        Result r = run("models", "--plugins", plugins.toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("declared both by the application class path and by vanilla-copy.jar");
+    }
+
+    @Test
+    void brokenPluginIsReportedByClassWithItsCauseWhileTheOthersLoad() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        servicesJar(plugins.resolve("broken.jar"), BrokenVaePlugin.class.getName());
+        Result r = run("models", "--plugins", plugins.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("vae  vanilla VAE").contains("cvae  ");
+        assertThat(r.out() + r.err()).contains(BrokenVaePlugin.class.getName()).contains("license file missing");
     }
 
     @Test
@@ -218,11 +263,7 @@ class MainTest {
     @Test
     void duplicatePluginNameIsAUsageErrorNamingBothClasses() throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("dup.jar")))) {
-            jar.putNextEntry(new JarEntry("META-INF/services/org.vae4j.spi.VaePlugin"));
-            jar.write((DuplicateVaePlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
+        servicesJar(plugins.resolve("dup.jar"), DuplicateVaePlugin.class.getName());
         Result r = run("models", "--plugins", plugins.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("model 'vae' is registered twice")

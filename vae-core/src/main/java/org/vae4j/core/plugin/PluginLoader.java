@@ -7,11 +7,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.VaeException;
 import org.vae4j.spi.ModelProvider;
 import org.vae4j.spi.VaePlugin;
@@ -43,7 +46,64 @@ public final class PluginLoader {
         } catch (IOException e) {
             throw new VaeException("cannot list plugin directory " + pluginDir + ": " + e.getMessage());
         }
-        return jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
+        if (jars.isEmpty()) {
+            return parent;
+        }
+        rejectRepeatedDeclarations(parent, jars, pluginDir);
+        return new URLClassLoader(jars.toArray(URL[]::new), parent);
+    }
+
+    private static final String SERVICES = "META-INF/services/" + VaePlugin.class.getName();
+
+    /**
+     * Two jars declaring the same plugin class (two copies or versions of one plugin, or a copy of a
+     * built-in one) would silently resolve to whichever comes first; fail naming both instead.
+     */
+    private static void rejectRepeatedDeclarations(ClassLoader parent, List<URL> jars, Path pluginDir) {
+        Map<String, String> declaredBy = new HashMap<>();
+        try {
+            for (URL builtIn : java.util.Collections.list(parent.getResources(SERVICES))) {
+                for (String c : declarations(builtIn)) {
+                    declaredBy.putIfAbsent(c, "the application class path");
+                }
+            }
+            for (URL jar : jars) {
+                URL services = new URL("jar:" + jar + "!/" + SERVICES);
+                List<String> classes;
+                try {
+                    classes = declarations(services);
+                } catch (java.io.FileNotFoundException | java.util.NoSuchElementException e) {
+                    continue;
+                }
+                String where = Path.of(jar.toURI()).getFileName().toString();
+                for (String c : classes) {
+                    String previous = declaredBy.putIfAbsent(c, where);
+                    if (previous != null) {
+                        throw new ConfigurationException("plugin class " + c + " is declared both by " + previous
+                                + " and by " + where + " in " + pluginDir + "; keep one copy");
+                    }
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new VaeException("cannot read the plugins in " + pluginDir + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> declarations(URL services) throws IOException {
+        List<String> classes = new ArrayList<>();
+        java.net.URLConnection connection = services.openConnection();
+        connection.setUseCaches(false);
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int hash = line.indexOf('#');
+                String c = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (!c.isEmpty()) {
+                    classes.add(c);
+                }
+            }
+        }
+        return classes;
     }
 
     public static ModelRegistry load(ClassLoader loader) {
