@@ -1,36 +1,45 @@
 #!/usr/bin/env python3
 # Benchmark peer only: the product never depends on Python. Usage:
-#   /usr/bin/python3 docs/reference_vae_pytorch.py MNIST_DIR SEED EPOCHS
+#   /usr/bin/python3 docs/reference_vae_pytorch.py MNIST_DIR SEED EPOCHS [--beta B] [--conditional]
 # Needs Debian python3-torch and libopenblas0-pthread (with the reference libblas, torch runs ~17x slower).
-# Reference: the same VAE in PyTorch 1.13 (Debian python3-torch), 1 thread.
+# Reference: the same models in PyTorch 1.13 (Debian python3-torch), 1 thread.
 # 784-500-10 tanh encoder, 10-500-784 tanh decoder, Bernoulli (BCE with logits, sum) on grayscale
-# pixels, Adam 1e-3, batch 100, shuffled, 10 epochs; test -ELBO with one posterior sample.
-import sys, time, struct, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-torch.set_num_threads(1); torch.manual_seed(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
-d = sys.argv[1]
+# pixels, Adam 1e-3, batch 100, shuffled; trained on D + beta * R; test D, R and -ELBO with one
+# posterior sample. --conditional: the one-hot label joins encoder input and code (vae4j's cvae).
+import argparse, time, struct, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+p = argparse.ArgumentParser()
+p.add_argument('mnist'); p.add_argument('seed', type=int); p.add_argument('epochs', type=int)
+p.add_argument('--beta', type=float, default=1.0); p.add_argument('--conditional', action='store_true')
+a = p.parse_args()
+torch.set_num_threads(1); torch.manual_seed(a.seed)
 def imgs(f):
     b = open(f, 'rb').read(); n = struct.unpack('>I', b[4:8])[0]
     return torch.from_numpy(np.frombuffer(b, np.uint8, offset=16).reshape(n, 784).astype(np.float32) / 255.)
-tr, te = imgs(d + '/train-images-idx3-ubyte'), imgs(d + '/t10k-images-idx3-ubyte')
+def labels(f):
+    b = open(f, 'rb').read()
+    return F.one_hot(torch.from_numpy(np.frombuffer(b, np.uint8, offset=8).astype(np.int64)), 10).float()
+tr, te = imgs(a.mnist + '/train-images-idx3-ubyte'), imgs(a.mnist + '/t10k-images-idx3-ubyte')
+ytr, yte = labels(a.mnist + '/train-labels-idx1-ubyte'), labels(a.mnist + '/t10k-labels-idx1-ubyte')
+k = 10 if a.conditional else 0
 class VAE(nn.Module):
     def __init__(s, z=10):
-        super().__init__(); s.e = nn.Linear(784, 500); s.m = nn.Linear(500, z); s.v = nn.Linear(500, z)
-        s.d1 = nn.Linear(z, 500); s.d2 = nn.Linear(500, 784)
-    def forward(s, x):
-        h = torch.tanh(s.e(x)); mu, lv = s.m(h), s.v(h)
+        super().__init__(); s.e = nn.Linear(784 + k, 500); s.m = nn.Linear(500, z); s.v = nn.Linear(500, z)
+        s.d1 = nn.Linear(z + k, 500); s.d2 = nn.Linear(500, 784)
+    def forward(s, x, y):
+        h = torch.tanh(s.e(torch.cat([x, y], 1) if k else x)); mu, lv = s.m(h), s.v(h)
         z = mu + torch.exp(0.5 * lv) * torch.randn_like(mu)
-        logits = s.d2(torch.tanh(s.d1(z)))
+        logits = s.d2(torch.tanh(s.d1(torch.cat([z, y], 1) if k else z)))
         D = F.binary_cross_entropy_with_logits(logits, x, reduction='none').sum(1)
         R = 0.5 * (mu.pow(2) + lv.exp() - 1 - lv).sum(1)
         return D, R
 m = VAE(); opt = torch.optim.Adam(m.parameters(), 1e-3)
-epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
-for ep in range(epochs):
+for ep in range(a.epochs):
     t = time.time(); perm = torch.randperm(60000)
     for i in range(0, 60000, 100):
-        D, R = m(tr[perm[i:i+100]]); loss = (D + R).mean()
+        idx = perm[i:i+100]
+        D, R = m(tr[idx], ytr[idx]); loss = (D + a.beta * R).mean()
         opt.zero_grad(); loss.backward(); opt.step()
     el = time.time() - t
     with torch.no_grad():
-        D, R = m(te)
+        D, R = m(te, yte)
     print(f"epoch {ep+1} {el:.2f}s {60000/el:.0f} img/s test -ELBO {(D+R).mean():.2f} D {D.mean():.2f} R {R.mean():.2f}", flush=True)
