@@ -104,4 +104,44 @@ final class Progress implements TrainingListener {
         return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
                 : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
+
+    /**
+     * Progress of long non-training work counted in items (images): redrawn in place on a
+     * terminal, otherwise a plain line at each further 10% and at the end.
+     */
+    static final class Counter {
+        private final PrintStream out;
+        private final String what;
+        private final long total;
+        private final boolean interactive = isTerminal();
+        private final long started = System.nanoTime();
+        private int lastTenth;
+
+        Counter(PrintStream out, String what, long total) {
+            this.out = out;
+            this.what = what;
+            this.total = total;
+        }
+
+        void update(long done) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double fraction = total == 0 ? 1 : (double) done / total;
+            double eta = fraction > 0 ? seconds / fraction - seconds : 0;
+            if (interactive) {
+                out.printf(Locale.ROOT, "\r%s: %,d/%,d (%3.0f%%) %s, ETA %s   ", what, done, total, 100 * fraction,
+                        formatSeconds(seconds), formatSeconds(eta));
+                if (done >= total) {
+                    out.println();
+                }
+                out.flush();
+                return;
+            }
+            int tenth = (int) Math.floor(fraction * 10 + 1e-9);
+            if (tenth > lastTenth || done >= total) {
+                lastTenth = tenth;
+                out.printf(Locale.ROOT, "%s: %,d/%,d (%3.0f%%) %s, ETA %s%n", what, done, total, 100 * fraction,
+                        formatSeconds(seconds), formatSeconds(eta));
+            }
+        }
+    }
 }

@@ -115,8 +115,18 @@ class MainTest {
         assertThat(test.get("objective").asDouble())
                 .isCloseTo(test.get("reconstruction").asDouble() + 2 * test.get("kl").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-3));
-        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
+                "--iw-samples", "5", "--iw-images", "60");
         assertThat(e.code()).as(e.err()).isZero();
+        JsonNode ev = Json.MAPPER.readTree(out.resolve(EvaluateCommand.EVALUATION).toFile());
+        assertThat(ev.get("importanceWeighted").get("quantity").asText()).contains("log p(x | y)");
+        assertThat(ev.get("perClass")).hasSize(3);
+        int images = 0;
+        for (JsonNode c : ev.get("perClass")) {
+            images += c.get("importanceWeighted").get("images").asInt();
+            assertThat(c.get("latent").get("dimensions")).hasSize(2);
+        }
+        assertThat(images).isEqualTo(60);
     }
 
     @Test
@@ -208,10 +218,26 @@ class MainTest {
                     org.assertj.core.data.Offset.offset(1e-3));
             assertThat(s.get("kl").asDouble()).isPositive();
         }
-        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
+                "--iw-samples", "20");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode ev = Json.MAPPER.readTree(e.out().lines().reduce((a, b) -> b).orElseThrow());
         assertThat(ev.get("test")).isEqualTo(m.get("test"));
+        assertThat(e.err()).contains("importance sampling (K=20): 100/100 (100%)");
+
+        JsonNode file = Json.MAPPER.readTree(out.resolve(EvaluateCommand.EVALUATION).toFile());
+        JsonNode iw = file.get("importanceWeighted");
+        assertThat(iw.get("samples").asInt()).isEqualTo(20);
+        assertThat(iw.get("images").asInt()).isEqualTo(100);
+        assertThat(iw.get("standardError").asDouble()).isPositive();
+        // the importance-weighted bound is above the ELBO (beyond noise)
+        assertThat(iw.get("logLikelihood").asDouble())
+                .isGreaterThan(-file.get("test").get("negElbo").asDouble() - 3 * iw.get("standardError").asDouble());
+        JsonNode latent = file.get("latent");
+        assertThat(latent.get("dimensions")).hasSize(2);
+        double firstKl = latent.get("dimensions").get(0).get("kl").asDouble();
+        assertThat(firstKl).isGreaterThanOrEqualTo(latent.get("dimensions").get(1).get("kl").asDouble());
+        assertThat(file.has("perClass")).isFalse();
     }
 
     @Test
