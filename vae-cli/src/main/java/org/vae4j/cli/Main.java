@@ -28,6 +28,10 @@ public final class Main {
         c.put("models", new ModelsCommand());
         c.put("train", new TrainCommand());
         c.put("evaluate", new EvaluateCommand());
+        c.put("traverse", new PictureCommands.Traverse());
+        c.put("sample", new PictureCommands.Sample());
+        c.put("reconstruct", new PictureCommands.Reconstruct());
+        c.put("interpolate", new PictureCommands.Interpolate());
         c.put("bench", new BenchCommand());
         return c;
     }

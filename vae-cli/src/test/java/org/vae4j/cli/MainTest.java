@@ -129,6 +129,65 @@ class MainTest {
         assertThat(images).isEqualTo(60);
     }
 
+    private static java.awt.image.BufferedImage png(Path file) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(image).as("readable PNG " + file).isNotNull();
+        return image;
+    }
+
+    @Test
+    void picturesOfATrainedModelAreWrittenAsPngs() throws IOException {
+        Path out = dir.resolve("pics");
+        assertThat(train(out).code()).isZero();
+        String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
+        Result t = run(concat(new String[] {"traverse", "--steps", "5", "--image", "4"}, model));
+        assertThat(t.code()).as(t.err()).isZero();
+        Result t2 = run(concat(new String[] {"traverse", "--dims", "1", "--out", dir.resolve("one.png").toString()}, model));
+        assertThat(t2.code()).as(t2.err()).isZero();
+        // two rows of 56 px cells (zoom 2) against one
+        assertThat(png(out.resolve("traverse.png")).getHeight() - png(dir.resolve("one.png")).getHeight())
+                .isEqualTo(56 + 2);
+        assertThat(run(concat(new String[] {"sample", "--count", "9"}, model)).code()).isZero();
+        assertThat(png(out.resolve("samples.png")).getWidth()).isGreaterThan(3 * 56);
+        assertThat(run(concat(new String[] {"reconstruct", "--count", "20"}, model)).code()).isZero();
+        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "99", "--steps", "4"}, model)).code())
+                .isZero();
+        assertThat(png(out.resolve("interpolation.png")).getWidth()).isGreaterThan(6 * 56);
+        assertThat(png(out.resolve("reconstructions.png"))).isNotNull();
+
+        assertThat(run(concat(new String[] {"traverse", "--dims", "2"}, model)).err())
+                .contains("dimension 2 is outside 0..1");
+        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "100"}, model)).err())
+                .contains("--to must be a test image index in 0..99");
+        Result label = run(concat(new String[] {"sample", "--label", "1"}, model));
+        assertThat(label.code()).isEqualTo(Main.USAGE);
+        assertThat(label.err()).contains("--label is for conditional models");
+        assertThat(run(concat(new String[] {"traverse", "--range", "3:-3"}, model)).err()).contains("LOW < HIGH");
+    }
+
+    @Test
+    void conditionalPicturesTakeALabel() throws IOException {
+        Path out = dir.resolve("cvae-pics");
+        assertThat(train(out, "--model", "cvae").code()).isZero();
+        String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
+        Result noLabel = run(concat(new String[] {"traverse"}, model));
+        assertThat(noLabel.code()).isEqualTo(Main.USAGE);
+        assertThat(noLabel.err()).contains("give --label 0..2");
+        assertThat(run(concat(new String[] {"traverse", "--label", "2"}, model)).code()).isZero();
+        assertThat(run(concat(new String[] {"sample", "--label", "2", "--count", "4"}, model)).code()).isZero();
+        int oneClass = png(out.resolve("samples.png")).getHeight();
+        assertThat(run(concat(new String[] {"sample", "--count", "6"}, model)).code()).isZero();
+        // without --label: one row per class (3 rows of 2) instead of 2 rows of 2
+        assertThat(png(out.resolve("samples.png")).getHeight()).isEqualTo(oneClass + 56 + 2);
+        assertThat(run(concat(new String[] {"sample", "--label", "3"}, model)).err()).contains("--label must be in 0..2");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void conditionalModelOnUnlabelledDataIsAOneLineUsageError() throws IOException {
         Path unlabelled = Files.createDirectories(dir.resolve("images-only"));
