@@ -32,6 +32,7 @@ public final class Main {
         c.put("sample", new PictureCommands.Sample());
         c.put("reconstruct", new PictureCommands.Reconstruct());
         c.put("interpolate", new PictureCommands.Interpolate());
+        c.put("report", new ReportCommand());
         c.put("bench", new BenchCommand());
         return c;
     }

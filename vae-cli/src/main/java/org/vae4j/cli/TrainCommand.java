@@ -55,6 +55,8 @@ final class TrainCommand implements Main.Command {
                 .desc("model option, repeatable (./vae models lists them)").build());
         o.addOption(CommonOptions.opt("out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
         o.addOption(CommonOptions.opt("limit", "N", "train on the first N training images only (quick runs)"));
+        o.addOption(CommonOptions.opt("test-every", "N", "evaluate the test set every N epochs into the history"
+                + " (default 1; 0: only at the end)"));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
@@ -86,6 +88,10 @@ final class TrainCommand implements Main.Command {
         Map<String, String> modelOptions = CommonOptions.modelOptions(cl);
         ModelFactory factory = CommonOptions.modelFactory(cl);
         factory.resolveOptions(model, modelOptions);
+        int testEvery = CommonOptions.intOption(cl, "test-every", 1);
+        if (testEvery < 0) {
+            throw new UsageException("--test-every must be >= 0, got " + testEvery);
+        }
         int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE);
         if (limit < 1) {
             throw new UsageException("--limit must be >= 1, got " + limit);
@@ -112,6 +118,15 @@ final class TrainCommand implements Main.Command {
                 e.put("epoch", epoch + 1);
                 e.put("seconds", Json.round(seconds));
                 e.set("train", Json.loss(trainLoss));
+                if (testEvery > 0 && ((epoch + 1) % testEvery == 0 || epoch + 1 == config.epochs())) {
+                    long steps = Trainer.stepsPerEpoch(train.size(), config.batchSize());
+                    TrainingProgress now = new TrainingProgress(epoch, config.epochs(), (epoch + 1) * steps - 1, steps,
+                            train.size());
+                    Loss test = Evaluator.evaluate(state, data.test(), now);
+                    e.set("test", Json.loss(test));
+                    err.printf(Locale.ROOT, "epoch %d/%d test -ELBO %.2f (D %.2f + KL %.2f)%n", epoch + 1,
+                            config.epochs(), test.negElbo(), test.reconstruction(), test.kl());
+                }
                 history.add(e);
                 // An atomic checkpoint after every epoch: an interrupted run keeps its last good state.
                 ModelCheckpoints.save(run, config, provenance, outDir);

@@ -271,6 +271,8 @@ class MainTest {
         assertThat(m.get("epochs").asInt()).isEqualTo(2);
         assertThat(m.get("imagesPerSecond").asLong()).isPositive();
         assertThat(m.get("history")).hasSize(2);
+        assertThat(m.get("history").get(0).has("test")).isTrue();
+        assertThat(m.get("history").get(1).get("test")).isEqualTo(m.get("test"));
         for (String split : new String[] {"train", "test"}) {
             JsonNode s = m.get(split);
             assertThat(s.get("negElbo").asDouble()).isCloseTo(s.get("reconstruction").asDouble() + s.get("kl").asDouble(),

@@ -114,6 +114,12 @@ public final class CheckpointIO {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                // temporary files are private (0600); results are meant to be read by others too
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
                 while (b.hasRemaining()) {

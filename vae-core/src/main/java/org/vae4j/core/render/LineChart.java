@@ -1,0 +1,134 @@
+package org.vae4j.core.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small line chart as inline SVG (no scripts, no network): for loss curves and study plots in
+ * self-contained HTML reports. Points with a NaN y are skipped.
+ */
+public final class LineChart {
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+
+    private record Series(String name, double[] x, double[] y, boolean dashed) {
+    }
+
+    public LineChart(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    public LineChart add(String name, double[] x, double[] y, boolean dashed) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series " + name + " has " + x.length + " x and " + y.length + " y values");
+        }
+        series.add(new Series(name, x.clone(), y.clone(), dashed));
+        return this;
+    }
+
+    public String svg(int width, int height) {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (int i = 0; i < s.x.length; i++) {
+                if (Double.isNaN(s.y[i])) {
+                    continue;
+                }
+                minX = Math.min(minX, s.x[i]);
+                maxX = Math.max(maxX, s.x[i]);
+                minY = Math.min(minY, s.y[i]);
+                maxY = Math.max(maxY, s.y[i]);
+            }
+        }
+        if (!Double.isFinite(minX)) {
+            minX = 0;
+            maxX = 1;
+            minY = 0;
+            maxY = 1;
+        }
+        if (maxX == minX) {
+            maxX = minX + 1;
+        }
+        double pad = (maxY - minY) * 0.05;
+        if (pad == 0) {
+            pad = Math.max(1e-6, Math.abs(maxY) * 0.05);
+        }
+        minY -= pad;
+        maxY += pad;
+        int left = 60;
+        int right = 12;
+        int top = 28;
+        int bottom = 40;
+        int pw = width - left - right;
+        int ph = height - top - bottom;
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">", width, height, width, height));
+        b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"white\"/>", width,
+                height));
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>", left,
+                escape(title)));
+        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                + "stroke=\"#999\"/>", left, top, pw, ph));
+        for (int t = 0; t <= 4; t++) {
+            double v = minY + (maxY - minY) * t / 4;
+            double y = top + ph - ph * (v - minY) / (maxY - minY);
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", left, y,
+                    left + pw, y));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 4, y + 4,
+                    tick(v)));
+        }
+        for (int t = 0; t <= 4; t++) {
+            double v = minX + (maxX - minX) * t / 4;
+            double x = left + pw * (v - minX) / (maxX - minX);
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x,
+                    top + ph + 14, tick(v)));
+        }
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", left + pw / 2,
+                height - 6, escape(xLabel)));
+        b.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 12 %d)\">%s</text>", top + ph / 2, top + ph / 2, escape(yLabel)));
+        for (int s = 0; s < series.size(); s++) {
+            Series se = series.get(s);
+            String colour = COLOURS[s % COLOURS.length];
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < se.x.length; i++) {
+                if (Double.isNaN(se.y[i])) {
+                    continue;
+                }
+                double x = left + pw * (se.x[i] - minX) / (maxX - minX);
+                double y = top + ph - ph * (se.y[i] - minY) / (maxY - minY);
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", x, y,
+                        colour));
+            }
+            b.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>",
+                    points.toString().trim(), colour, se.dashed ? " stroke-dasharray=\"5,3\"" : ""));
+            int ly = top + 14 + 14 * s;
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"%s/>", left + pw - 110, ly - 4, left + pw - 90, ly - 4, colour,
+                    se.dashed ? " stroke-dasharray=\"5,3\"" : ""));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", left + pw - 86, ly, escape(se.name)));
+        }
+        b.append("</svg>");
+        return b.toString();
+    }
+
+    private static String tick(double v) {
+        double a = Math.abs(v);
+        return a != 0 && (a >= 1e5 || a < 1e-2) ? String.format(Locale.ROOT, "%.1e", v)
+                : a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
