@@ -33,6 +33,7 @@ public final class Main {
         c.put("reconstruct", new PictureCommands.Reconstruct());
         c.put("interpolate", new PictureCommands.Interpolate());
         c.put("report", new ReportCommand());
+        c.put("attributes", new AttributesCommand());
         c.put("bench", new BenchCommand());
         return c;
     }

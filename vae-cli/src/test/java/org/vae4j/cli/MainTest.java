@@ -232,6 +232,36 @@ class MainTest {
     }
 
     @Test
+    void attributesAreMeasuredOnceThenReadFromTheCache() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path csv = dir.resolve("test.csv");
+        String[] args = {"attributes", "--dataset", "idx", "--data", data.toString(), "--split", "test", "--cache",
+            cache.toString(), "--out", csv.toString(), "--threads", "2"};
+        Result first = run(args);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("measured 100 images");
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("index,label,area,length,thickness,slant,width,height");
+        assertThat(lines).hasSize(101);
+        // the fixture draws upright bars 1, 2 or 3 pixels wide for labels 0, 1, 2
+        double[] thickness = new double[3];
+        int[] count = new int[3];
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int label = Integer.parseInt(f[1]);
+            thickness[label] += Double.parseDouble(f[4]);
+            count[label]++;
+            assertThat(Math.abs(Double.parseDouble(f[5]))).as("slant of an upright bar").isLessThan(0.05);
+        }
+        assertThat(thickness[0] / count[0]).isLessThan(thickness[1] / count[1]);
+        assertThat(thickness[1] / count[1]).isLessThan(thickness[2] / count[2]);
+        Result second = run(args);
+        assertThat(second.err()).contains("from cache").doesNotContain("measured");
+        assertThat(Files.readAllLines(csv)).isEqualTo(lines);
+        assertThat(run("attributes", "--split", "odd").err()).contains("--split must be train, test or all");
+    }
+
+    @Test
     void noArgumentsIsAUsageError() {
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");

@@ -1,0 +1,103 @@
+package org.vae4j.metrics.morpho;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.core.data.IdxFile;
+
+/**
+ * Agreement with the Morpho-MNIST reference implementation on the first 200 MNIST test digits
+ * (their images and the reference measurements are committed test fixtures).
+ */
+class ReferenceAgreementTest {
+    @TempDir
+    Path dir;
+
+    static int[][] images(Path dir) throws IOException {
+        Path file = dir.resolve("t10k-first200-images-idx3-ubyte.gz");
+        try (InputStream in = ReferenceAgreementTest.class.getResourceAsStream("/t10k-first200-images-idx3-ubyte.gz")) {
+            Files.copy(in, file);
+        }
+        IdxFile idx = IdxFile.read(file);
+        byte[] data = idx.data();
+        int[][] out = new int[idx.dims()[0]][784];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < 784; j++) {
+                out[i][j] = data[i * 784 + j] & 0xFF;
+            }
+        }
+        return out;
+    }
+
+    static double[][] reference() throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        try (InputStream in = ReferenceAgreementTest.class.getResourceAsStream("/morpho-t10k-first200.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                double[] r = new double[6];
+                for (int k = 0; k < 6; k++) {
+                    r[k] = Double.parseDouble(f[k + 1]);
+                }
+                rows.add(r);
+            }
+        }
+        return rows.toArray(double[][]::new);
+    }
+
+    static double pearson(double[] a, double[] b) {
+        double ma = java.util.Arrays.stream(a).average().orElseThrow();
+        double mb = java.util.Arrays.stream(b).average().orElseThrow();
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+
+    @Test
+    void agreesWithTheMorphoMnistReference() throws IOException {
+        int[][] images = images(dir);
+        double[][] ref = reference();
+        Morphometrics m = new Morphometrics();
+        double[][] ours = new double[6][images.length];
+        double[][] theirs = new double[6][images.length];
+        for (int i = 0; i < images.length; i++) {
+            Morphometrics.Measurement r = m.measure(images[i], 28, 28);
+            for (int k = 0; k < 6; k++) {
+                ours[k][i] = r.get(k);
+                theirs[k][i] = ref[i][k];
+            }
+        }
+        double[] minimum = {0.98, 0.98, 0.99, 0.99, 0.99, 0.99};
+        StringBuilder report = new StringBuilder();
+        for (int k = 0; k < 6; k++) {
+            double mad = 0;
+            double bias = 0;
+            for (int i = 0; i < images.length; i++) {
+                mad += Math.abs(ours[k][i] - theirs[k][i]) / images.length;
+                bias += (ours[k][i] - theirs[k][i]) / images.length;
+            }
+            report.append(String.format(Locale.ROOT, "%s r=%.5f mean |diff| %.4f, mean diff %+.4f; ",
+                    Morphometrics.Measurement.NAMES.get(k), pearson(ours[k], theirs[k]), mad, bias));
+        }
+        System.out.println("Morpho-MNIST agreement on 200 digits: " + report);
+        for (int k = 0; k < 6; k++) {
+            assertThat(pearson(ours[k], theirs[k])).as(Morphometrics.Measurement.NAMES.get(k) + ": " + report)
+                    .isGreaterThanOrEqualTo(minimum[k]);
+        }
+    }
+}
