@@ -34,6 +34,7 @@ public final class Main {
         c.put("interpolate", new PictureCommands.Interpolate());
         c.put("report", new ReportCommand());
         c.put("attributes", new AttributesCommand());
+        c.put("disentanglement", new DisentanglementCommand());
         c.put("bench", new BenchCommand());
         return c;
     }

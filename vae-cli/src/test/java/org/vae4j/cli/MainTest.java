@@ -262,6 +262,36 @@ class MainTest {
     }
 
     @Test
+    void disentanglementScoresAlignsAndDrawsATrainedModel() throws IOException {
+        Path out = dir.resolve("dis");
+        assertThat(train(out, "--latent-dims", "2").code()).isZero();
+        String[] base = {"disentanglement", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
+            "--cache", dir.resolve("cache").toString()};
+        Result r = run(concat(base, new String[] {"--attributes", "thickness,label", "--metrics",
+            "mig,sap,dci,modularity,explicitness"}));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = Json.MAPPER.readTree(out.resolve(DisentanglementCommand.RESULT).toFile());
+        assertThat(d.get("metrics").fieldNames()).toIterable()
+                .containsExactly("mig", "sap", "dci", "modularity", "explicitness");
+        assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt()).isEqualTo(20);
+        assertThat(d.get("alignment")).hasSize(2);
+        java.util.Set<Integer> dims = new java.util.HashSet<>();
+        d.get("alignment").forEach(a -> dims.add(a.get("dimension").asInt()));
+        assertThat(dims).as("one-to-one").hasSize(2);
+        assertThat(d.get("spearman")).hasSize(2);
+        assertThat(d.get("spearman").get(0)).hasSize(7);
+        assertThat(png(out.resolve("correlations.png"))).isNotNull();
+        assertThat(png(out.resolve("aligned-traversal.png")).getHeight()).isGreaterThan(2 * 56);
+
+        assertThat(run(concat(base, new String[] {"--attributes", "thickness,slant,width"})).err())
+                .contains("3 attributes cannot be aligned one to one with 2 latent dimensions");
+        assertThat(run(concat(base, new String[] {"--attributes", "boldness"})).err())
+                .contains("unknown attribute 'boldness'");
+        assertThat(run(concat(base, new String[] {"--metrics", "mig,nope"})).err())
+                .contains("unknown metric 'nope'; available metrics: mig, sap, dci, modularity, explicitness");
+    }
+
+    @Test
     void noArgumentsIsAUsageError() {
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");

@@ -1,0 +1,98 @@
+package org.vae4j.metrics.score;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The paper's headline: which latent dimension carries which attribute. Attributes are assigned
+ * to distinct dimensions by an optimal one-to-one assignment (Hungarian) maximising the total
+ * association, measured as |Spearman correlation| or as binned mutual information. For each
+ * attribute it reports its dimension, the strength and sign of the association, the runner-up
+ * dimension, and how exclusively the dimension carries it: the dimension's second-strongest
+ * attribute among all the given ones.
+ */
+public final class Alignment {
+    public enum Measure {
+        SPEARMAN, MUTUAL_INFORMATION;
+
+        public static Measure parse(String text) {
+            return switch (text) {
+                case "spearman" -> SPEARMAN;
+                case "mi" -> MUTUAL_INFORMATION;
+                default -> throw new org.vae4j.api.ConfigurationException("--align-by must be spearman or mi, got '"
+                        + text + "'");
+            };
+        }
+    }
+
+    /**
+     * One attribute's dimension.
+     *
+     * @param strength |rho| or MI (nats) between the attribute and its dimension
+     * @param spearman signed Spearman correlation (the direction of the traversal)
+     * @param runnerUpDimension the next-best dimension for this attribute, and its strength
+     * @param competingAttribute the dimension's strongest other attribute (null if none), and its strength
+     */
+    public record Assignment(String attribute, int dimension, double strength, double spearman,
+                             int runnerUpDimension, double runnerUpStrength, String competingAttribute,
+                             double competingStrength) {
+    }
+
+    private Alignment() {
+    }
+
+    /** |Spearman| ({@code [dims][factors]}) or MI, per the measure. */
+    public static double[][] association(double[][] codes, Factors factors, Measure measure, int bins) {
+        if (measure == Measure.MUTUAL_INFORMATION) {
+            return Stats.mutualInformation(codes, factors, bins);
+        }
+        double[][] rho = Correlations.spearman(codes, factors);
+        double[][] out = new double[rho.length][];
+        for (int j = 0; j < rho.length; j++) {
+            out[j] = new double[rho[j].length];
+            for (int k = 0; k < rho[j].length; k++) {
+                out[j][k] = Math.abs(rho[j][k]);
+            }
+        }
+        return out;
+    }
+
+    public static List<Assignment> align(double[][] codes, Factors factors, Measure measure, int bins) {
+        int d = codes[0].length;
+        int kf = factors.count();
+        if (kf > d) {
+            throw new org.vae4j.api.ConfigurationException("cannot align " + kf + " attributes with " + d
+                    + " latent dimensions one to one; choose at most " + d + " attributes");
+        }
+        double[][] strength = association(codes, factors, measure, bins);
+        double[][] rho = Correlations.spearman(codes, factors);
+        double[][] cost = new double[kf][d];
+        for (int k = 0; k < kf; k++) {
+            for (int j = 0; j < d; j++) {
+                cost[k][j] = -strength[j][k];
+            }
+        }
+        int[] dims = Hungarian.minimise(cost);
+        List<Assignment> out = new ArrayList<>();
+        for (int k = 0; k < kf; k++) {
+            int dim = dims[k];
+            int runnerUp = -1;
+            for (int j = 0; j < d; j++) {
+                if (j != dim && (runnerUp < 0 || strength[j][k] > strength[runnerUp][k])) {
+                    runnerUp = j;
+                }
+            }
+            int competitor = -1;
+            for (int other = 0; other < kf; other++) {
+                if (other != k && (competitor < 0 || strength[dim][other] > strength[dim][competitor])) {
+                    competitor = other;
+                }
+            }
+            out.add(new Assignment(factors.names().get(k), dim, strength[dim][k], rho[dim][k], runnerUp,
+                    runnerUp < 0 ? Double.NaN : strength[runnerUp][k],
+                    competitor < 0 ? null : factors.names().get(competitor),
+                    competitor < 0 ? Double.NaN : strength[dim][competitor]));
+        }
+        return out;
+    }
+}

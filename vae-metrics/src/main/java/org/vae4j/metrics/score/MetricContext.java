@@ -1,0 +1,32 @@
+package org.vae4j.metrics.score;
+
+/**
+ * Settings shared by the scores: the seed of the train/test split, the share of examples used to
+ * fit predictors, and the number of equal-width bins used to discretise continuous values.
+ */
+public record MetricContext(long seed, double trainFraction, int bins) {
+    public static final MetricContext DEFAULT = new MetricContext(0, 0.8, 20);
+
+    public MetricContext {
+        if (!(trainFraction > 0 && trainFraction < 1) || bins < 2) {
+            throw new IllegalArgumentException("need 0 < trainFraction < 1 and bins >= 2");
+        }
+    }
+
+    /** A seeded permutation split into train and test indices. */
+    public int[][] split(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int train = Math.max(1, Math.min(n - 1, (int) Math.round(n * trainFraction)));
+        return new int[][] {java.util.Arrays.copyOfRange(order, 0, train), java.util.Arrays.copyOfRange(order, train, n)};
+    }
+}
