@@ -121,6 +121,9 @@ class MainTest {
         JsonNode ev = Json.MAPPER.readTree(out.resolve(EvaluateCommand.EVALUATION).toFile());
         assertThat(ev.get("importanceWeighted").get("quantity").asText()).contains("log p(x | y)");
         assertThat(ev.get("perClass")).hasSize(3);
+        // estimated on 60 of the 100 test images: the ELBO it is compared with covers the same 60
+        assertThat(ev.get("importanceWeighted").get("negElboSameImages").asDouble())
+                .isNotEqualTo(ev.get("test").get("negElbo").asDouble());
         int images = 0;
         for (JsonNode c : ev.get("perClass")) {
             images += c.get("importanceWeighted").get("images").asInt();
@@ -351,6 +354,7 @@ class MainTest {
         assertThat(iw.get("samples").asInt()).isEqualTo(20);
         assertThat(iw.get("images").asInt()).isEqualTo(100);
         assertThat(iw.get("standardError").asDouble()).isPositive();
+        assertThat(iw.get("negElboSameImages").asDouble()).isEqualTo(file.get("test").get("negElbo").asDouble());
         // the importance-weighted bound is above the ELBO (beyond noise)
         assertThat(iw.get("logLikelihood").asDouble())
                 .isGreaterThan(-file.get("test").get("negElbo").asDouble() - 3 * iw.get("standardError").asDouble());
