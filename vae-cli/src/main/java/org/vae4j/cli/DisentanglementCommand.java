@@ -76,10 +76,6 @@ final class DisentanglementCommand implements Main.Command {
 
         SavedModel saved = SavedModel.open(cl);
         int latent = saved.checkpoint().spec().latentDims();
-        if (attributes.size() > latent) {
-            throw new UsageException("--attributes: " + attributes.size() + " attributes cannot be aligned one to one with "
-                    + latent + " latent dimensions");
-        }
         DatasetPair data = saved.data(cl, err);
         if (attributes.contains(LABEL) && data.test().labels().isEmpty()) {
             throw new UsageException("--attributes label: dataset " + data.name() + " has no labels");
@@ -119,6 +115,15 @@ final class DisentanglementCommand implements Main.Command {
         for (Alignment.Assignment a : alignment) {
             ObjectNode node = aligned.addObject();
             node.put("attribute", a.attribute());
+            if (a.dimension() < 0) {
+                node.putNull("dimension");
+                node.put("note", "unassigned: more attributes than latent dimensions");
+                node.put("runnerUpDimension", a.runnerUpDimension());
+                node.put("runnerUpStrength", Json.round(a.runnerUpStrength()));
+                out.printf(Locale.ROOT, "  %-10s -> unassigned (%d latent dimensions); its strongest is z%d %.3f%n",
+                        a.attribute(), latent, a.runnerUpDimension(), a.runnerUpStrength());
+                continue;
+            }
             node.put("dimension", a.dimension());
             node.put("strength", Json.round(a.strength()));
             node.put("spearman", Json.round(a.spearman()));
@@ -158,8 +163,9 @@ final class DisentanglementCommand implements Main.Command {
                 all.toArray(String[]::new), magnitude), heat);
 
         // traversal rows of the aligned dimensions, labelled with their attributes
-        int[] dims = alignment.stream().mapToInt(Alignment.Assignment::dimension).toArray();
-        String[] labels = alignment.stream().map(a -> String.format(Locale.ROOT, "%s z%d %s", a.attribute(),
+        List<Alignment.Assignment> placed = alignment.stream().filter(a -> a.dimension() >= 0).toList();
+        int[] dims = placed.stream().mapToInt(Alignment.Assignment::dimension).toArray();
+        String[] labels = placed.stream().map(a -> String.format(Locale.ROOT, "%s z%d %s", a.attribute(),
                 a.dimension(), a.spearman() >= 0 ? "+" : "-")).toArray(String[]::new);
         int label = saved.state().model().isConditional() ? test.labels().orElseThrow()[0] : -1;
         java.nio.file.Path traversal = saved.dir().resolve("aligned-traversal.png");

@@ -35,6 +35,7 @@ public final class Main {
         c.put("report", new ReportCommand());
         c.put("attributes", new AttributesCommand());
         c.put("disentanglement", new DisentanglementCommand());
+        c.put("study", new StudyCommand());
         c.put("bench", new BenchCommand());
         return c;
     }

@@ -286,8 +286,15 @@ class MainTest {
         assertThat(png(out.resolve("correlations.png"))).isNotNull();
         assertThat(png(out.resolve("aligned-traversal.png")).getHeight()).isGreaterThan(2 * 56);
 
-        assertThat(run(concat(base, new String[] {"--attributes", "thickness,slant,width"})).err())
-                .contains("3 attributes cannot be aligned one to one with 2 latent dimensions");
+        Result three = run(concat(base, new String[] {"--attributes", "thickness,slant,width"}));
+        assertThat(three.code()).as(three.err()).isZero();
+        assertThat(three.out()).contains("-> unassigned (2 latent dimensions)");
+        JsonNode d3 = Json.MAPPER.readTree(out.resolve(DisentanglementCommand.RESULT).toFile());
+        int unassigned = 0;
+        for (JsonNode a : d3.get("alignment")) {
+            unassigned += a.get("dimension").isNull() ? 1 : 0;
+        }
+        assertThat(unassigned).isEqualTo(1);
         assertThat(run(concat(base, new String[] {"--attributes", "boldness"})).err())
                 .contains("unknown attribute 'boldness'");
         assertThat(run(concat(base, new String[] {"--metrics", "mig,nope"})).err())

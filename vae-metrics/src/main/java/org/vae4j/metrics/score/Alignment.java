@@ -9,7 +9,8 @@ import java.util.List;
  * association, measured as |Spearman correlation| or as binned mutual information. For each
  * attribute it reports its dimension, the strength and sign of the association, the runner-up
  * dimension, and how exclusively the dimension carries it: the dimension's second-strongest
- * attribute among all the given ones.
+ * attribute among all the given ones. With more attributes than dimensions, each dimension gets a
+ * distinct attribute and the remaining attributes are unassigned (dimension -1).
  */
 public final class Alignment {
     public enum Measure {
@@ -60,22 +61,45 @@ public final class Alignment {
     public static List<Assignment> align(double[][] codes, Factors factors, Measure measure, int bins) {
         int d = codes[0].length;
         int kf = factors.count();
-        if (kf > d) {
-            throw new org.vae4j.api.ConfigurationException("cannot align " + kf + " attributes with " + d
-                    + " latent dimensions one to one; choose at most " + d + " attributes");
-        }
         double[][] strength = association(codes, factors, measure, bins);
         double[][] rho = Correlations.spearman(codes, factors);
-        double[][] cost = new double[kf][d];
-        for (int k = 0; k < kf; k++) {
+        int[] dims = new int[kf];
+        if (kf <= d) {
+            double[][] cost = new double[kf][d];
+            for (int k = 0; k < kf; k++) {
+                for (int j = 0; j < d; j++) {
+                    cost[k][j] = -strength[j][k];
+                }
+            }
+            dims = Hungarian.minimise(cost);
+        } else {
+            // more attributes than dimensions: each dimension gets its best distinct attribute
+            double[][] cost = new double[d][kf];
             for (int j = 0; j < d; j++) {
-                cost[k][j] = -strength[j][k];
+                for (int k = 0; k < kf; k++) {
+                    cost[j][k] = -strength[j][k];
+                }
+            }
+            java.util.Arrays.fill(dims, -1);
+            int[] attributeOf = Hungarian.minimise(cost);
+            for (int j = 0; j < d; j++) {
+                dims[attributeOf[j]] = j;
             }
         }
-        int[] dims = Hungarian.minimise(cost);
         List<Assignment> out = new ArrayList<>();
         for (int k = 0; k < kf; k++) {
             int dim = dims[k];
+            if (dim < 0) {
+                int bestDim = 0;
+                for (int j = 1; j < d; j++) {
+                    if (strength[j][k] > strength[bestDim][k]) {
+                        bestDim = j;
+                    }
+                }
+                out.add(new Assignment(factors.names().get(k), -1, Double.NaN, Double.NaN, bestDim, strength[bestDim][k],
+                        null, Double.NaN));
+                continue;
+            }
             int runnerUp = -1;
             for (int j = 0; j < d; j++) {
                 if (j != dim && (runnerUp < 0 || strength[j][k] > strength[runnerUp][k])) {

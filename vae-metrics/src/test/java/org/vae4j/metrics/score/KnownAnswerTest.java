@@ -177,6 +177,18 @@ class KnownAnswerTest {
     }
 
     @Test
+    void withMoreAttributesThanDimensionsEachDimensionGetsItsBestAttribute() {
+        Factors f = continuous(9);
+        double[][] z = new double[N][2];
+        for (int i = 0; i < N; i++) {
+            z[i] = new double[] {f.values()[i][2], -f.values()[i][0]};
+        }
+        List<Alignment.Assignment> a = Alignment.align(z, f, Alignment.Measure.SPEARMAN, 20);
+        assertThat(a).extracting(Alignment.Assignment::dimension).containsExactly(1, -1, 0);
+        assertThat(a.get(1).strength()).isNaN();
+    }
+
+    @Test
     void hungarianFindsTheOptimalAssignmentNotTheGreedyOne() {
         // greedy would take 0 -> column 0 (cost 1) and force 1 -> column 1 (cost 10): 11; optimal is 2 + 3 = 5
         double[][] cost = {{1, 2, 9}, {3, 10, 9}};

@@ -1,0 +1,92 @@
+package org.vae4j.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.vae4j.api.ConfigurationException;
+
+/**
+ * A study described as JSON (the profiles {@code quick}, {@code paper} and {@code full} are such
+ * files; users copy and edit them): training settings, the latent-size sensitivity grid, the
+ * beta trade-off grid (at a fixed latent size, or 0 for the knee the sensitivity analysis finds)
+ * and what the trials are scored on.
+ */
+record StudySpec(String name, String description, int epochs, int batchSize, int trainImages, List<Long> seeds,
+                 Sensitivity sensitivity, Tradeoff tradeoff, Scoring scoring) {
+
+    record Sensitivity(String model, List<Integer> latentSizes, double kneeTolerance, int iwSamples, int iwImages) {
+    }
+
+    record Tradeoff(List<String> models, List<Double> betas, int latentDims, int iwSamples, int iwImages) {
+    }
+
+    record Scoring(List<String> attributes, List<String> metrics, int images) {
+    }
+
+    static final List<String> PROFILES = List.of("quick", "paper", "full");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    static StudySpec profile(String name) {
+        if (!PROFILES.contains(name)) {
+            throw new UsageException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
+        }
+        try (InputStream in = StudySpec.class.getResourceAsStream("study/" + name + ".json")) {
+            return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in profile " + name + " is unreadable", e);
+        }
+    }
+
+    static StudySpec read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--spec " + file + " does not exist");
+        }
+        try {
+            return MAPPER.readValue(file.toFile(), StudySpec.class).validated(file.toString());
+        } catch (IOException e) {
+            throw new ConfigurationException(file + " is not a valid study description: "
+                    + e.getMessage().lines().findFirst().orElse("") + " (see docs/study.md)");
+        }
+    }
+
+    String json() {
+        try {
+            return Json.MAPPER.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(boolean ok, String where, String message) {
+        if (!ok) {
+            throw new ConfigurationException(where + ": " + message + " (see docs/study.md)");
+        }
+    }
+
+    StudySpec validated(String where) {
+        check(name != null && name.matches("[A-Za-z0-9_.-]+"), where, "name must be a simple word");
+        check(epochs >= 1, where, "epochs must be >= 1");
+        check(batchSize >= 1, where, "batchSize must be >= 1");
+        check(trainImages >= 0, where, "trainImages must be >= 0 (0: all)");
+        check(seeds != null && !seeds.isEmpty(), where, "seeds must list at least one seed");
+        check(sensitivity != null && sensitivity.model() != null && sensitivity.latentSizes() != null
+                && !sensitivity.latentSizes().isEmpty(), where, "sensitivity needs a model and latentSizes");
+        check(sensitivity.latentSizes().stream().allMatch(z -> z >= 1), where, "latent sizes must be >= 1");
+        check(sensitivity.kneeTolerance() >= 0, where, "kneeTolerance must be >= 0 nats");
+        check(sensitivity.iwSamples() >= 0 && sensitivity.iwImages() >= 0, where, "iwSamples/iwImages must be >= 0");
+        check(tradeoff != null && tradeoff.models() != null && !tradeoff.models().isEmpty() && tradeoff.betas() != null
+                && !tradeoff.betas().isEmpty(), where, "tradeoff needs models and betas");
+        check(tradeoff.betas().stream().allMatch(b -> b > 0), where, "betas must be > 0");
+        check(tradeoff.latentDims() >= 0, where, "tradeoff.latentDims must be >= 0 (0: the knee)");
+        check(scoring != null && scoring.attributes() != null && !scoring.attributes().isEmpty()
+                && scoring.metrics() != null && !scoring.metrics().isEmpty(), where, "scoring needs attributes and metrics");
+        check(scoring.images() >= 10, where, "scoring.images must be >= 10");
+        return this;
+    }
+}
