@@ -134,36 +134,11 @@ public final class LineChart {
     }
 
     public String svg(int width, int height) {
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (int i = 0; i < s.x.length; i++) {
-                if (Double.isNaN(s.y[i])) {
-                    continue;
-                }
-                minX = Math.min(minX, s.x[i]);
-                maxX = Math.max(maxX, s.x[i]);
-                minY = Math.min(minY, s.y[i]);
-                maxY = Math.max(maxY, s.y[i]);
-            }
-        }
-        if (!Double.isFinite(minX)) {
-            minX = 0;
-            maxX = 1;
-            minY = 0;
-            maxY = 1;
-        }
-        if (maxX == minX) {
-            maxX = minX + 1;
-        }
-        double pad = (maxY - minY) * 0.05;
-        if (pad == 0) {
-            pad = Math.max(1e-6, Math.abs(maxY) * 0.05);
-        }
-        minY -= pad;
-        maxY += pad;
+        double[] bounds = bounds();
+        double minX = bounds[0];
+        double maxX = bounds[1];
+        double minY = bounds[2];
+        double maxY = bounds[3];
         int left = 60;
         int right = 12;
         int top = 28;
