@@ -80,6 +80,6 @@ public final class Main {
     private static void usage(PrintStream out, Map<String, Command> commands) {
         out.println("usage: ./vae COMMAND [options]   (./vae COMMAND --help for a command's options)");
         out.println();
-        commands.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
+        commands.forEach((name, c) -> out.printf("  %-16s %s%n", name, c.summary()));
     }
 }
