@@ -89,7 +89,14 @@ final class StudyCommand implements Main.Command {
         // everything is checked before the first trial trains
         var registry = CommonOptions.modelFactory(cl).registry();
         registry.get(spec.sensitivity().model());
-        spec.tradeoff().models().forEach(registry::get);
+        for (String model : spec.tradeoff().models()) {
+            boolean hasBeta = registry.get(model).optionSchema().options().stream()
+                    .anyMatch(option -> option.name().equals("beta"));
+            if (!hasBeta) {
+                throw new UsageException("tradeoff model '" + model + "' has no 'beta' option to vary; use models such as"
+                        + " beta-vae or cvae (./vae models lists their options)");
+            }
+        }
         Metrics metrics = Metrics.load();
         spec.scoring().metrics().forEach(metrics::get);
         for (String a : spec.scoring().attributes()) {

@@ -302,6 +302,22 @@ class MainTest {
     }
 
     @Test
+    void studyDescriptionsAreCheckedBeforeAnythingRuns() throws IOException {
+        String spec = StudyResumeIT.SPEC.replace("\"models\": [\"beta-vae\", \"cvae\"]", "\"models\": [\"vae\"]");
+        Path file = Files.writeString(dir.resolve("spec.json"), spec);
+        Result r = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--dataset", "idx",
+                "--data", data.toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("tradeoff model 'vae' has no 'beta' option");
+        assertThat(dir.resolve("s").resolve("trials")).doesNotExist();
+        Path unknown = Files.writeString(dir.resolve("bad.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
+                "\"epochs\": 2, \"colour\": 1,"));
+        assertThat(run("study", "--spec", unknown.toString()).err()).contains("bad.json is not a valid study description")
+                .contains("colour");
+        assertThat(run("study", "--out", dir.resolve("none").toString(), "--resume").err()).contains("holds no study");
+    }
+
+    @Test
     void noArgumentsIsAUsageError() {
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");
