@@ -100,6 +100,10 @@ public final class LineChart {
         }
         g.setColor(new java.awt.Color(0x999999));
         g.drawRect(left, top, pw, ph);
+        int legendWidth = 0;
+        for (Series se : series) {
+            legendWidth = Math.max(legendWidth, 26 + BitmapFont.width(se.name, 1));
+        }
         BitmapFont.draw(image, title, left, 8, 2, 0x202020);
         BitmapFont.draw(image, xLabel, left + pw / 2 - BitmapFont.width(xLabel, 1) / 2, height - 14, 1, 0x333333);
         BitmapFont.draw(image, yLabel, 6, top - 12, 1, 0x333333);
@@ -125,9 +129,10 @@ public final class LineChart {
                 py = y;
             }
             int ly = top + 8 + 14 * s;
+            int legend = left + pw - 8 - legendWidth;
             g.setStroke(new java.awt.BasicStroke(2f));
-            g.drawLine(left + pw - 150, ly + 3, left + pw - 130, ly + 3);
-            BitmapFont.draw(image, se.name, left + pw - 124, ly, 1, 0x202020);
+            g.drawLine(legend, ly + 3, legend + 20, ly + 3);
+            BitmapFont.draw(image, se.name, legend + 26, ly, 1, 0x202020);
         }
         g.dispose();
         return image;
