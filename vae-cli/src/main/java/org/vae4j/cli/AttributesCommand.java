@@ -64,11 +64,7 @@ final class AttributesCommand implements Main.Command {
     }
 
     static int threads(CommandLine cl) {
-        int threads = CommonOptions.intOption(cl, "threads", Runtime.getRuntime().availableProcessors());
-        if (threads < 1) {
-            throw new UsageException("--threads must be >= 1, got " + threads);
-        }
-        return threads;
+        return CommonOptions.intOption(cl, "threads", Runtime.getRuntime().availableProcessors(), 1, Integer.MAX_VALUE);
     }
 
     /** The attributes of one split: from the cache if measured before, else measured and cached. */

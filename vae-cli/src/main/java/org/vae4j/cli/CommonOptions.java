@@ -80,6 +80,16 @@ final class CommonOptions {
         return numberOption(cl, name, defaultValue, Integer::parseInt, "an integer");
     }
 
+    /** An integer option that must lie in [min, max]; the error names the option and the range. */
+    static int intOption(CommandLine cl, String name, int defaultValue, int min, int max) {
+        int v = intOption(cl, name, defaultValue);
+        if (v < min || v > max) {
+            throw new UsageException("--" + name + " must be " + (max == Integer.MAX_VALUE ? ">= " + min
+                    : "between " + min + " and " + max) + ", got " + v);
+        }
+        return v;
+    }
+
     static long longOption(CommandLine cl, String name, long defaultValue) {
         return numberOption(cl, name, defaultValue, Long::parseLong, "an integer");
     }

@@ -68,10 +68,7 @@ final class DisentanglementCommand implements Main.Command {
         List<String> chosenMetrics = list(cl.getOptionValue("metrics", "mig,sap,dci,modularity"));
         chosenMetrics.forEach(metrics::get);
         Alignment.Measure measure = Alignment.Measure.parse(cl.getOptionValue("align-by", "spearman"));
-        int images = CommonOptions.intOption(cl, "images", Integer.MAX_VALUE);
-        if (images < 10) {
-            throw new UsageException("--images must be at least 10, got " + images);
-        }
+        int images = CommonOptions.intOption(cl, "images", Integer.MAX_VALUE, 10, Integer.MAX_VALUE);
         long seed = CommonOptions.longOption(cl, "seed", 0);
 
         SavedModel saved = SavedModel.open(cl);

@@ -45,14 +45,8 @@ final class EvaluateCommand implements Main.Command {
         if (CommonOptions.help(cl, o, "./vae evaluate --model-dir DIR [options]", out)) {
             return Main.OK;
         }
-        int samples = CommonOptions.intOption(cl, "iw-samples", 1000);
-        if (samples < 0) {
-            throw new UsageException("--iw-samples must be >= 0, got " + samples);
-        }
-        int iwImages = CommonOptions.intOption(cl, "iw-images", Integer.MAX_VALUE);
-        if (iwImages < 1) {
-            throw new UsageException("--iw-images must be >= 1, got " + iwImages);
-        }
+        int samples = CommonOptions.intOption(cl, "iw-samples", 1000, 0, Integer.MAX_VALUE);
+        int iwImages = CommonOptions.intOption(cl, "iw-images", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         SavedModel saved = SavedModel.open(cl);
         DatasetPair data = saved.data(cl, err);
         Dataset test = data.test();

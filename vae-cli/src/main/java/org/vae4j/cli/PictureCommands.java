@@ -151,10 +151,7 @@ final class PictureCommands {
                 return Main.OK;
             }
             double[] range = parseRange(cl.getOptionValue("range", "-3:3"));
-            int steps = CommonOptions.intOption(cl, "steps", 11);
-            if (steps < 2 || steps > 41) {
-                throw new UsageException("--steps must be between 2 and 41, got " + steps);
-            }
+            int steps = CommonOptions.intOption(cl, "steps", 11, 2, 41);
             SavedModel saved = SavedModel.open(cl);
             int latent = saved.checkpoint().spec().latentDims();
             int[] chosen = parseDims(cl.getOptionValue("dims"), latent);
@@ -190,10 +187,7 @@ final class PictureCommands {
             if (CommonOptions.help(cl, o, "./vae sample --model-dir DIR [options]", out)) {
                 return Main.OK;
             }
-            int count = CommonOptions.intOption(cl, "count", 64);
-            if (count < 1 || count > 1024) {
-                throw new UsageException("--count must be between 1 and 1024, got " + count);
-            }
+            int count = CommonOptions.intOption(cl, "count", 64, 1, 1024);
             long seed = CommonOptions.longOption(cl, "seed", 1);
             SavedModel saved = SavedModel.open(cl);
             int classes = saved.state().model().conditionSize();
@@ -231,10 +225,7 @@ final class PictureCommands {
             if (CommonOptions.help(cl, o, "./vae reconstruct --model-dir DIR [options]", out)) {
                 return Main.OK;
             }
-            int count = CommonOptions.intOption(cl, "count", 32);
-            if (count < 1 || count > 512) {
-                throw new UsageException("--count must be between 1 and 512, got " + count);
-            }
+            int count = CommonOptions.intOption(cl, "count", 32, 1, 512);
             SavedModel saved = SavedModel.open(cl);
             Dataset test = saved.data(cl, err).test();
             ImageGrid grid = pictures(saved).reconstructions(test, count, 16, saved.title() + ": reconstructions");
@@ -262,10 +253,7 @@ final class PictureCommands {
             if (!cl.hasOption("from") || !cl.hasOption("to")) {
                 throw new UsageException("--from I and --to J (test image indices) are required");
             }
-            int steps = CommonOptions.intOption(cl, "steps", 10);
-            if (steps < 2 || steps > 40) {
-                throw new UsageException("--steps must be between 2 and 40, got " + steps);
-            }
+            int steps = CommonOptions.intOption(cl, "steps", 10, 2, 40);
             SavedModel saved = SavedModel.open(cl);
             Dataset test = saved.data(cl, err).test();
             int from = imageIndex(cl, "from", test, 0);

@@ -40,10 +40,7 @@ final class SavedModel {
         if (!cl.hasOption("model-dir")) {
             throw new UsageException("--model-dir DIR is required");
         }
-        int threads = CommonOptions.intOption(cl, "threads", 1);
-        if (threads < 1) {
-            throw new UsageException("--threads must be >= 1, got " + threads);
-        }
+        int threads = CommonOptions.intOption(cl, "threads", 1, 1, Integer.MAX_VALUE);
         Path dir = Path.of(cl.getOptionValue("model-dir"));
         TrainCommand.requireModelDir(dir);
         Checkpoint c = CheckpointIO.read(dir.resolve(CheckpointIO.FILE_NAME));

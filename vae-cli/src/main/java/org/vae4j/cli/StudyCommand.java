@@ -66,10 +66,8 @@ final class StudyCommand implements Main.Command {
         }
         StudySpec spec = cl.hasOption("spec") ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
                 : StudySpec.profile(cl.getOptionValue("profile", "quick"));
-        int workers = CommonOptions.intOption(cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
-        if (workers < 1) {
-            throw new UsageException("--threads must be >= 1, got " + workers);
-        }
+        int workers = CommonOptions.intOption(cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1,
+                Integer.MAX_VALUE);
         Path dir = Path.of(cl.getOptionValue("out", "studies/" + spec.name()));
         Path studyFile = dir.resolve(STUDY);
         if (Files.exists(studyFile)) {

@@ -88,14 +88,8 @@ final class TrainCommand implements Main.Command {
         Map<String, String> modelOptions = CommonOptions.modelOptions(cl);
         ModelFactory factory = CommonOptions.modelFactory(cl);
         factory.resolveOptions(model, modelOptions);
-        int testEvery = CommonOptions.intOption(cl, "test-every", 1);
-        if (testEvery < 0) {
-            throw new UsageException("--test-every must be >= 0, got " + testEvery);
-        }
-        int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE);
-        if (limit < 1) {
-            throw new UsageException("--limit must be >= 1, got " + limit);
-        }
+        int testEvery = CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE);
+        int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         Path outDir = Path.of(cl.getOptionValue("out", "models/" + model + "-z" + latent));
         if (Files.exists(outDir.resolve(CheckpointIO.FILE_NAME)) || Files.exists(outDir.resolve(METRICS))) {
             throw new UsageException("--out " + outDir + " already holds a model; choose another directory or delete it");

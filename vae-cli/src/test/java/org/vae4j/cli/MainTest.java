@@ -342,6 +342,8 @@ class MainTest {
         assertThat(run("train", "--epochs", "ten").err()).contains("--epochs ten is not an integer");
         assertThat(run("train", "--lr", "-1").code()).isEqualTo(Main.USAGE);
         assertThat(run("train", "--optimizer", "sgd").err()).contains("unknown optimizer 'sgd'");
+        assertThat(run("sample", "--count", "0").err()).contains("--count must be between 1 and 1024, got 0");
+        assertThat(run("train", "--test-every", "-1").err()).contains("--test-every must be >= 0, got -1");
     }
 
     @Test
