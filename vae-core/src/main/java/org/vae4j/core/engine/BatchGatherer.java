@@ -62,13 +62,13 @@ public final class BatchGatherer {
         if (condition == null || condition.size(0) != count) {
             condition = Nd4j.create(type, new long[] {count, conditionSize}, 'c');
         }
-        float[] oneHot = new float[count * conditionSize];
+        // filled in place: no per-batch allocation on the training path
+        condition.assign(0);
         int[] labels = data.labels().orElseThrow();
         for (int i = 0; i < count; i++) {
             int example = indices == null ? from + i : indices[from + i];
-            oneHot[i * conditionSize + labels[example]] = 1f;
+            condition.putScalar(i, labels[example], 1.0);
         }
-        condition.assign(Nd4j.createFromArray(oneHot).reshape(count, conditionSize).castTo(type));
     }
 
     /** Returns a {@code [count, dataSize]} array holding examples {@code indices[from, from + count)}. */

@@ -20,6 +20,7 @@ import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.engine.Evaluator;
 import org.vae4j.core.engine.ModelFactory;
+import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.NoiseSource;
 import org.vae4j.core.engine.Trainer;
@@ -156,12 +157,8 @@ public final class ProviderConformance {
         if (!state.model().isConditional()) {
             return null;
         }
-        int[] labels = syntheticImages(n, 17).labels().orElseThrow();
-        INDArray oneHot = Nd4j.zeros(state.dataType(), n, state.model().conditionSize());
-        for (int i = 0; i < n; i++) {
-            oneHot.putScalar(i, labels[i], 1.0);
-        }
-        return oneHot;
+        return ModelRunner.oneHot(syntheticImages(n, 17).labels().orElseThrow(), state.model().conditionSize(),
+                state.dataType());
     }
 
     private static INDArray batch(DataType type, int n) {
