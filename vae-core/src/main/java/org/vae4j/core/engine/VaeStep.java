@@ -35,8 +35,6 @@ public final class VaeStep {
     private final BatchBuffers decoderInput;
     private INDArray lastD;
     private INDArray lastR;
-    private INDArray lastZ;
-    private GaussianCode lastCode;
     private double lastPenalty;
 
     public VaeStep(ModelState state) {
@@ -77,16 +75,6 @@ public final class VaeStep {
         return lastR;
     }
 
-    /** The posterior of the last batch (valid until the next call). */
-    public GaussianCode lastPosterior() {
-        return lastCode;
-    }
-
-    /** The reparameterised sample of the last batch (valid until the next call). */
-    public INDArray lastSample() {
-        return lastZ;
-    }
-
     /** The regularizer's value on the last batch (0 without one). */
     public double lastPenalty() {
         return lastPenalty;
@@ -119,8 +107,6 @@ public final class VaeStep {
         model.divergence().value(q, z, r);
         lastD = d;
         lastR = r;
-        lastZ = z;
-        lastCode = q;
         double meanD = d.meanNumber().doubleValue();
         double meanR = r.meanNumber().doubleValue();
         ObjectiveTerms terms = model.objective().evaluate(meanD, meanR, progress);
