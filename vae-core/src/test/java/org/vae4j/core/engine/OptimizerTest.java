@@ -73,4 +73,27 @@ class OptimizerTest {
         }
         assertThat(a.equals(b)).isTrue();
     }
+
+    @Test
+    void updatesOnlyTheViewItIsGiven() {
+        // Parameters and gradients are views into larger buffers; the update copies ranges in and
+        // out of heap arrays, so an offset error would write outside the view.
+        int n = 20_000;
+        INDArray whole = Nd4j.rand(DataType.FLOAT, 1, n + 10);
+        INDArray before = whole.dup();
+        INDArray params = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 7 + n));
+        INDArray gradWhole = Nd4j.rand(DataType.FLOAT, 1, n + 3).subi(0.5);
+        INDArray grads = gradWhole.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 3 + n));
+        INDArray reference = params.dup();
+        new Optimizer(OptimizerKind.ADAM, 1e-2, n, 1).step(params, grads);
+        new Optimizer(OptimizerKind.ADAM, 1e-2, n, 1).step(reference, grads.dup());
+        assertThat(params.equals(reference)).isTrue();
+        assertThat(params.equals(before.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 7 + n)))).isFalse();
+        for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, n + 7, n + 8, n + 9}) {
+            assertThat(whole.getFloat(0, i)).as("element " + i).isEqualTo(before.getFloat(0, i));
+        }
+    }
 }
