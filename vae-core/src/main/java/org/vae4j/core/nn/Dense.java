@@ -21,6 +21,7 @@ final class Dense {
     private INDArray db;
     private INDArray input;
     private final BatchBuffers buffers;
+    private final FloatKernels kernels = new FloatKernels();
 
     Dense(int in, int out, Activation activation) {
         this.in = in;
@@ -53,8 +54,12 @@ final class Dense {
         input = x;
         INDArray y = buffers.output(x.size(0), x.dataType());
         Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
-        y.addiRowVector(b);
-        Activations.applyInPlace(activation, y);
+        if (FloatKernels.applies(y, b)) {
+            kernels.addBiasActivate(y, b, activation);
+        } else {
+            y.addiRowVector(b);
+            Activations.applyInPlace(activation, y);
+        }
         return y;
     }
 
