@@ -8,7 +8,7 @@ package org.vae4j.api;
  * @param learningRate optimizer step size, > 0
  * @param optimizer Adam or Adagrad
  * @param seed seeds parameter initialisation, shuffling and the reparameterisation noise
- * @param threads native compute threads (BLAS and element-wise ops), >= 1
+ * @param threads threads for matrix products (BLAS) and the optimizer update, >= 1
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
                              long seed, int threads) {
@@ -17,7 +17,15 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
     public static final int DEFAULT_BATCH_SIZE = 100;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final long DEFAULT_SEED = 42;
-    public static final int DEFAULT_THREADS = 1;
+
+    /**
+     * The thread count when none is given: the available cores, at most 2. On the 2-core reference
+     * machine 2 threads train the paper's VAE at about 16,000 images/s against 12,500 with 1, with
+     * identical results; more threads were not measured.
+     */
+    public static int defaultThreads() {
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
 
     public TrainingConfig {
         if (epochs < 1) {
@@ -39,7 +47,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
 
     public static TrainingConfig defaults() {
         return new TrainingConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, OptimizerKind.ADAM,
-                DEFAULT_SEED, DEFAULT_THREADS);
+                DEFAULT_SEED, defaultThreads());
     }
 
     public TrainingConfig withEpochs(int newEpochs) {

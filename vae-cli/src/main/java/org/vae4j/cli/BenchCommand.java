@@ -39,7 +39,7 @@ final class BenchCommand implements Main.Command {
         o.addOption(CommonOptions.opt("model", "NAME", "model to train (default vae)"));
         o.addOption(CommonOptions.opt("batch-size", "N", "images per step (default 100)"));
         o.addOption(CommonOptions.opt("epochs", "N", "epochs to time (default 3; the first is warm-up)"));
-        o.addOption(CommonOptions.opt("threads", "N", "threads for matrix products and the optimizer (default 1)"));
+        o.addOption(CommonOptions.opt("threads", "N", CommonOptions.THREADS_HELP));
         o.addOption(CommonOptions.opt("latent-dims", "N", "latent dimensions (default 10)"));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("option").hasArg().argName("KEY=VALUE")
                 .desc("model option, repeatable").build());
@@ -53,7 +53,7 @@ final class BenchCommand implements Main.Command {
         String model = cl.getOptionValue("model", "vae");
         TrainingConfig config = new TrainingConfig(CommonOptions.intOption(cl, "epochs", 3),
                 CommonOptions.intOption(cl, "batch-size", 100), 1e-3, org.vae4j.api.OptimizerKind.ADAM, 1,
-                CommonOptions.intOption(cl, "threads", 1));
+                CommonOptions.intOption(cl, "threads", TrainingConfig.defaultThreads()));
         int latent = CommonOptions.intOption(cl, "latent-dims", 10);
         ModelSpec.mnist(latent);
         ModelFactory factory = CommonOptions.modelFactory(cl);

@@ -144,6 +144,8 @@ final class CommonOptions {
     }
 
     static final String CUSTOM_IDX = "idx";
+    static final String THREADS_HELP = "threads for matrix products and the optimizer (default: the cores, at most 2;"
+            + " here " + org.vae4j.api.TrainingConfig.defaultThreads() + ")";
 
     static String datasetName(CommandLine cl, String defaultName) {
         String name = cl.getOptionValue("dataset", defaultName);

@@ -49,8 +49,7 @@ final class TrainCommand implements Main.Command {
         o.addOption(CommonOptions.opt("optimizer", "NAME", "adam (default) or adagrad"));
         o.addOption(CommonOptions.opt("seed", "N", "seed for initialisation, shuffling and sampling (default "
                 + TrainingConfig.DEFAULT_SEED + ")"));
-        o.addOption(CommonOptions.opt("threads", "N", "threads for matrix products and the optimizer (default "
-                + TrainingConfig.DEFAULT_THREADS + ")"));
+        o.addOption(CommonOptions.opt("threads", "N", CommonOptions.THREADS_HELP));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("option").hasArg().argName("KEY=VALUE")
                 .desc("model option, repeatable (./vae models lists them)").build());
         o.addOption(CommonOptions.opt("out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
@@ -70,7 +69,7 @@ final class TrainCommand implements Main.Command {
                 CommonOptions.doubleOption(cl, "lr", TrainingConfig.DEFAULT_LEARNING_RATE),
                 OptimizerKind.parse(cl.getOptionValue("optimizer", "adam")),
                 CommonOptions.longOption(cl, "seed", TrainingConfig.DEFAULT_SEED),
-                CommonOptions.intOption(cl, "threads", TrainingConfig.DEFAULT_THREADS));
+                CommonOptions.intOption(cl, "threads", TrainingConfig.defaultThreads()));
     }
 
     @Override
