@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -20,6 +21,7 @@ import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.engine.ModelFactory;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.NativeRuntime;
+import org.vae4j.core.engine.StepProfile;
 import org.vae4j.core.engine.Trainer;
 
 /**
@@ -43,6 +45,8 @@ final class BenchCommand implements Main.Command {
         o.addOption(CommonOptions.opt("latent-dims", "N", "latent dimensions (default 10)"));
         o.addOption(org.apache.commons.cli.Option.builder().longOpt("option").hasArg().argName("KEY=VALUE")
                 .desc("model option, repeatable").build());
+        o.addOption(org.apache.commons.cli.Option.builder().longOpt("profile")
+                .desc("also time each phase of a step (encoder, decoder, loss, optimizer, ...)").build());
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
@@ -65,7 +69,15 @@ final class BenchCommand implements Main.Command {
         ModelState state = factory.create(model, CommonOptions.spec(train, latent),
                 modelOptions, DataType.FLOAT, 1);
         List<Double> rates = new ArrayList<>();
+        StepProfile profile = cl.hasOption("profile") ? new StepProfile() : null;
         TrainingListener timer = new TrainingListener() {
+            @Override
+            public void onEpochStart(int epoch) {
+                if (profile != null && epoch == 1) {
+                    profile.reset(); // the warm-up epoch is not counted
+                }
+            }
+
             @Override
             public void onEpochEnd(int epoch, Loss loss, double seconds) {
                 double rate = train.size() / seconds;
@@ -74,7 +86,7 @@ final class BenchCommand implements Main.Command {
                         epoch == 0 && config.epochs() > 1 ? " (warm-up, not counted)" : "");
             }
         };
-        new Trainer(config, List.of(timer)).train(Trainer.start(state, config), train);
+        new Trainer(config, List.of(timer)).profile(profile).train(Trainer.start(state, config), train);
         List<Double> counted = new ArrayList<>(rates.size() > 1 ? rates.subList(1, rates.size()) : rates);
         Collections.sort(counted);
         double median = counted.size() % 2 == 1 ? counted.get(counted.size() / 2)
@@ -89,7 +101,25 @@ final class BenchCommand implements Main.Command {
         json.put("imagesPerSecond", Math.round(median));
         ArrayNode all = json.putArray("epochImagesPerSecond");
         rates.forEach(r -> all.add(Math.round(r)));
+        if (profile != null) {
+            printProfile(profile, out);
+            ObjectNode phases = json.putObject("msPerStep");
+            profile.millisPerStep().forEach((phase, ms) -> phases.put(phaseId(phase), Math.round(ms * 1000) / 1000.0));
+        }
         out.println(Json.oneLine(json));
         return Main.OK;
+    }
+
+    private static String phaseId(StepProfile.Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static void printProfile(StepProfile profile, PrintStream out) {
+        Map<StepProfile.Phase, Double> ms = profile.millisPerStep();
+        double total = ms.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.printf(Locale.ROOT, "time per step, mean of %,d steps (after the warm-up epoch):%n", profile.steps());
+        ms.forEach((phase, v) -> out.printf(Locale.ROOT, "  %-48s %7.3f ms  %5.1f%%%n", phase.description(), v,
+                total > 0 ? 100 * v / total : 0));
+        out.printf(Locale.ROOT, "  %-48s %7.3f ms%n", "total", total);
     }
 }

@@ -318,6 +318,33 @@ class MainTest {
     }
 
     @Test
+    void benchPrintsThroughputAndWithProfileTheTimeOfEachPhase() throws IOException {
+        Result r = run("bench", "--dataset", "idx", "--data", data.toString(), "--epochs", "2", "--batch-size", "50",
+                "--option", "hidden=32", "--threads", "1", "--profile");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        String jsonLine = r.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.readTree(jsonLine);
+        assertThat(json.get("imagesPerSecond").asDouble()).isPositive();
+        assertThat(json.get("epochImagesPerSecond")).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode phases = json.get("msPerStep");
+        assertThat(phases).hasSize(org.vae4j.core.engine.StepProfile.Phase.values().length);
+        double total = 0;
+        for (String phase : new String[] {"gather", "encoder-forward", "sample", "decoder-forward", "loss",
+            "decoder-backward", "latent-gradient", "encoder-backward", "optimizer"}) {
+            assertThat(phases.get(phase).asDouble()).as(phase).isGreaterThanOrEqualTo(0);
+            total += phases.get(phase).asDouble();
+        }
+        // The phases cover the step: their sum is the time per step, 50 images at the measured rate,
+        // less what runs between steps (progress listeners).
+        double stepMs = 1000.0 * 50 / json.get("epochImagesPerSecond").get(1).asDouble();
+        assertThat(total).isGreaterThan(0).isLessThanOrEqualTo(stepMs * 1.01);
+        assertThat(r.out()).contains("time per step, mean of 8 steps (after the warm-up epoch)")
+                .contains("encoder forward").contains("optimizer update");
+        assertThat(run("bench", "--dataset", "idx", "--data", data.toString(), "--epochs", "1", "--batch-size", "50",
+                "--option", "hidden=32", "--threads", "1").out()).doesNotContain("msPerStep");
+    }
+
+    @Test
     void noArgumentsIsAUsageError() {
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'");

@@ -18,10 +18,17 @@ import org.vae4j.api.data.Dataset;
 public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
+    private StepProfile profile;
 
     public Trainer(TrainingConfig config, List<TrainingListener> listeners) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** Times the phases of every following training step into {@code profile} (null: no timing). */
+    public Trainer profile(StepProfile profile) {
+        this.profile = profile;
+        return this;
     }
 
     /** The state of a run between epochs: what a checkpoint stores besides the parameters. */
@@ -62,6 +69,7 @@ public final class Trainer {
     public void train(Run run, Dataset train) {
         ModelState state = run.model;
         VaeStep step = new VaeStep(state);
+        step.profile(profile);
         BatchGatherer gatherer = new BatchGatherer(train, state.dataType(), state.model().conditionSize());
         int n = train.size();
         int batchSize = Math.min(config.batchSize(), n);
@@ -80,7 +88,13 @@ public final class Trainer {
             for (long s = 0; s < stepsPerEpoch; s++) {
                 int from = (int) (s * batchSize);
                 int count = Math.min(batchSize, n - from);
+                if (profile != null) {
+                    profile.start();
+                }
                 INDArray x = gatherer.gather(order, from, count);
+                if (profile != null) {
+                    profile.mark(StepProfile.Phase.GATHER);
+                }
                 TrainingProgress progress = new TrainingProgress(epoch, config.epochs(), epoch * stepsPerEpoch + s,
                         stepsPerEpoch, n);
                 Loss loss = step.computeGradient(x, gatherer.condition(), noise, progress);
@@ -89,6 +103,9 @@ public final class Trainer {
                             + ": the loss is " + loss.objective() + "; lower --lr or check the model's options");
                 }
                 run.optimizer.step(state.params(), state.gradients());
+                if (profile != null) {
+                    profile.mark(StepProfile.Phase.OPTIMIZER);
+                }
                 sumD += loss.reconstruction() * count;
                 sumR += loss.kl() * count;
                 sumObjective += loss.objective() * count;

@@ -36,6 +36,7 @@ public final class VaeStep {
     private INDArray lastD;
     private INDArray lastR;
     private double lastPenalty;
+    private StepProfile profile;
 
     public VaeStep(ModelState state) {
         this.state = state;
@@ -75,6 +76,17 @@ public final class VaeStep {
         return lastR;
     }
 
+    /** Charges the phases of each following step to {@code profile} (null: no timing). */
+    public void profile(StepProfile profile) {
+        this.profile = profile;
+    }
+
+    private void mark(StepProfile.Phase phase) {
+        if (profile != null) {
+            profile.mark(phase);
+        }
+    }
+
     /** The regularizer's value on the last batch (0 without one). */
     public double lastPenalty() {
         return lastPenalty;
@@ -92,6 +104,7 @@ public final class VaeStep {
                     + " classes and needs a one-hot condition of shape [" + n + ", " + k + "]");
         }
         GaussianCode q = model.encoder().encode(k > 0 ? concat(x, condition, encoderInput) : x);
+        mark(StepProfile.Phase.ENCODER_FORWARD);
         INDArray eps = latent.output(n, type);
         INDArray std = latent.scratch(n, type);
         INDArray z = latent.gradient(n, type);
@@ -99,8 +112,10 @@ public final class VaeStep {
         std.assign(q.logVariance()).muli(0.5);
         Nd4j.exec(new Exp(std, std));
         z.assign(std).muli(eps).addi(q.mean());
+        mark(StepProfile.Phase.SAMPLE);
 
         INDArray params = model.decoder().decode(k > 0 ? concat(z, condition, decoderInput) : z);
+        mark(StepProfile.Phase.DECODER_FORWARD);
         INDArray d = perExample.output(n, type).reshape(n);
         INDArray r = perExample.scratch(n, type).reshape(n);
         model.likelihood().negLogLikelihood(x, params, d);
@@ -113,6 +128,7 @@ public final class VaeStep {
         Regularizer regularizer = model.regularizer().orElse(null);
         lastPenalty = regularizer == null ? 0 : regularizer.value(q, z, progress);
         Loss loss = new Loss(meanD, meanR, terms.value() + lastPenalty);
+        mark(StepProfile.Phase.LOSS);
         if (!backward) {
             return loss;
         }
@@ -122,6 +138,7 @@ public final class VaeStep {
         INDArray gradDecoderInput = model.decoder().backward(gradParams);
         gradZ.assign(k > 0 ? gradDecoderInput.get(NDArrayIndex.all(), NDArrayIndex.interval(0, model.latentDims()))
                 : gradDecoderInput);
+        mark(StepProfile.Phase.DECODER_BACKWARD);
         INDArray gradMean = latentGrad.scratch(n, type);
         INDArray gradLogVar = latentGrad.gradient(n, type);
         gradMean.assign(0);
@@ -134,7 +151,9 @@ public final class VaeStep {
         gradMean.addi(gradZ);
         gradZ.muli(std).muli(eps).muli(0.5);
         gradLogVar.addi(gradZ);
+        mark(StepProfile.Phase.LATENT_GRADIENT);
         model.encoder().backward(gradMean, gradLogVar);
+        mark(StepProfile.Phase.ENCODER_BACKWARD);
         return loss;
     }
 
