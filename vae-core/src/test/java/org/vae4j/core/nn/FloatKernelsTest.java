@@ -89,6 +89,21 @@ class FloatKernelsTest {
         assertThat(maxDiff).isLessThan(2e-7);
     }
 
+    @Test
+    void aNanLogitMakesItsRowsLossNanInTheVectorisedLoop() {
+        // Wide rows, so the value goes through the JIT-vectorised loops, not only the scalar tail.
+        INDArray x = Nd4j.rand(DataType.FLOAT, 2, 784);
+        INDArray logits = Nd4j.randn(DataType.FLOAT, 2, 784);
+        logits.putScalar(0, 300, Float.NaN);
+        INDArray out = Nd4j.create(DataType.FLOAT, 2);
+        BernoulliLikelihood bernoulli = new BernoulliLikelihood();
+        for (int i = 0; i < 20_000; i++) { // long enough for C2 to compile the loops
+            bernoulli.negLogLikelihood(x, logits, out);
+        }
+        assertThat(out.getFloat(0)).isNaN();
+        assertThat(Float.isFinite(out.getFloat(1))).isTrue();
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void mlpForwardMatchesTheDoublePrecisionPath(Activation activation) {
