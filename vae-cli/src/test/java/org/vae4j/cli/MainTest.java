@@ -386,6 +386,11 @@ class MainTest {
         assertThat(m.get("epochs").asInt()).isEqualTo(2);
         assertThat(m.get("imagesPerSecond").asLong()).isPositive();
         assertThat(m.get("history")).hasSize(2);
+        // Throughput of the training steps alone: the epochs' own seconds, not the run's wall time
+        // (which includes the test evaluations).
+        double epochSeconds = m.get("history").get(0).get("seconds").asDouble() + m.get("history").get(1).get("seconds").asDouble();
+        assertThat(m.get("imagesPerSecond").asDouble()).isCloseTo(2 * 400 / epochSeconds,
+                org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(m.get("history").get(0).has("test")).isTrue();
         assertThat(m.get("history").get(1).get("test")).isEqualTo(m.get("test"));
         for (String split : new String[] {"train", "test"}) {
