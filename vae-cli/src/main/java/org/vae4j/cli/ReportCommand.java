@@ -103,7 +103,7 @@ final class ReportCommand implements Main.Command {
         b.append(row("training", c.training()));
         if (metrics != null) {
             b.append(row("objective", metrics.path("objective").asText()));
-            b.append(row("training time", metrics.path("seconds").asText() + " s, "
+            b.append(row("training time", metrics.path("seconds").asText() + " s with the test evaluations; steps at "
                     + metrics.path("imagesPerSecond").asText() + " images/s"));
         }
         if (c.dataset() != null) {
