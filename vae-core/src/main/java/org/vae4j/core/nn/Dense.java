@@ -69,9 +69,13 @@ final class Dense {
      */
     void backward(INDArray delta, INDArray gradInput, boolean accumulate) {
         INDArray y = buffers.output(delta.size(0), delta.dataType());
-        Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
+        if (FloatKernels.applies(y, delta, db) && y.equalShapes(delta) && db.length() == out) {
+            kernels.backpropAndBiasGradient(y, delta, activation, db);
+        } else {
+            Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
+            delta.sum(db, 0);
+        }
         Nd4j.gemm(input, delta, dw, true, false, 1.0, 0.0);
-        delta.sum(db, 0);
         if (gradInput != null) {
             Nd4j.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
         }

@@ -160,6 +160,66 @@ final class FloatKernels {
     }
 
     /**
+     * Backward through {@code y = act(x W + b)} for the element-wise part: {@code delta[r, :] *=
+     * act'(y[r, :])} in place, and {@code biasGradient = } the column sums of the result (dL/db).
+     * One pass instead of ND4J's three element-wise ops and a column reduction.
+     */
+    void backpropAndBiasGradient(INDArray y, INDArray delta, Activation activation, INDArray biasGradient) {
+        int rows = (int) delta.size(0);
+        int cols = (int) delta.size(1);
+        a = grow(a, cols);
+        b = grow(b, cols);
+        c = grow(c, cols);
+        float[] yr = a;
+        float[] dr = b;
+        float[] sums = c;
+        java.util.Arrays.fill(sums, 0, cols, 0f);
+        FloatBuffer yb = y.data().asNioFloat();
+        FloatBuffer db = delta.data().asNioFloat();
+        int yo = (int) y.offset();
+        int dOff = (int) delta.offset();
+        for (int r = 0; r < rows; r++) {
+            db.get(dOff + r * cols, dr, 0, cols);
+            if (activation != Activation.IDENTITY) {
+                yb.get(yo + r * cols, yr, 0, cols);
+                switch (activation) {
+                    case TANH -> tanhBackprop(yr, dr, cols);
+                    case SIGMOID -> sigmoidBackprop(yr, dr, cols);
+                    case RELU -> reluBackprop(yr, dr, cols);
+                    default -> throw new IllegalStateException(activation.id());
+                }
+                db.put(dOff + r * cols, dr, 0, cols);
+            }
+            accumulate(sums, dr, cols);
+        }
+        biasGradient.data().asNioFloat().put((int) biasGradient.offset(), sums, 0, cols);
+    }
+
+    private static void tanhBackprop(float[] y, float[] delta, int n) {
+        for (int i = 0; i < n; i++) {
+            delta[i] = delta[i] * (1 - y[i] * y[i]);
+        }
+    }
+
+    private static void sigmoidBackprop(float[] y, float[] delta, int n) {
+        for (int i = 0; i < n; i++) {
+            delta[i] = delta[i] * (y[i] * (1 - y[i]));
+        }
+    }
+
+    private static void reluBackprop(float[] y, float[] delta, int n) {
+        for (int i = 0; i < n; i++) {
+            delta[i] = y[i] > 0 ? delta[i] : 0f;
+        }
+    }
+
+    private static void accumulate(float[] sums, float[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            sums[i] += v[i];
+        }
+    }
+
+    /**
      * Per row: {@code out[r] = sum_j softplus(l[r, j]) - x[r, j] l[r, j]}, the Bernoulli negative
      * log-likelihood of the targets x given the logits l; out has one value per row.
      */

@@ -118,4 +118,26 @@ class FloatKernelsTest {
         assertThat(fast.logVariance().castTo(DataType.DOUBLE).sub(exact.logVariance()).amaxNumber().doubleValue())
                 .isLessThan(1e-5);
     }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void mlpBackwardMatchesTheDoublePrecisionPath(Activation activation) {
+        MlpDecoder doubleDecoder = new MlpDecoder(3, List.of(40, 30), 50, activation);
+        MlpDecoder floatDecoder = new MlpDecoder(3, List.of(40, 30), 50, activation);
+        INDArray[] exact = GradientCheck.bindDouble(doubleDecoder, 8);
+        INDArray floatGrads = Nd4j.create(DataType.FLOAT, exact[1].shape());
+        floatDecoder.bind(exact[0].castTo(DataType.FLOAT), floatGrads, false, null);
+        Random r = new Random(4);
+        INDArray z = GradientCheck.randn(r, 6, 3, 2);
+        INDArray gradOut = GradientCheck.randn(r, 6, 50, 1);
+        doubleDecoder.decode(z);
+        INDArray exactInputGrad = doubleDecoder.backward(gradOut.dup()).dup();
+        floatDecoder.decode(z.castTo(DataType.FLOAT));
+        INDArray fastInputGrad = floatDecoder.backward(gradOut.castTo(DataType.FLOAT));
+        double scale = exact[1].amaxNumber().doubleValue();
+        assertThat(scale).isPositive();
+        assertThat(floatGrads.castTo(DataType.DOUBLE).sub(exact[1]).amaxNumber().doubleValue()).isLessThan(1e-5 * scale);
+        assertThat(fastInputGrad.castTo(DataType.DOUBLE).sub(exactInputGrad).amaxNumber().doubleValue())
+                .isLessThan(1e-5 * exactInputGrad.amaxNumber().doubleValue());
+    }
 }
