@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.VaeModel;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.core.nn.Views;
 
 /**
  * The importance-weighted estimate of log p(x) (Burda et al. 2016) with K samples from q(z|x):
@@ -82,10 +83,13 @@ public final class LikelihoodEstimator {
         long b = x.size(0);
         long rows = s * b;
         int latent = model.latentDims();
-        if (buffers == null || buffers.rows != rows || buffers.x != x) {
-            buffers = new ChunkBuffers(rows, latent, x, condition, q, s, type);
+        if (buffers == null || buffers.rows != rows) {
+            buffers = new ChunkBuffers(rows, latent, x.size(1), condition == null ? 0 : condition.size(1), type);
         }
         ChunkBuffers c = buffers;
+        if (c.x != x) {
+            c.fill(x, condition, q, s);
+        }
         noise.fill(c.eps);
         c.z.assign(c.std).muli(c.eps).addi(c.mean);
         // log q(z|x) = -1/2 sum_d (log 2pi + logVar + eps^2), accumulated into logW
@@ -105,7 +109,7 @@ public final class LikelihoodEstimator {
     /** Arrays reused across the sample chunks of one batch of images. */
     private static final class ChunkBuffers {
         final long rows;
-        final INDArray x;
+        INDArray x;
         final INDArray xTile;
         final INDArray conditionTile;
         final INDArray mean;
@@ -117,19 +121,69 @@ public final class LikelihoodEstimator {
         final INDArray logW;
         final INDArray term;
 
-        ChunkBuffers(long rows, int latent, INDArray x, INDArray condition, GaussianCode q, int s, DataType type) {
+        ChunkBuffers(long rows, int latent, long width, long conditionWidth, DataType type) {
             this.rows = rows;
-            this.x = x;
-            this.xTile = Nd4j.tile(x, s, 1);
-            this.conditionTile = condition == null ? null : Nd4j.tile(condition, s, 1);
-            this.mean = Nd4j.tile(q.mean(), s, 1);
-            this.logVar = Nd4j.tile(q.logVariance(), s, 1);
-            this.std = Nd4j.math().exp(logVar.mul(0.5));
+            this.xTile = Nd4j.create(type, rows, width);
+            this.conditionTile = conditionWidth == 0 ? null : Nd4j.create(type, rows, conditionWidth);
+            this.mean = Nd4j.create(type, rows, latent);
+            this.logVar = Nd4j.create(type, rows, latent);
+            this.std = Nd4j.create(type, rows, latent);
             this.eps = Nd4j.create(type, rows, latent);
             this.z = Nd4j.create(type, rows, latent);
             this.scratch = Nd4j.create(type, rows, latent);
             this.logW = Nd4j.create(type, rows);
             this.term = Nd4j.create(type, rows);
+        }
+
+        /** Repeats the batch's images, conditions and posteriors {@code s} times (row k * b + i is image i). */
+        void fill(INDArray batch, INDArray condition, GaussianCode q, int s) {
+            x = batch;
+            tileRows(batch, s, xTile);
+            if (conditionTile != null) {
+                tileRows(condition, s, conditionTile);
+            }
+            tileRows(q.mean(), s, mean);
+            tileRows(q.logVariance(), s, logVar);
+            std.assign(logVar).muli(0.5);
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Exp(std, std));
+        }
+    }
+
+    /**
+     * {@code dest[k * b + i, :] = src[i, :]} for every k < s: s copies of src stacked, each one bulk
+     * copy of its buffer. Nd4j.tile computes every element's source index instead and, with
+     * allocating new tiles for each batch of images, took most of the estimator's time (measured:
+     * 290 s for K=1000 on the 10,000 test images, of which the products were under a third).
+     */
+    static void tileRows(INDArray src, int s, INDArray dest) {
+        long block = src.length();
+        if (dest.length() != block * s || src.rank() != 2 || dest.size(1) != src.size(1)) {
+            throw new IllegalArgumentException("cannot tile " + java.util.Arrays.toString(src.shape()) + " " + s
+                    + " times into " + java.util.Arrays.toString(dest.shape()));
+        }
+        INDArray c = src.dataType() == dest.dataType() && Views.isRowMajor(src) ? src : src.castTo(dest.dataType()).dup('c');
+        if (!Views.isRowMajor(dest)) {
+            throw new IllegalArgumentException("tile destination must be a row-major array");
+        }
+        int n = (int) block;
+        int from = (int) c.offset();
+        int to = (int) dest.offset();
+        if (dest.dataType() == DataType.FLOAT) {
+            float[] rows = new float[n];
+            c.data().asNioFloat().get(from, rows, 0, n);
+            java.nio.FloatBuffer out = dest.data().asNioFloat();
+            for (int k = 0; k < s; k++) {
+                out.put(to + k * n, rows, 0, n);
+            }
+        } else if (dest.dataType() == DataType.DOUBLE) {
+            double[] rows = new double[n];
+            c.data().asNioDouble().get(from, rows, 0, n);
+            java.nio.DoubleBuffer out = dest.data().asNioDouble();
+            for (int k = 0; k < s; k++) {
+                out.put(to + k * n, rows, 0, n);
+            }
+        } else {
+            dest.assign(Nd4j.tile(src, s, 1));
         }
     }
 }

@@ -42,22 +42,9 @@ final class FloatKernels {
     /** True when every array is FLOAT, 'c'-ordered and contiguous, so the row copies below are valid. */
     static boolean applies(INDArray... arrays) {
         for (INDArray x : arrays) {
-            if (x.dataType() != DataType.FLOAT || !rowMajorContiguous(x)) {
+            if (x.dataType() != DataType.FLOAT || !Views.isRowMajor(x)) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    /** Element (i, j, ...) at offset + the row-major index: strides of dimensions of size 1 do not matter. */
-    private static boolean rowMajorContiguous(INDArray x) {
-        long expected = 1;
-        for (int d = x.rank() - 1; d >= 0; d--) {
-            long size = x.size(d);
-            if (size != 1 && x.stride(d) != expected) {
-                return false;
-            }
-            expected *= size;
         }
         return true;
     }

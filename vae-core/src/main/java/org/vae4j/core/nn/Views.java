@@ -8,6 +8,22 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * True when element (i, j, ...) lies at {@code offset + } its row-major index, so the array can be
+     * read and written through its buffer in bulk (strides of dimensions of size 1 do not matter).
+     */
+    public static boolean isRowMajor(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            long size = a.size(d);
+            if (size != 1 && a.stride(d) != expected) {
+                return false;
+            }
+            expected *= size;
+        }
+        return true;
+    }
+
     private static void requireFlat(INDArray flat) {
         if (flat.rank() != 1 && !(flat.rank() == 2 && flat.size(0) == 1)) {
             throw new IllegalArgumentException("expected a flat vector, got shape " + java.util.Arrays.toString(flat.shape()));

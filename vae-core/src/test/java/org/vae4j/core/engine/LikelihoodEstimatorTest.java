@@ -192,4 +192,22 @@ class LikelihoodEstimatorTest {
     private static double mean(double[] a) {
         return java.util.Arrays.stream(a).average().orElseThrow();
     }
+
+    @Test
+    void tileRowsStacksCopiesOfTheRowsForEitherPrecisionAndFromAView() {
+        INDArray whole = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}, {5, 6}, {7, 8}});
+        INDArray src = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());   // rows {3,4}, {5,6}, at an offset
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray dest = Nd4j.create(type, 6, 2);
+            LikelihoodEstimator.tileRows(src, 3, dest);
+            assertThat(dest.castTo(DataType.FLOAT)).isEqualTo(Nd4j.createFromArray(
+                    new float[][] {{3, 4}, {5, 6}, {3, 4}, {5, 6}, {3, 4}, {5, 6}}));
+        }
+        INDArray strided = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 4),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());   // rows {1,2}, {5,6}: not contiguous
+        INDArray dest = Nd4j.create(DataType.FLOAT, 4, 2);
+        LikelihoodEstimator.tileRows(strided, 2, dest);
+        assertThat(dest).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 2}, {5, 6}, {1, 2}, {5, 6}}));
+    }
 }
