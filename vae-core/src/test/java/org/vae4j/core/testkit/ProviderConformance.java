@@ -31,8 +31,8 @@ import org.vae4j.spi.ModelProvider;
 
 /**
  * The checks every model provider, built-in or third-party, must pass: it builds with default
- * options, rejects unknown options, its objective's gradient checks out in double precision, one
- * optimizer step lowers the loss on a fixed batch, and a checkpoint round-trip reproduces the
+ * options, rejects unknown options, its objective's gradient checks out in double precision, a
+ * single-precision step agrees with the double-precision one, one optimizer step lowers the loss on a fixed batch, and a checkpoint round-trip reproduces the
  * evaluation exactly. Small shapes keep it fast: 6x6 images, 3 latent dimensions, 3 classes.
  */
 public final class ProviderConformance {
@@ -77,6 +77,7 @@ public final class ProviderConformance {
         createsWithDefaults();
         rejectsUnknownOptions();
         gradientsCheckOut();
+        singlePrecisionAgreesWithDouble();
         oneStepLowersTheLoss();
         checkpointRoundTrips(tempDir);
     }
@@ -108,6 +109,37 @@ public final class ProviderConformance {
         ModelState state = factory.create(provider.name(), SPEC, options, DataType.DOUBLE, 7);
         INDArray x = batch(DataType.DOUBLE, 5);
         GradientCheck.checkModel(state, x, 11);
+    }
+
+    /**
+     * Training runs in single precision, where the engine takes faster paths (vectorised Java kernels)
+     * than the double precision the gradient check sees: with the same parameters, batch and noise,
+     * the FLOAT step's objective and gradient must match the DOUBLE step's to float accuracy.
+     */
+    public void singlePrecisionAgreesWithDouble() {
+        ModelState exact = factory.create(provider.name(), SPEC, options, DataType.DOUBLE, 7);
+        ModelState single = factory.create(provider.name(), SPEC, options, DataType.FLOAT, 7);
+        single.params().assign(exact.params());
+        int n = 16;
+        INDArray x = batch(DataType.DOUBLE, n);
+        Random r = new Random(13);
+        INDArray eps = GradientCheck.randn(r, n, SPEC.latentDims(), 1);
+        INDArray condition = condition(exact, n);
+        TrainingProgress progress = new TrainingProgress(0, 2, 3, 10, 1000);
+        Loss l64 = new VaeStep(exact).computeGradient(x, condition, e -> e.assign(eps), progress);
+        Loss l32 = new VaeStep(single).computeGradient(x.castTo(DataType.FLOAT),
+                condition == null ? null : condition.castTo(DataType.FLOAT), e -> e.assign(eps), progress);
+        double lossTolerance = 1e-4 * Math.max(1, Math.abs(l64.objective()));
+        if (!(Math.abs(l32.objective() - l64.objective()) <= lossTolerance)) {
+            throw new AssertionError(provider.name() + ": the FLOAT objective " + l32.objective()
+                    + " differs from the DOUBLE one " + l64.objective());
+        }
+        double scale = exact.gradients().amaxNumber().doubleValue();
+        double diff = single.gradients().castTo(DataType.DOUBLE).sub(exact.gradients()).amaxNumber().doubleValue();
+        if (!(diff <= 1e-4 * scale)) {
+            throw new AssertionError(provider.name() + ": the FLOAT gradient differs from the DOUBLE one by " + diff
+                    + " (largest entry " + scale + ")");
+        }
     }
 
     public void oneStepLowersTheLoss() {
