@@ -12,6 +12,7 @@ import org.vae4j.api.VaeModel;
 import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Regularizer;
 import org.vae4j.core.nn.BatchBuffers;
+import org.vae4j.core.nn.Views;
 
 /**
  * One forward (and optionally backward) pass of a VAE on a batch, with the reparameterisation
@@ -37,6 +38,12 @@ public final class VaeStep {
     private INDArray lastR;
     private double lastPenalty;
     private StepProfile profile;
+    /** Heap copies for the single-precision latent path (see sampleOnHeap). */
+    private float[] heapEps;
+    private float[] heapStd;
+    private float[] heapA;
+    private float[] heapB;
+    private float[] heapC;
 
     public VaeStep(ModelState state) {
         this.state = state;
@@ -109,9 +116,14 @@ public final class VaeStep {
         INDArray std = latent.scratch(n, type);
         INDArray z = latent.gradient(n, type);
         noise.fill(eps);
-        std.assign(q.logVariance()).muli(0.5);
-        Nd4j.exec(new Exp(std, std));
-        z.assign(std).muli(eps).addi(q.mean());
+        boolean heap = Views.allRowMajorFloat(q.mean(), q.logVariance(), eps, std, z);
+        if (heap) {
+            sampleOnHeap(q, eps, std, z);
+        } else {
+            std.assign(q.logVariance()).muli(0.5);
+            Nd4j.exec(new Exp(std, std));
+            z.assign(std).muli(eps).addi(q.mean());
+        }
         mark(StepProfile.Phase.SAMPLE);
 
         INDArray params = model.decoder().decode(k > 0 ? concat(z, condition, decoderInput) : z);
@@ -122,8 +134,8 @@ public final class VaeStep {
         model.divergence().value(q, z, r);
         lastD = d;
         lastR = r;
-        double meanD = d.meanNumber().doubleValue();
-        double meanR = r.meanNumber().doubleValue();
+        double meanD = mean(d);
+        double meanR = mean(r);
         ObjectiveTerms terms = model.objective().evaluate(meanD, meanR, progress);
         Regularizer regularizer = model.regularizer().orElse(null);
         lastPenalty = regularizer == null ? 0 : regularizer.value(q, z, progress);
@@ -148,13 +160,65 @@ public final class VaeStep {
             regularizer.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ);
         }
         // Through the reparameterisation: dz/dmean = 1, dz/dlogVar = 0.5 * std * eps.
-        gradMean.addi(gradZ);
-        gradZ.muli(std).muli(eps).muli(0.5);
-        gradLogVar.addi(gradZ);
+        if (heap && Views.allRowMajorFloat(gradZ, gradMean, gradLogVar)) {
+            chainOnHeap(gradZ, gradMean, gradLogVar);
+        } else {
+            gradMean.addi(gradZ);
+            gradZ.muli(std).muli(eps).muli(0.5);
+            gradLogVar.addi(gradZ);
+        }
         mark(StepProfile.Phase.LATENT_GRADIENT);
         model.encoder().backward(gradMean, gradLogVar);
         mark(StepProfile.Phase.ENCODER_BACKWARD);
         return loss;
+    }
+
+    /*
+     * Single precision: the latent arrays are only [batch, latent] (100 x 10 for the paper's model),
+     * where each ND4J call costs more than its arithmetic. The sample and the reparameterisation's
+     * chain rule run as Java loops over heap copies instead, with the same float operations in the
+     * same order; std and eps stay on the heap between the forward and the backward pass.
+     */
+    private void sampleOnHeap(GaussianCode q, INDArray eps, INDArray std, INDArray z) {
+        int m = (int) eps.length();
+        heapEps = Views.readFloats(eps, heapEps);
+        heapA = Views.readFloats(q.mean(), heapA);
+        heapB = Views.readFloats(q.logVariance(), heapB);
+        heapStd = heapStd != null && heapStd.length >= m ? heapStd : new float[m];
+        for (int i = 0; i < m; i++) {
+            float s = (float) Math.exp(0.5 * heapB[i]);
+            heapStd[i] = s;
+            heapB[i] = s * heapEps[i] + heapA[i];
+        }
+        Views.writeFloats(heapStd, std);
+        Views.writeFloats(heapB, z);
+    }
+
+    private void chainOnHeap(INDArray gradZ, INDArray gradMean, INDArray gradLogVar) {
+        int m = (int) gradZ.length();
+        float[] gz = heapC = Views.readFloats(gradZ, heapC);
+        float[] gm = heapA = Views.readFloats(gradMean, heapA);
+        float[] gv = heapB = Views.readFloats(gradLogVar, heapB);
+        for (int i = 0; i < m; i++) {
+            gm[i] += gz[i];
+            gv[i] += gz[i] * heapStd[i] * heapEps[i] * 0.5f;
+        }
+        Views.writeFloats(gm, gradMean);
+        Views.writeFloats(gv, gradLogVar);
+    }
+
+    /** The mean of a vector, summed in double precision. */
+    private double mean(INDArray v) {
+        if (!Views.allRowMajorFloat(v)) {
+            return v.meanNumber().doubleValue();
+        }
+        heapC = Views.readFloats(v, heapC);
+        int n = (int) v.length();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += heapC[i];
+        }
+        return sum / n;
     }
 
     /** {@code [a, condition]} in a reused buffer of the given side's input width. */

@@ -1,7 +1,6 @@
 package org.vae4j.core.nn;
 
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.nn.Activation;
 
@@ -41,12 +40,7 @@ final class FloatKernels {
 
     /** True when every array is FLOAT, 'c'-ordered and contiguous, so the row copies below are valid. */
     static boolean applies(INDArray... arrays) {
-        for (INDArray x : arrays) {
-            if (x.dataType() != DataType.FLOAT || !Views.isRowMajor(x)) {
-                return false;
-            }
-        }
-        return true;
+        return Views.allRowMajorFloat(arrays);
     }
 
     static float tanh(float x) {

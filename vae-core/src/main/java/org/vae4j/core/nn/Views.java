@@ -24,6 +24,29 @@ public final class Views {
         return true;
     }
 
+    /** True when every array is FLOAT and row-major ({@link #isRowMajor}): bulk float copies are valid. */
+    public static boolean allRowMajorFloat(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || !isRowMajor(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies a row-major FLOAT array's elements into {@code dst} (at least its length), in one bulk copy. */
+    public static float[] readFloats(INDArray a, float[] dst) {
+        int n = (int) a.length();
+        float[] out = dst != null && dst.length >= n ? dst : new float[n];
+        a.data().asNioFloat().get((int) a.offset(), out, 0, n);
+        return out;
+    }
+
+    /** Writes the first {@code a.length()} elements of {@code src} into a row-major FLOAT array. */
+    public static void writeFloats(float[] src, INDArray a) {
+        a.data().asNioFloat().put((int) a.offset(), src, 0, (int) a.length());
+    }
+
     private static void requireFlat(INDArray flat) {
         if (flat.rank() != 1 && !(flat.rank() == 2 && flat.size(0) == 1)) {
             throw new IllegalArgumentException("expected a flat vector, got shape " + java.util.Arrays.toString(flat.shape()));
