@@ -36,6 +36,11 @@ public final class Optimizer {
     private final float[][] state;
     private long iteration;
     private final ForkJoinPool pool;
+    /**
+     * One pool per thread count, shared by all optimizers: each run used to create its own, whose
+     * idle workers lingered after the run (a study or a library user may create hundreds).
+     */
+    private static final java.util.Map<Integer, ForkJoinPool> POOLS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Heap copies of the parameters and gradients, allocated on the first step (see updateFloat). */
     private float[][] floatMirrors;
     private double[][] doubleMirrors;
@@ -53,7 +58,7 @@ public final class Optimizer {
         this.state = state;
         this.iteration = iteration;
         this.threads = Math.max(1, threads);
-        this.pool = this.threads > 1 ? new ForkJoinPool(this.threads) : null;
+        this.pool = this.threads > 1 ? POOLS.computeIfAbsent(this.threads, ForkJoinPool::new) : null;
     }
 
     private static float[][] newState(OptimizerKind kind, long numParams) {

@@ -96,4 +96,21 @@ class OptimizerTest {
             assertThat(whole.getFloat(0, i)).as("element " + i).isEqualTo(before.getFloat(0, i));
         }
     }
+
+    @Test
+    void manyOptimizersShareTheirWorkerThreads() {
+        // A study or a library user creates an optimizer per run; each used to start its own pool.
+        int n = 100_000;
+        INDArray params = Nd4j.rand(DataType.FLOAT, 1, n);
+        INDArray grads = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);
+        new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2).step(params, grads);
+        long before = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("ForkJoinPool-")).count();
+        for (int i = 0; i < 50; i++) {
+            new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2).step(params, grads);
+        }
+        long after = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("ForkJoinPool-")).count();
+        assertThat(after - before).isLessThanOrEqualTo(2);
+    }
 }
