@@ -31,7 +31,8 @@ final class SavedModel {
     /** Adds {@code --model-dir}, {@code --threads}, the data and plugin options. */
     static void addOptions(Options o) {
         o.addOption(CommonOptions.opt("model-dir", "DIR", "a directory written by ./vae train (required)"));
-        o.addOption(CommonOptions.opt("threads", "N", "threads for matrix products (default 1)"));
+        o.addOption(CommonOptions.opt("threads", "N", "threads for matrix products (default: the cores, at most 2;"
+                + " here " + org.vae4j.api.TrainingConfig.defaultThreads() + ")"));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
     }
@@ -40,7 +41,8 @@ final class SavedModel {
         if (!cl.hasOption("model-dir")) {
             throw new UsageException("--model-dir DIR is required");
         }
-        int threads = CommonOptions.intOption(cl, "threads", 1, 1, Integer.MAX_VALUE);
+        int threads = CommonOptions.intOption(cl, "threads", org.vae4j.api.TrainingConfig.defaultThreads(), 1,
+                Integer.MAX_VALUE);
         Path dir = Path.of(cl.getOptionValue("model-dir"));
         TrainCommand.requireModelDir(dir);
         Checkpoint c = CheckpointIO.read(dir.resolve(CheckpointIO.FILE_NAME));

@@ -210,13 +210,14 @@ final class StudyCommand implements Main.Command {
             train.addAll(data);
             int iwSamples = t.phase().equals("sensitivity") ? spec.sensitivity().iwSamples() : spec.tradeoff().iwSamples();
             int iwImages = t.phase().equals("sensitivity") ? spec.sensitivity().iwImages() : spec.tradeoff().iwImages();
+            // Each trial keeps to one core: --threads N runs N trials side by side.
             List<String> evaluate = new ArrayList<>(List.of("evaluate", "--model-dir", modelDir.toString(),
-                    "--iw-samples", Integer.toString(iwSamples)));
+                    "--iw-samples", Integer.toString(iwSamples), "--threads", "1"));
             if (iwSamples > 0 && iwImages > 0) {
                 evaluate.addAll(List.of("--iw-images", Integer.toString(iwImages)));
             }
             evaluate.addAll(data);
-            List<String> scores = new ArrayList<>(List.of("disentanglement", "--model-dir", modelDir.toString(),
+            List<String> scores = new ArrayList<>(List.of("disentanglement", "--model-dir", modelDir.toString(), "--threads", "1",
                     "--attributes", String.join(",", spec.scoring().attributes()), "--metrics",
                     String.join(",", spec.scoring().metrics()), "--images", Integer.toString(spec.scoring().images())));
             if (cl.hasOption("cache")) {
