@@ -21,6 +21,7 @@ import org.vae4j.api.nn.Activation;
  */
 final class FloatKernels {
     private static final float LN2 = (float) Math.log(2);
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
     private static final float CLAMP = 7.90531110763549805f;
     private static final float A1 = 4.89352455891786e-03f;
     private static final float A3 = 6.37261928875436e-04f;
@@ -269,6 +270,72 @@ final class FloatKernels {
             s0 += v[i];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /**
+     * Per row: {@code out[r] = 0.5 sum_j (log 2pi + lv + (x - mu)^2 exp(-lv))}, the Gaussian negative
+     * log-likelihood with the decoder's {@code [mu_1..mu_D, lv_1..lv_D]} rows. The two halves are
+     * copied into separate arrays so the loops index everything alike.
+     */
+    void gaussianNegLogLikelihood(INDArray x, INDArray params, INDArray out) {
+        int rows = (int) x.size(0);
+        int cols = (int) x.size(1);
+        a = grow(a, cols);
+        b = grow(b, cols);
+        c = grow(c, cols);
+        float[] xr = a;
+        float[] mu = b;
+        float[] lv = c;
+        FloatBuffer xb = x.data().asNioFloat();
+        FloatBuffer pb = params.data().asNioFloat();
+        FloatBuffer ob = out.data().asNioFloat();
+        int xo = (int) x.offset();
+        int po = (int) params.offset();
+        for (int r = 0; r < rows; r++) {
+            xb.get(xo + r * cols, xr, 0, cols);
+            pb.get(po + 2 * r * cols, mu, 0, cols);
+            pb.get(po + 2 * r * cols + cols, lv, 0, cols);
+            double sum = 0;
+            for (int i = 0; i < cols; i++) {
+                double diff = xr[i] - mu[i];
+                sum += LOG_2PI + lv[i] + diff * diff * Math.exp(-lv[i]);
+            }
+            ob.put((int) out.offset() + r, (float) (0.5 * sum));
+        }
+    }
+
+    /**
+     * The gradient of the Gaussian negative log-likelihood, times {@code scale}, into rows
+     * {@code [d/dmu, d/dlv]}: {@code (mu - x) exp(-lv)} and {@code 0.5 (1 - (x - mu)^2 exp(-lv))}.
+     */
+    void gaussianGradient(INDArray x, INDArray params, double scale, INDArray grad) {
+        int rows = (int) x.size(0);
+        int cols = (int) x.size(1);
+        a = grow(a, cols);
+        b = grow(b, cols);
+        c = grow(c, cols);
+        float[] xr = a;
+        float[] mu = b;
+        float[] lv = c;
+        FloatBuffer xb = x.data().asNioFloat();
+        FloatBuffer pb = params.data().asNioFloat();
+        FloatBuffer gb = grad.data().asNioFloat();
+        int xo = (int) x.offset();
+        int po = (int) params.offset();
+        int go = (int) grad.offset();
+        for (int r = 0; r < rows; r++) {
+            xb.get(xo + r * cols, xr, 0, cols);
+            pb.get(po + 2 * r * cols, mu, 0, cols);
+            pb.get(po + 2 * r * cols + cols, lv, 0, cols);
+            for (int i = 0; i < cols; i++) {
+                double precision = Math.exp(-lv[i]);
+                double diff = mu[i] - xr[i];
+                mu[i] = (float) (scale * diff * precision);
+                lv[i] = (float) (0.5 * scale * (1 - diff * diff * precision));
+            }
+            gb.put(go + 2 * r * cols, mu, 0, cols);
+            gb.put(go + 2 * r * cols + cols, lv, 0, cols);
+        }
     }
 
     /** {@code grad = scale * (sigmoid(l) - x)}, element-wise over arrays of one shape. */

@@ -9,12 +9,15 @@ import org.vae4j.api.nn.ReconstructionLikelihood;
 /**
  * Diagonal Gaussian likelihood with a learned mean and log-variance per value: the decoder emits
  * {@code [mean_1..mean_D, logvar_1..logvar_D]}.
- * -log p(x) = 0.5 * sum(log(2 pi) + lv + (x - mu)^2 exp(-lv)).
+ * -log p(x) = 0.5 * sum(log(2 pi) + lv + (x - mu)^2 exp(-lv)). Single-precision row-major batches
+ * use a Java pass per row ({@link FloatKernels}); others, and double precision, ND4J's ops on the
+ * two column halves.
  */
 public final class GaussianLikelihood implements ReconstructionLikelihood {
     public static final String NAME = "gaussian";
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private BatchBuffers scratch;
+    private final FloatKernels kernels = new FloatKernels();
 
     @Override
     public String name() {
@@ -47,8 +50,18 @@ public final class GaussianLikelihood implements ReconstructionLikelihood {
         return new INDArray[] {sq, precision, p[0], p[1]};
     }
 
+    /** The single-precision path applies to row-major FLOAT arrays of matching shapes. */
+    private static boolean fast(INDArray data, INDArray params, INDArray other) {
+        return FloatKernels.applies(data, params, other) && params.rank() == 2 && data.rank() == 2
+                && params.size(0) == data.size(0) && params.size(1) == 2 * data.size(1);
+    }
+
     @Override
     public void negLogLikelihood(INDArray data, INDArray distributionParams, INDArray out) {
+        if (fast(data, distributionParams, out) && out.length() == data.size(0)) {
+            kernels.gaussianNegLogLikelihood(data, distributionParams, out);
+            return;
+        }
         INDArray[] s = standardised(data, distributionParams);
         INDArray sq = s[0];
         sq.addi(s[3]).addi(LOG_2PI).muli(0.5);
@@ -57,6 +70,10 @@ public final class GaussianLikelihood implements ReconstructionLikelihood {
 
     @Override
     public void gradient(INDArray data, INDArray distributionParams, double scale, INDArray gradOut) {
+        if (fast(data, distributionParams, gradOut) && gradOut.equalShapes(distributionParams)) {
+            kernels.gaussianGradient(data, distributionParams, scale, gradOut);
+            return;
+        }
         long d = data.size(1);
         INDArray[] s = standardised(data, distributionParams);
         INDArray[] g = split(gradOut, d);

@@ -140,4 +140,29 @@ class FloatKernelsTest {
         assertThat(fastInputGrad.castTo(DataType.DOUBLE).sub(exactInputGrad).amaxNumber().doubleValue())
                 .isLessThan(1e-5 * exactInputGrad.amaxNumber().doubleValue());
     }
+
+    @Test
+    void gaussianLikelihoodMatchesTheDoublePrecisionPath() {
+        Random r = new Random(21);
+        int rows = 5;
+        int cols = 784;
+        INDArray x = GradientCheck.uniform(r, rows, cols);
+        INDArray params = GradientCheck.randn(r, rows, 2 * cols, 1.5);
+        GaussianLikelihood reference = new GaussianLikelihood();
+        GaussianLikelihood single = new GaussianLikelihood();
+        INDArray exact = Nd4j.create(DataType.DOUBLE, rows);
+        reference.negLogLikelihood(x, params, exact);
+        INDArray fast = Nd4j.create(DataType.FLOAT, rows);
+        single.negLogLikelihood(x.castTo(DataType.FLOAT), params.castTo(DataType.FLOAT), fast);
+        for (int i = 0; i < rows; i++) {
+            assertThat(fast.getDouble(i)).as("row " + i).isCloseTo(exact.getDouble(i),
+                    offset(1e-5 * Math.abs(exact.getDouble(i))));
+        }
+        INDArray exactGrad = Nd4j.create(DataType.DOUBLE, rows, 2 * cols);
+        reference.gradient(x, params, 0.3, exactGrad);
+        INDArray fastGrad = Nd4j.create(DataType.FLOAT, rows, 2 * cols);
+        single.gradient(x.castTo(DataType.FLOAT), params.castTo(DataType.FLOAT), 0.3, fastGrad);
+        double scale = exactGrad.amaxNumber().doubleValue();
+        assertThat(fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue()).isLessThan(1e-6 * scale);
+    }
 }
