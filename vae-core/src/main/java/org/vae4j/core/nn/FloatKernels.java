@@ -274,34 +274,19 @@ final class FloatKernels {
 
     /**
      * Per row: {@code out[r] = 0.5 sum_j (log 2pi + lv + (x - mu)^2 exp(-lv))}, the Gaussian negative
-     * log-likelihood with the decoder's {@code [mu_1..mu_D, lv_1..lv_D]} rows. The two halves are
-     * copied into separate arrays so the loops index everything alike.
+     * log-likelihood with the decoder's {@code [mu_1..mu_D, lv_1..lv_D]} rows.
      */
     void gaussianNegLogLikelihood(INDArray x, INDArray params, INDArray out) {
-        int rows = (int) x.size(0);
-        int cols = (int) x.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
-        c = grow(c, cols);
-        float[] xr = a;
-        float[] mu = b;
-        float[] lv = c;
-        FloatBuffer xb = x.data().asNioFloat();
-        FloatBuffer pb = params.data().asNioFloat();
         FloatBuffer ob = out.data().asNioFloat();
-        int xo = (int) x.offset();
-        int po = (int) params.offset();
-        for (int r = 0; r < rows; r++) {
-            xb.get(xo + r * cols, xr, 0, cols);
-            pb.get(po + 2 * r * cols, mu, 0, cols);
-            pb.get(po + 2 * r * cols + cols, lv, 0, cols);
+        int oo = (int) out.offset();
+        gaussianRows(x, params, (r, xr, mu, lv, cols) -> {
             double sum = 0;
             for (int i = 0; i < cols; i++) {
                 double diff = xr[i] - mu[i];
                 sum += LOG_2PI + lv[i] + diff * diff * Math.exp(-lv[i]);
             }
-            ob.put((int) out.offset() + r, (float) (0.5 * sum));
-        }
+            ob.put(oo + r, (float) (0.5 * sum));
+        });
     }
 
     /**
@@ -309,24 +294,9 @@ final class FloatKernels {
      * {@code [d/dmu, d/dlv]}: {@code (mu - x) exp(-lv)} and {@code 0.5 (1 - (x - mu)^2 exp(-lv))}.
      */
     void gaussianGradient(INDArray x, INDArray params, double scale, INDArray grad) {
-        int rows = (int) x.size(0);
-        int cols = (int) x.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
-        c = grow(c, cols);
-        float[] xr = a;
-        float[] mu = b;
-        float[] lv = c;
-        FloatBuffer xb = x.data().asNioFloat();
-        FloatBuffer pb = params.data().asNioFloat();
         FloatBuffer gb = grad.data().asNioFloat();
-        int xo = (int) x.offset();
-        int po = (int) params.offset();
         int go = (int) grad.offset();
-        for (int r = 0; r < rows; r++) {
-            xb.get(xo + r * cols, xr, 0, cols);
-            pb.get(po + 2 * r * cols, mu, 0, cols);
-            pb.get(po + 2 * r * cols + cols, lv, 0, cols);
+        gaussianRows(x, params, (r, xr, mu, lv, cols) -> {
             for (int i = 0; i < cols; i++) {
                 double precision = Math.exp(-lv[i]);
                 double diff = mu[i] - xr[i];
@@ -335,6 +305,33 @@ final class FloatKernels {
             }
             gb.put(go + 2 * r * cols, mu, 0, cols);
             gb.put(go + 2 * r * cols + cols, lv, 0, cols);
+        });
+    }
+
+    /** What to do with one row of a Gaussian likelihood: the targets and the two halves of the parameters. */
+    private interface GaussianRow {
+        void apply(int row, float[] x, float[] mu, float[] logVar, int cols);
+    }
+
+    /**
+     * Calls {@code body} for each row with x, mu and log-variance copied into separate heap arrays,
+     * so loops over them index everything alike.
+     */
+    private void gaussianRows(INDArray x, INDArray params, GaussianRow body) {
+        int rows = (int) x.size(0);
+        int cols = (int) x.size(1);
+        a = grow(a, cols);
+        b = grow(b, cols);
+        c = grow(c, cols);
+        FloatBuffer xb = x.data().asNioFloat();
+        FloatBuffer pb = params.data().asNioFloat();
+        int xo = (int) x.offset();
+        int po = (int) params.offset();
+        for (int r = 0; r < rows; r++) {
+            xb.get(xo + r * cols, a, 0, cols);
+            pb.get(po + 2 * r * cols, b, 0, cols);
+            pb.get(po + 2 * r * cols + cols, c, 0, cols);
+            body.apply(r, a, b, c, cols);
         }
     }
 
