@@ -184,7 +184,7 @@ public final class VaeStep {
         heapEps = Views.readFloats(eps, heapEps);
         heapA = Views.readFloats(q.mean(), heapA);
         heapB = Views.readFloats(q.logVariance(), heapB);
-        heapStd = heapStd != null && heapStd.length >= m ? heapStd : new float[m];
+        heapStd = Views.atLeast(heapStd, m);
         for (int i = 0; i < m; i++) {
             float s = (float) Math.exp(0.5 * heapB[i]);
             heapStd[i] = s;

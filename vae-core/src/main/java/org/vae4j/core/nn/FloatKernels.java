@@ -89,16 +89,12 @@ final class FloatKernels {
         return 2 * s * series;
     }
 
-    private float[] grow(float[] current, int length) {
-        return current.length >= length ? current : new float[length];
-    }
-
     /** {@code y[r, :] = act(y[r, :] + bias)} in place, for a [rows, cols] y and a [1, cols] or [cols] bias. */
     void addBiasActivate(INDArray y, INDArray bias, Activation activation) {
         int rows = (int) y.size(0);
         int cols = (int) y.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
+        a = Views.atLeast(a, cols);
+        b = Views.atLeast(b, cols);
         float[] row = a;
         float[] bv = b;
         bias.data().asNioFloat().get((int) bias.offset(), bv, 0, cols);
@@ -149,9 +145,9 @@ final class FloatKernels {
     void backpropAndBiasGradient(INDArray y, INDArray delta, Activation activation, INDArray biasGradient) {
         int rows = (int) delta.size(0);
         int cols = (int) delta.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
-        c = grow(c, cols);
+        a = Views.atLeast(a, cols);
+        b = Views.atLeast(b, cols);
+        c = Views.atLeast(c, cols);
         float[] yr = a;
         float[] dr = b;
         float[] sums = c;
@@ -208,9 +204,9 @@ final class FloatKernels {
     void bernoulliNegLogLikelihood(INDArray x, INDArray logits, INDArray out) {
         int rows = (int) x.size(0);
         int cols = (int) x.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
-        c = grow(c, cols);
+        a = Views.atLeast(a, cols);
+        b = Views.atLeast(b, cols);
+        c = Views.atLeast(c, cols);
         float[] xr = a;
         float[] lr = b;
         float[] terms = c;
@@ -320,9 +316,9 @@ final class FloatKernels {
     private void gaussianRows(INDArray x, INDArray params, GaussianRow body) {
         int rows = (int) x.size(0);
         int cols = (int) x.size(1);
-        a = grow(a, cols);
-        b = grow(b, cols);
-        c = grow(c, cols);
+        a = Views.atLeast(a, cols);
+        b = Views.atLeast(b, cols);
+        c = Views.atLeast(c, cols);
         FloatBuffer xb = x.data().asNioFloat();
         FloatBuffer pb = params.data().asNioFloat();
         int xo = (int) x.offset();
@@ -339,8 +335,8 @@ final class FloatKernels {
     void bernoulliGradient(INDArray x, INDArray logits, float scale, INDArray grad) {
         int n = (int) x.length();
         int chunk = Math.min(n, 1 << 12);
-        a = grow(a, chunk);
-        b = grow(b, chunk);
+        a = Views.atLeast(a, chunk);
+        b = Views.atLeast(b, chunk);
         float[] xr = a;
         float[] lr = b;
         FloatBuffer xb = x.data().asNioFloat();

@@ -41,7 +41,7 @@ public final class GaussianKl implements Divergence {
             int k = q.latentDims();
             mean = Views.readFloats(q.mean(), mean);
             logVar = Views.readFloats(q.logVariance(), logVar);
-            rows = rows != null && rows.length >= n ? rows : new float[n];
+            rows = Views.atLeast(rows, n);
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int d = i * k; d < (i + 1) * k; d++) {

@@ -34,10 +34,18 @@ public final class Views {
         return true;
     }
 
-    /** Copies a row-major FLOAT array's elements into {@code dst} (at least its length), in one bulk copy. */
+    /** {@code current} when it holds at least {@code length} elements, else a new array of that length. */
+    public static float[] atLeast(float[] current, int length) {
+        return current != null && current.length >= length ? current : new float[length];
+    }
+
+    /**
+     * Copies a row-major FLOAT array's elements into {@code dst} in one bulk copy; returns {@code dst},
+     * or a new array when {@code dst} is null or too short.
+     */
     public static float[] readFloats(INDArray a, float[] dst) {
         int n = (int) a.length();
-        float[] out = dst != null && dst.length >= n ? dst : new float[n];
+        float[] out = atLeast(dst, n);
         a.data().asNioFloat().get((int) a.offset(), out, 0, n);
         return out;
     }
