@@ -144,8 +144,13 @@ final class CommonOptions {
     }
 
     static final String CUSTOM_IDX = "idx";
-    static final String THREADS_HELP = "threads for matrix products and the optimizer (default: the cores, at most 2;"
-            + " here " + org.vae4j.api.TrainingConfig.defaultThreads() + ")";
+    static final String THREADS_HELP = threadsHelp("matrix products and the optimizer");
+
+    /** Help for a --threads option defaulting to TrainingConfig.defaultThreads(), saying what the threads run. */
+    static String threadsHelp(String what) {
+        return "threads for " + what + " (default: the cores, at most 2; here "
+                + org.vae4j.api.TrainingConfig.defaultThreads() + ")";
+    }
 
     static String datasetName(CommandLine cl, String defaultName) {
         String name = cl.getOptionValue("dataset", defaultName);

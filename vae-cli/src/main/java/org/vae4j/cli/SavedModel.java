@@ -31,8 +31,7 @@ final class SavedModel {
     /** Adds {@code --model-dir}, {@code --threads}, the data and plugin options. */
     static void addOptions(Options o) {
         o.addOption(CommonOptions.opt("model-dir", "DIR", "a directory written by ./vae train (required)"));
-        o.addOption(CommonOptions.opt("threads", "N", "threads for matrix products (default: the cores, at most 2;"
-                + " here " + org.vae4j.api.TrainingConfig.defaultThreads() + ")"));
+        o.addOption(CommonOptions.opt("threads", "N", CommonOptions.threadsHelp("matrix products")));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
     }
