@@ -20,6 +20,13 @@ public interface TrainingListener {
     default void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
     }
 
+    /**
+     * After an epoch whose model was evaluated on the test set (every {@code testEvery} epochs and
+     * after the last), with the mean per-image test loss; called after {@link #onEpochEnd}.
+     */
+    default void onTestEvaluation(int epoch, Loss testLoss) {
+    }
+
     default void onTrainingEnd() {
     }
 }

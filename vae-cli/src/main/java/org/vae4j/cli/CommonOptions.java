@@ -1,7 +1,5 @@
 package org.vae4j.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,12 +12,11 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import java.util.Locale;
+import org.vae4j.Attributes;
+import org.vae4j.TrainedVae;
+import org.vae4j.Vae4j;
 import org.vae4j.api.data.DatasetPair;
-import org.vae4j.core.data.DatasetLocator;
-import org.vae4j.core.data.IdxDatasets;
-import org.vae4j.core.data.KnownDataset;
-import org.vae4j.core.engine.ModelFactory;
-import org.vae4j.core.inject.CoreModule;
 
 /** Options and helpers shared by the commands. */
 final class CommonOptions {
@@ -128,22 +125,12 @@ final class CommonOptions {
         return java.nio.file.Files.isDirectory(local) ? local : null;
     }
 
-    static ModelFactory modelFactory(CommandLine cl) {
-        try {
-            Injector injector = Guice.createInjector(new CoreModule(pluginDir(cl)));
-            return injector.getInstance(ModelFactory.class);
-        } catch (com.google.inject.ProvisionException | com.google.inject.CreationException e) {
-            // Guice wraps what the registry throws; users need the registry's own message.
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof org.vae4j.api.VaeException v) {
-                    throw v;
-                }
-            }
-            throw e;
-        }
+    /** The library with the command's plugins; {@code threads} for the BLAS and optimizer. */
+    static Vae4j library(CommandLine cl, int threads, PrintStream log) {
+        return Vae4j.builder().pluginDirectory(pluginDir(cl)).threads(threads)
+                .log(m -> log.println(m.startsWith("plugin") ? "vae: " + m : "data: " + m)).build();
     }
 
-    static final String CUSTOM_IDX = "idx";
     static final String THREADS_HELP = threadsHelp("matrix products and the optimizer");
 
     /** Help for a --threads option defaulting to TrainingConfig.defaultThreads(), saying what the threads run. */
@@ -152,44 +139,68 @@ final class CommonOptions {
                 + org.vae4j.api.TrainingConfig.defaultThreads() + ")";
     }
 
-    static String datasetName(CommandLine cl, String defaultName) {
+    /** The --threads option for BLAS work: at least 1, default the cores (at most 2). */
+    static int threads(CommandLine cl) {
+        return intOption(cl, "threads", org.vae4j.api.TrainingConfig.defaultThreads(), 1, Integer.MAX_VALUE);
+    }
+
+    /** --dataset NAME (checked against the registered sources), else {@code defaultName}. */
+    static String datasetName(Vae4j vae, CommandLine cl, String defaultName) {
         String name = cl.getOptionValue("dataset", defaultName);
-        if (!name.equals(CUSTOM_IDX)) {
-            KnownDataset.parse(name);
+        if (!vae.datasetNames().contains(name)) {
+            throw new UsageException("unknown dataset '" + name + "'; known: " + String.join(", ", vae.datasetNames()));
         }
         return name;
     }
 
-    /** Loads a known dataset through the source chain, or custom IDX files from --data. */
-    static DatasetPair loadData(CommandLine cl, String name, PrintStream log) {
-        if (name.equals(CUSTOM_IDX)) {
-            if (!cl.hasOption("data")) {
-                throw new UsageException("--dataset idx needs --data DIR holding the four IDX files");
-            }
-            return customIdx(Path.of(cl.getOptionValue("data")));
-        }
-        return loadData(cl, KnownDataset.parse(name), log);
-    }
-
-    private static DatasetPair customIdx(Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new org.vae4j.api.VaeException("--data " + dir + " is not a directory");
-        }
-        return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "--data " + dir,
-                "; --dataset idx reads train/t10k images and, optionally, both label files", false, (file, idx) -> { });
-    }
-
-    static DatasetPair loadData(CommandLine cl, KnownDataset dataset, PrintStream log) {
-        DatasetLocator locator = new DatasetLocator(dataset, DatasetLocator.defaultCacheRoot(), m -> log.println("data: " + m));
+    /** Loads a dataset through the library (its source chain, or --data DIR), logging what it did. */
+    static DatasetPair loadData(Vae4j vae, CommandLine cl, String name, PrintStream log) {
         long t = System.nanoTime();
-        DatasetPair pair = locator.load(Optional.ofNullable(cl.getOptionValue("data")).map(Path::of));
-        log.printf("data: %s from %s (%d train, %d test images) in %.1fs%n", pair.name(), pair.source(),
+        DatasetPair pair = vae.dataset(name, Optional.ofNullable(cl.getOptionValue("data")).map(Path::of).orElse(null));
+        if (name.equals("idx")) {
+            return pair;   // the user named the files; nothing to report about where they came from
+        }
+        log.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images) in %.1fs%n", pair.name(), pair.source(),
                 pair.train().size(), pair.test().size(), (System.nanoTime() - t) / 1e9);
         return pair;
     }
 
-    /** The problem shape of a dataset: image size and the number of label classes (0 when unlabelled). */
-    static org.vae4j.api.ModelSpec spec(org.vae4j.api.data.Dataset train, int latentDims) {
-        return new org.vae4j.api.ModelSpec(train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims);
+    /** Options of the commands that use a trained model: --model-dir, --threads, data and plugins. */
+    static void addModelOptions(Options o) {
+        o.addOption(opt("model-dir", "DIR", "a directory written by ./vae train (required)"));
+        o.addOption(opt("threads", "N", threadsHelp("matrix products")));
+        addData(o);
+        addPlugins(o);
+    }
+
+    /** --model-dir DIR, required. */
+    static Path modelDir(CommandLine cl) {
+        if (!cl.hasOption("model-dir")) {
+            throw new UsageException("--model-dir DIR is required");
+        }
+        return Path.of(cl.getOptionValue("model-dir"));
+    }
+
+    /** The dataset a saved model was trained on (or the one --dataset/--data name). */
+    static DatasetPair modelData(Vae4j vae, TrainedVae model, CommandLine cl, PrintStream log) {
+        return loadData(vae, cl, datasetName(vae, cl, model.datasetName().orElse("mnist")), log);
+    }
+
+    /** A measurer configured from --cache, --no-cache and {@code threads}, reporting to {@code log}. */
+    static Attributes.Measurer measurer(Vae4j vae, CommandLine cl, int threads, PrintStream log) {
+        Attributes.Measurer m = vae.attributes().threads(threads).useCache(!cl.hasOption("no-cache")).log(log::println);
+        if (cl.hasOption("cache")) {
+            m.cacheDirectory(Path.of(cl.getOptionValue("cache")));
+        }
+        Progress.Counter[] counter = {null};
+        return m.progress((what, done, total) -> {
+            if (counter[0] == null) {
+                counter[0] = new Progress.Counter(log, what, total);
+            }
+            counter[0].update(done);
+            if (done >= total) {
+                counter[0] = null;
+            }
+        });
     }
 }

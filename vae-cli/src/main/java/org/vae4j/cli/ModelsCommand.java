@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.core.plugin.ModelRegistry;
-import org.vae4j.core.plugin.PluginFailure;
-import org.vae4j.spi.ModelProvider;
-import org.vae4j.spi.OptionSpec;
+import org.vae4j.ModelInfo;
+import org.vae4j.Vae4j;
 
 /** {@code ./vae models}: every registered model with its description and options. */
 final class ModelsCommand implements Main.Command {
@@ -25,21 +23,22 @@ final class ModelsCommand implements Main.Command {
         if (CommonOptions.help(cl, o, "./vae models [--plugins DIR]", out)) {
             return Main.OK;
         }
-        ModelRegistry registry = CommonOptions.modelFactory(cl).registry();
-        for (ModelProvider p : registry.providers()) {
-            out.println(p.name() + "  " + p.description());
-            for (OptionSpec s : p.optionSchema().options()) {
-                out.printf("    --option %s=%s  (default)  %s%n", s.name(), s.defaultValue(), s.description());
+        try (Vae4j vae = CommonOptions.library(cl, 1, err)) {
+            for (ModelInfo m : vae.models()) {
+                out.println(m.name() + "  " + m.description());
+                for (ModelInfo.Option s : m.options()) {
+                    out.printf("    --option %s=%s  (default)  %s%n", s.name(), s.defaultValue(), s.description());
+                }
+                out.println();
             }
-            out.println();
+            for (String f : vae.pluginFailures()) {
+                out.println("broken plugin " + f);
+            }
+            if (vae.models().isEmpty()) {
+                err.println("vae models: no models registered; is vae-models-vanilla on the class path?");
+                return Main.FAILURE;
+            }
+            return Main.OK;
         }
-        for (PluginFailure f : registry.failures()) {
-            out.println("broken plugin " + f.pluginClass() + ": " + f.cause());
-        }
-        if (registry.providers().isEmpty()) {
-            err.println("vae models: no models registered; is vae-models-vanilla on the class path?");
-            return Main.FAILURE;
-        }
-        return Main.OK;
     }
 }

@@ -5,17 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.vae4j.Picture;
+import org.vae4j.Pictures;
+import org.vae4j.TrainedVae;
+import org.vae4j.Vae4j;
 import org.vae4j.api.data.Dataset;
-import org.vae4j.api.data.DatasetPair;
-import org.vae4j.core.engine.Encodings;
-import org.vae4j.core.nn.GaussianKl;
-import org.vae4j.core.render.ImageGrid;
-import org.vae4j.core.render.Pictures;
 
 /** {@code ./vae traverse|sample|reconstruct|interpolate}: PNG pictures of a trained model. */
 final class PictureCommands {
@@ -24,7 +21,7 @@ final class PictureCommands {
 
     static Options options(String... extra) {
         Options o = new Options();
-        SavedModel.addOptions(o);
+        CommonOptions.addModelOptions(o);
         o.addOption(CommonOptions.opt("out", "FILE", "the PNG to write (default: in the model directory)"));
         for (int i = 0; i < extra.length; i += 3) {
             o.addOption(CommonOptions.opt(extra[i], extra[i + 1], extra[i + 2]));
@@ -33,30 +30,30 @@ final class PictureCommands {
         return o;
     }
 
-    static Pictures pictures(SavedModel saved) {
-        return new Pictures(saved.runner(), saved.checkpoint().spec().imageHeight(), saved.checkpoint().spec().imageWidth());
-    }
-
-    static Path write(SavedModel saved, CommandLine cl, String defaultName, ImageGrid grid, PrintStream out) {
-        Path file = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : saved.dir().resolve(defaultName);
+    /** The PNG to write: --out FILE (must end in .png), else {@code defaultName} in the model directory. */
+    static Path target(CommandLine cl, Path modelDir, String defaultName) {
+        Path file = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : modelDir.resolve(defaultName);
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--out " + file + " must name a .png file");
         }
-        ImageGrid.writePng(grid.render(), file);
-        out.println("written " + file);
         return file;
     }
 
-    /** The class to decode for a conditional model: --label, else the given image's label, else an error. */
-    static int label(SavedModel saved, CommandLine cl, Dataset test, int image) {
-        int classes = saved.state().model().conditionSize();
+    static void write(Picture picture, Path file, PrintStream out) {
+        picture.writePng(file);
+        out.println("written " + file);
+    }
+
+    /** The class to decode for a conditional model: --label, else the given image's label, else an error; -1 otherwise. */
+    static int label(TrainedVae model, CommandLine cl, Dataset test, int image) {
+        int classes = model.conditionSize();
         if (cl.hasOption("label")) {
             int label = CommonOptions.intOption(cl, "label", 0);
             if (classes > 0 && (label < 0 || label >= classes)) {
                 throw new UsageException("--label must be in 0.." + (classes - 1) + ", got " + label);
             }
             if (classes == 0) {
-                throw new UsageException("--label is for conditional models; " + saved.checkpoint().provider()
+                throw new UsageException("--label is for conditional models; " + model.modelName()
                         + " is not conditioned on a label");
             }
             return label;
@@ -67,7 +64,7 @@ final class PictureCommands {
         if (image >= 0) {
             return test.labels().orElseThrow()[image];
         }
-        throw new UsageException("model " + saved.checkpoint().provider() + " is conditioned on the class: give --label 0.."
+        throw new UsageException("model " + model.modelName() + " is conditioned on the class: give --label 0.."
                 + (classes - 1) + " (or --image INDEX to use that test image's label)");
     }
 
@@ -80,21 +77,6 @@ final class PictureCommands {
             }
         }
         return index;
-    }
-
-    /** Latent dimensions ordered by KL (or, without a Gaussian KL, by the variance of their means), with row labels. */
-    record RankedDims(int[] dims, String[] labels) {
-        static RankedDims of(SavedModel saved, Encodings codes, int[] chosen) {
-            boolean gaussian = GaussianKl.NAME.equals(saved.state().model().divergence().name());
-            double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
-            int[] dims = chosen != null ? chosen : IntStream.range(0, codes.latentDims()).boxed()
-                    .sorted((a, b) -> Double.compare(score[b], score[a])).mapToInt(Integer::intValue).toArray();
-            String[] labels = new String[dims.length];
-            for (int i = 0; i < dims.length; i++) {
-                labels[i] = String.format(Locale.ROOT, "z%d %s %.2f", dims[i], gaussian ? "KL" : "var", score[dims[i]]);
-            }
-            return new RankedDims(dims, labels);
-        }
     }
 
     static int[] parseDims(String text, int latentDims) {
@@ -152,22 +134,17 @@ final class PictureCommands {
             }
             double[] range = parseRange(cl.getOptionValue("range", "-3:3"));
             int steps = CommonOptions.intOption(cl, "steps", 11, 2, 41);
-            SavedModel saved = SavedModel.open(cl);
-            int latent = saved.checkpoint().spec().latentDims();
-            int[] chosen = parseDims(cl.getOptionValue("dims"), latent);
-            DatasetPair data = saved.data(cl, err);
-            Dataset test = data.test();
-            int image = imageIndex(cl, "image", test, -1);
-            int label = label(saved, cl, test, image);
-            Encodings codes = Encodings.of(saved.runner(), test, test.size(), DataType.FLOAT);
-            RankedDims ranked = RankedDims.of(saved, codes, chosen);
-            double[] base = image >= 0 ? codes.mean()[image].clone() : new double[latent];
-            String around = image >= 0 ? "test image " + image : "the prior mean";
-            String title = saved.title() + ": traversal around " + around + (label >= 0 ? ", y=" + label : "");
-            ImageGrid grid = pictures(saved).traversal(base, ranked.dims(), ranked.labels(), range[0], range[1], steps,
-                    label, title);
-            write(saved, cl, "traverse.png", grid, out);
-            return Main.OK;
+            Path dir = CommonOptions.modelDir(cl);
+            try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
+                TrainedVae model = vae.load(dir);
+                int[] chosen = parseDims(cl.getOptionValue("dims"), model.latentDims());
+                Dataset test = CommonOptions.modelData(vae, model, cl, err).test();
+                int image = imageIndex(cl, "image", test, -1);
+                int label = label(model, cl, test, image);
+                Path file = target(cl, dir, "traverse.png");
+                write(Pictures.of(model).traversal(test, chosen, range[0], range[1], steps, image, label), file, out);
+                return Main.OK;
+            }
         }
     }
 
@@ -189,26 +166,14 @@ final class PictureCommands {
             }
             int count = CommonOptions.intOption(cl, "count", 64, 1, 1024);
             long seed = CommonOptions.longOption(cl, "seed", 1);
-            SavedModel saved = SavedModel.open(cl);
-            int classes = saved.state().model().conditionSize();
-            int rows;
-            int cols;
-            int[] labels;
-            if (classes > 0 && !cl.hasOption("label")) {
-                rows = classes;
-                cols = Math.max(1, count / classes);
-                labels = IntStream.range(0, classes).toArray();
-            } else {
-                cols = (int) Math.ceil(Math.sqrt(count));
-                rows = (count + cols - 1) / cols;
-                int label = label(saved, cl, null, -1);
-                labels = new int[rows];
-                java.util.Arrays.fill(labels, label);
+            Path dir = CommonOptions.modelDir(cl);
+            try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
+                TrainedVae model = vae.load(dir);
+                int label = model.conditionSize() > 0 && !cl.hasOption("label") ? -1 : label(model, cl, null, -1);
+                Path file = target(cl, dir, "samples.png");
+                write(Pictures.of(model).samples(count, label, seed), file, out);
+                return Main.OK;
             }
-            String title = saved.title() + ": samples" + (classes > 0 && cl.hasOption("label") ? " of y=" + labels[0] : "");
-            ImageGrid grid = pictures(saved).samples(rows, cols, labels, seed, title);
-            write(saved, cl, "samples.png", grid, out);
-            return Main.OK;
         }
     }
 
@@ -226,11 +191,14 @@ final class PictureCommands {
                 return Main.OK;
             }
             int count = CommonOptions.intOption(cl, "count", 32, 1, 512);
-            SavedModel saved = SavedModel.open(cl);
-            Dataset test = saved.data(cl, err).test();
-            ImageGrid grid = pictures(saved).reconstructions(test, count, 16, saved.title() + ": reconstructions");
-            write(saved, cl, "reconstructions.png", grid, out);
-            return Main.OK;
+            Path dir = CommonOptions.modelDir(cl);
+            try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
+                TrainedVae model = vae.load(dir);
+                Dataset test = CommonOptions.modelData(vae, model, cl, err).test();
+                Path file = target(cl, dir, "reconstructions.png");
+                write(Pictures.of(model).reconstructions(test, count), file, out);
+                return Main.OK;
+            }
         }
     }
 
@@ -254,14 +222,16 @@ final class PictureCommands {
                 throw new UsageException("--from I and --to J (test image indices) are required");
             }
             int steps = CommonOptions.intOption(cl, "steps", 10, 2, 40);
-            SavedModel saved = SavedModel.open(cl);
-            Dataset test = saved.data(cl, err).test();
-            int from = imageIndex(cl, "from", test, 0);
-            int to = imageIndex(cl, "to", test, 0);
-            ImageGrid grid = pictures(saved).interpolation(test, from, to, steps,
-                    saved.title() + ": test image " + from + " to " + to);
-            write(saved, cl, "interpolation.png", grid, out);
-            return Main.OK;
+            Path dir = CommonOptions.modelDir(cl);
+            try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
+                TrainedVae model = vae.load(dir);
+                Dataset test = CommonOptions.modelData(vae, model, cl, err).test();
+                int from = imageIndex(cl, "from", test, 0);
+                int to = imageIndex(cl, "to", test, 0);
+                Path file = target(cl, dir, "interpolation.png");
+                write(Pictures.of(model).interpolation(test, from, to, steps), file, out);
+                return Main.OK;
+            }
         }
     }
 }

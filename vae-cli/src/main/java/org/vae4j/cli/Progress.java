@@ -96,6 +96,17 @@ final class Progress implements TrainingListener {
         out.flush();
     }
 
+    @Override
+    public void onTestEvaluation(int epoch, Loss test) {
+        out.printf(Locale.ROOT, "epoch %d/%d test -ELBO %.2f (D %.2f + KL %.2f)%n", epoch + 1, epochs, test.negElbo(),
+                test.reconstruction(), test.kl());
+    }
+
+    @Override
+    public void onTrainingEnd() {
+        out.println("evaluating on the training and test sets...");
+    }
+
     static String formatSeconds(double s) {
         if (!Double.isFinite(s) || s < 0) {
             return "?";

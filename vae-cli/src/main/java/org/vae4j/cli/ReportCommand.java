@@ -1,27 +1,13 @@
 package org.vae4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.vae4j.api.VaeException;
-import org.vae4j.api.data.Dataset;
-import org.vae4j.core.checkpoint.Checkpoint;
-import org.vae4j.core.checkpoint.CheckpointIO;
-import org.vae4j.core.engine.Encodings;
-import org.vae4j.core.render.ImageGrid;
-import org.vae4j.core.render.LineChart;
-import org.vae4j.core.render.Pictures;
+import org.vae4j.ModelReport;
+import org.vae4j.TrainedVae;
+import org.vae4j.Vae4j;
 
 /**
  * {@code ./vae report}: a self-contained {@code report.html} beside a trained model: configuration
@@ -29,8 +15,6 @@ import org.vae4j.core.render.Pictures;
  * opens anywhere without a network or the model directory.
  */
 final class ReportCommand implements Main.Command {
-    static final String REPORT = "report.html";
-
     @Override
     public String summary() {
         return "write report.html beside a model: configuration, loss curves, evaluation, pictures";
@@ -39,176 +23,18 @@ final class ReportCommand implements Main.Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
-        SavedModel.addOptions(o);
+        CommonOptions.addModelOptions(o);
         CommonOptions.addHelp(o);
         CommandLine cl = CommonOptions.parse(o, args);
         if (CommonOptions.help(cl, o, "./vae report --model-dir DIR [options]", out)) {
             return Main.OK;
         }
-        SavedModel saved = SavedModel.open(cl);
-        JsonNode metrics = readJson(saved.dir().resolve(TrainCommand.METRICS));
-        JsonNode evaluation = readJson(saved.dir().resolve(EvaluateCommand.EVALUATION));
-        Dataset test = saved.data(cl, err).test();
-        String html = html(saved, metrics, evaluation, test);
-        Path file = saved.dir().resolve(REPORT);
-        CheckpointIO.writeAtomically(file, html.getBytes(StandardCharsets.UTF_8));
-        out.println("written " + file);
-        return Main.OK;
-    }
-
-    static JsonNode readJson(Path file) {
-        if (!Files.exists(file)) {
-            return null;
+        Path dir = CommonOptions.modelDir(cl);
+        try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
+            TrainedVae model = vae.load(dir);
+            Path file = ModelReport.write(model, dir, CommonOptions.modelData(vae, model, cl, err).test());
+            out.println("written " + file);
+            return Main.OK;
         }
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new VaeException(file + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); delete it and re-run the command that writes it");
-        }
-    }
-
-    private static String esc(Object o) {
-        return LineChart.escape(String.valueOf(o));
-    }
-
-    private static String img(ImageGrid grid, String alt) {
-        return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(ImageGrid.png(grid.render())) + "\">";
-    }
-
-    private static String row(String key, Object value) {
-        return "<tr><th>" + esc(key) + "</th><td>" + esc(value) + "</td></tr>";
-    }
-
-    static String html(SavedModel saved, JsonNode metrics, JsonNode evaluation, Dataset test) {
-        Checkpoint c = saved.checkpoint();
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(saved.title())).append("</title><style>")
-                .append("body{font-family:sans-serif;max-width:1100px;margin:24px auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:left;font-size:13px}th{background:#f4f4f4}h2{border-bottom:1px solid #ddd}")
-                .append("img{max-width:100%;image-rendering:pixelated}.charts svg{margin-right:8px}")
-                .append(".note{color:#777}</style></head><body>");
-        b.append("<h1>").append(esc(saved.title())).append("</h1>");
-        b.append("<p class=\"note\">vae4j report generated ").append(esc(Instant.now())).append(" from ")
-                .append(esc(saved.dir().toAbsolutePath())).append("</p>");
-
-        b.append("<h2>Configuration</h2><table>");
-        b.append(row("model", c.provider()));
-        b.append(row("options", c.options()));
-        b.append(row("latent dimensions", c.spec().latentDims()));
-        b.append(row("epochs completed", c.epochsCompleted()));
-        b.append(row("training", c.training()));
-        if (metrics != null) {
-            b.append(row("objective", metrics.path("objective").asText()));
-            b.append(row("training time", metrics.path("seconds").asText() + " s with the test evaluations; steps at "
-                    + metrics.path("imagesPerSecond").asText() + " images/s"));
-        }
-        if (c.dataset() != null) {
-            b.append(row("dataset", c.dataset().name() + " from " + c.dataset().source()));
-            c.dataset().sha256().forEach((f, sum) -> b.append(row("sha256 " + f, sum)));
-        }
-        b.append("</table>");
-
-        b.append("<h2>Training curves</h2>");
-        if (metrics != null && metrics.path("history").size() > 0) {
-            b.append("<div class=\"charts\">");
-            for (String[] term : new String[][] {{"negElbo", "-ELBO = D + KL"}, {"reconstruction", "D (reconstruction)"},
-                    {"kl", "KL (rate)"}}) {
-                b.append(curve(metrics.path("history"), term[0], term[1]));
-            }
-            b.append("</div><p class=\"note\">nats per image; train: running mean over each epoch's batches,"
-                    + " test: the whole test set at the end of the epoch (./vae train --test-every N).</p>");
-        } else {
-            b.append("<p class=\"note\">no per-epoch history in metrics.json</p>");
-        }
-
-        b.append("<h2>Evaluation</h2>");
-        if (evaluation == null) {
-            b.append("<p class=\"note\">not evaluated yet: run <code>./vae evaluate --model-dir ")
-                    .append(esc(saved.dir())).append("</code> and then this command again.</p>");
-        } else {
-            JsonNode t = evaluation.path("test");
-            b.append("<table>");
-            b.append(row("test -ELBO", t.path("negElbo").asText() + " nats (D " + t.path("reconstruction").asText()
-                    + " + KL " + t.path("kl").asText() + ")"));
-            b.append(row("training objective on test", t.path("objective").asText()));
-            JsonNode iw = evaluation.path("importanceWeighted");
-            if (!iw.isMissingNode()) {
-                b.append(row("importance-weighted " + iw.path("quantity").asText(), iw.path("logLikelihood").asText()
-                        + " +- " + iw.path("standardError").asText() + " nats (K=" + iw.path("samples").asText() + ", "
-                        + iw.path("images").asText() + " images)"));
-            }
-            JsonNode latent = evaluation.path("latent");
-            b.append(row("active units", latent.path("activeUnits").asText() + " of " + c.spec().latentDims()
-                    + " (Var_x E[z_u] > " + latent.path("activeUnitThreshold").asText() + ")"));
-            b.append("</table><table><tr><th>dimension</th><th>KL (nats)</th><th>Var_x E[z_u]</th><th>active</th></tr>");
-            for (JsonNode d : latent.path("dimensions")) {
-                b.append("<tr><td>z").append(d.path("dim").asInt()).append("</td><td>")
-                        .append(esc(d.path("kl").asText("-"))).append("</td><td>")
-                        .append(esc(d.path("varianceOfMean").asText())).append("</td><td>")
-                        .append(d.path("active").asBoolean() ? "yes" : "no").append("</td></tr>");
-            }
-            b.append("</table>");
-            if (evaluation.has("perClass")) {
-                b.append("<table><tr><th>class</th><th>images</th><th>log p(x|y)</th><th>active units</th></tr>");
-                for (JsonNode pc : evaluation.path("perClass")) {
-                    JsonNode piw = pc.path("importanceWeighted");
-                    b.append("<tr><td>").append(pc.path("label").asInt()).append("</td><td>")
-                            .append(pc.path("images").asInt()).append("</td><td>")
-                            .append(piw.isMissingNode() ? "-" : esc(piw.path("logLikelihood").asText() + " +- "
-                                    + piw.path("standardError").asText()))
-                            .append("</td><td>").append(pc.path("latent").path("activeUnits").asInt()).append("</td></tr>");
-                }
-                b.append("</table>");
-            }
-        }
-
-        b.append("<h2>Pictures</h2>");
-        Pictures pictures = PictureCommands.pictures(saved);
-        Encodings codes = Encodings.of(saved.runner(), test, test.size(), DataType.FLOAT);
-        PictureCommands.RankedDims ranked = PictureCommands.RankedDims.of(saved, codes, null);
-        int classes = saved.state().model().conditionSize();
-        int label = classes > 0 ? test.labels().orElseThrow()[0] : -1;
-        b.append("<h3>Latent traversal</h3><p>Each row sweeps one latent dimension from -3 to 3 with the others at the"
-                + " prior mean" + (classes > 0 ? ", decoding class " + label : "") + "; rows are ordered by KL.</p>");
-        b.append(img(pictures.traversal(new double[c.spec().latentDims()], ranked.dims(), ranked.labels(), -3, 3, 11,
-                label, saved.title() + ": traversal"), "latent traversal"));
-        b.append("<h3>Samples from the prior</h3>");
-        int[] rowsLabels = classes > 0 ? java.util.stream.IntStream.range(0, classes).toArray() : new int[] {-1};
-        b.append(img(classes > 0 ? pictures.samples(classes, 8, rowsLabels, 1, saved.title() + ": samples")
-                : pictures.samples(4, 16, new int[] {-1, -1, -1, -1}, 1, saved.title() + ": samples"), "samples"));
-        b.append("<h3>Reconstructions</h3>");
-        b.append(img(pictures.reconstructions(test, 32, 16, saved.title() + ": reconstructions"), "reconstructions"));
-        if (test.size() > 1) {
-            b.append("<h3>Interpolation</h3>");
-            b.append(img(pictures.interpolation(test, 0, 1, 10, saved.title() + ": test image 0 to 1"), "interpolation"));
-        }
-        b.append("</body></html>\n");
-        return b.toString();
-    }
-
-    private static String curve(JsonNode history, String field, String title) {
-        List<double[]> train = new ArrayList<>();
-        List<double[]> test = new ArrayList<>();
-        for (JsonNode e : history) {
-            double epoch = e.path("epoch").asDouble();
-            if (e.has("train")) {
-                train.add(new double[] {epoch, e.path("train").path(field).asDouble()});
-            }
-            if (e.has("test")) {
-                test.add(new double[] {epoch, e.path("test").path(field).asDouble()});
-            }
-        }
-        LineChart chart = new LineChart(title, "epoch", "nats");
-        chart.add("train", train.stream().mapToDouble(p -> p[0]).toArray(), train.stream().mapToDouble(p -> p[1]).toArray(),
-                false);
-        if (!test.isEmpty()) {
-            chart.add("test", test.stream().mapToDouble(p -> p[0]).toArray(), test.stream().mapToDouble(p -> p[1]).toArray(),
-                    true);
-        }
-        return chart.svg(340, 230);
     }
 }

@@ -1,6 +1,5 @@
 package org.vae4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,12 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.vae4j.api.Loss;
+import org.vae4j.ModelTrainer;
+import org.vae4j.TrainedVae;
+import org.vae4j.TrainingRun;
+import org.vae4j.TrainingSummary;
+import org.vae4j.Vae4j;
 import org.vae4j.api.ModelSpec;
 import org.vae4j.api.OptimizerKind;
 import org.vae4j.api.TrainingConfig;
@@ -21,18 +24,9 @@ import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
-import org.vae4j.core.checkpoint.Checkpoint;
-import org.vae4j.core.checkpoint.CheckpointIO;
-import org.vae4j.core.checkpoint.ModelCheckpoints;
-import org.vae4j.core.engine.Evaluator;
-import org.vae4j.core.engine.ModelFactory;
-import org.vae4j.core.engine.ModelState;
-import org.vae4j.core.engine.NativeRuntime;
-import org.vae4j.core.engine.Trainer;
 
 /** {@code ./vae train}: trains a registered model and writes the model directory. */
 final class TrainCommand implements Main.Command {
-    static final String METRICS = "metrics.json";
 
     @Override
     public String summary() {
@@ -85,98 +79,31 @@ final class TrainCommand implements Main.Command {
         int latent = CommonOptions.intOption(cl, "latent-dims", ModelSpec.DEFAULT_LATENT_DIMS);
         ModelSpec.mnist(latent);
         Map<String, String> modelOptions = CommonOptions.modelOptions(cl);
-        ModelFactory factory = CommonOptions.modelFactory(cl);
-        factory.resolveOptions(model, modelOptions);
-        int testEvery = CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE);
-        int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        Path outDir = Path.of(cl.getOptionValue("out", "models/" + model + "-z" + latent));
-        if (Files.exists(outDir.resolve(CheckpointIO.FILE_NAME)) || Files.exists(outDir.resolve(METRICS))) {
-            throw new UsageException("--out " + outDir + " already holds a model; choose another directory or delete it");
-        }
-        DatasetPair data = CommonOptions.loadData(cl, CommonOptions.datasetName(cl, "mnist"), err);
-        Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
-
-        NativeRuntime.setThreads(config.threads());
-        ModelSpec spec = CommonOptions.spec(train, latent);
-        ModelState state = factory.create(model, spec, modelOptions, DataType.FLOAT, config.seed());
-        out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, state.options(), latent,
-                state.model().numParams(), config);
-        Trainer.Run run = Trainer.start(state, config);
-        Checkpoint.DatasetProvenance provenance = new Checkpoint.DatasetProvenance(data.name(), data.source(), data.sha256());
-        List<ObjectNode> history = new ArrayList<>();
-        double[] trainingSeconds = {0};
-        TrainingListener saver = new TrainingListener() {
-            @Override
-            public void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
-                trainingSeconds[0] += seconds;
-                ObjectNode e = Json.MAPPER.createObjectNode();
-                e.put("epoch", epoch + 1);
-                e.put("seconds", Json.round(seconds));
-                e.set("train", Json.loss(trainLoss));
-                if (testEvery > 0 && ((epoch + 1) % testEvery == 0 || epoch + 1 == config.epochs())) {
-                    long steps = Trainer.stepsPerEpoch(train.size(), config.batchSize());
-                    TrainingProgress now = new TrainingProgress(epoch, config.epochs(), (epoch + 1) * steps - 1, steps,
-                            train.size());
-                    Loss test = Evaluator.evaluate(state, data.test(), now);
-                    e.set("test", Json.loss(test));
-                    err.printf(Locale.ROOT, "epoch %d/%d test -ELBO %.2f (D %.2f + KL %.2f)%n", epoch + 1,
-                            config.epochs(), test.negElbo(), test.reconstruction(), test.kl());
-                }
-                history.add(e);
-                // An atomic checkpoint after every epoch: an interrupted run keeps its last good state.
-                ModelCheckpoints.save(run, config, provenance, outDir);
+        try (Vae4j vae = CommonOptions.library(cl, config.threads(), err)) {
+            int testEvery = CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE);
+            int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+            Path outDir = Path.of(cl.getOptionValue("out", "models/" + model + "-z" + latent));
+            ModelTrainer trainer = vae.trainer(model).options(modelOptions).latentDims(latent).epochs(config.epochs())
+                    .batchSize(config.batchSize()).learningRate(config.learningRate()).optimizer(config.optimizer())
+                    .seed(config.seed()).threads(config.threads()).testEvery(testEvery).saveTo(outDir);
+            if (limit < Integer.MAX_VALUE) {
+                trainer.limit(limit);
             }
-        };
-        long started = System.nanoTime();
-        new Trainer(config, List.of(new Progress(err, Progress.isTerminal(), state.model().describeObjective()), saver))
-                .train(run, train);
-        double seconds = (System.nanoTime() - started) / 1e9;
-
-        TrainingProgress end = TrainingProgress.finished(config.epochs(),
-                Trainer.stepsPerEpoch(train.size(), config.batchSize()), train.size());
-        err.println("evaluating on the training and test sets...");
-        Loss trainLoss = Evaluator.evaluate(state, train, end);
-        Loss testLoss = Evaluator.evaluate(state, data.test(), end);
-
-        ObjectNode metrics = Json.MAPPER.createObjectNode();
-        metrics.put("model", model);
-        metrics.put("latentDims", latent);
-        metrics.put("epochs", config.epochs());
-        metrics.put("batchSize", config.batchSize());
-        metrics.put("learningRate", config.learningRate());
-        metrics.put("optimizer", config.optimizer().id());
-        metrics.put("seed", config.seed());
-        metrics.put("threads", config.threads());
-        metrics.put("trainImages", train.size());
-        metrics.put("seconds", Json.round(seconds));
-        // Training steps only, comparable with ./vae bench; `seconds` also holds the per-epoch test
-        // evaluations and checkpoints.
-        double imagesPerSecond = (double) train.size() * config.epochs() / trainingSeconds[0];
-        metrics.put("imagesPerSecond", Math.round(imagesPerSecond));
-        metrics.put("objective", state.model().describeObjective());
-        ObjectNode opts = metrics.putObject("options");
-        state.options().forEach(opts::put);
-        metrics.set("train", Json.loss(trainLoss));
-        metrics.set("test", Json.loss(testLoss));
-        metrics.putArray("history").addAll(history);
-        ObjectNode ds = metrics.putObject("dataset");
-        ds.put("name", data.name());
-        ds.put("source", data.source());
-        ObjectNode sums = ds.putObject("sha256");
-        data.sha256().forEach(sums::put);
-        Json.write(outDir.resolve(METRICS), metrics);
-
-        out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", testLoss.negElbo(),
-                testLoss.reconstruction(), testLoss.kl(), state.model().describeObjective(), testLoss.objective());
-        out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", trainLoss.negElbo(),
-                trainLoss.reconstruction(), trainLoss.kl());
-        out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", seconds, imagesPerSecond, outDir);
-        return Main.OK;
-    }
-
-    static void requireModelDir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new VaeException("--model-dir " + dir + " does not exist; train a model with ./vae train --out " + dir);
+            trainer.validate();
+            DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err);
+            TrainingRun run = trainer.start(data);
+            out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, run.options(), latent,
+                    run.numParams(), config);
+            run.listener(new Progress(err, Progress.isTerminal(), run.objective()));
+            TrainedVae trained = run.run();
+            TrainingSummary s = trained.summary().orElseThrow();
+            out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", s.test().negElbo(),
+                    s.test().reconstruction(), s.test().kl(), s.objective(), s.test().objective());
+            out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", s.train().negElbo(),
+                    s.train().reconstruction(), s.train().kl());
+            out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", s.seconds(), s.imagesPerSecond(),
+                    outDir);
+            return Main.OK;
         }
     }
 }

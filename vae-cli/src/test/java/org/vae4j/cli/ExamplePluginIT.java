@@ -52,13 +52,13 @@ class ExamplePluginIT {
         data = MainTest.writeIdxFixture(Files.createDirectories(work.resolve("idx")));
     }
 
-    private static String mavenExecutable() {
+    static String mavenExecutable() {
         String home = System.getProperty("vae4j.maven.home", "");
         Path mvn = Path.of(home, "bin", "mvn");
         return !home.isBlank() && Files.isExecutable(mvn) ? mvn.toString() : "mvn";
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path rel = from.relativize(f);

@@ -20,7 +20,9 @@ import org.vae4j.core.data.IdxFile;
 import org.vae4j.core.data.KnownDataset;
 
 /** End-to-end runs of the CLI on generated IDX data: exit codes, files written, one-line errors. */
+    
 class MainTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     @TempDir
     static Path shared;
     static Path data;
@@ -106,7 +108,7 @@ class MainTest {
         Path out = dir.resolve("cvae");
         Result r = train(out, "--model", "cvae", "--option", "beta=2");
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode m = Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(m.get("objective").asText()).isEqualTo("D + 2.0 * R");
         JsonNode test = m.get("test");
         assertThat(test.get("negElbo").asDouble())
@@ -118,7 +120,7 @@ class MainTest {
         Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
                 "--iw-samples", "5", "--iw-images", "60");
         assertThat(e.code()).as(e.err()).isZero();
-        JsonNode ev = Json.MAPPER.readTree(out.resolve(EvaluateCommand.EVALUATION).toFile());
+        JsonNode ev = JSON.readTree(out.resolve("evaluation.json").toFile());
         assertThat(ev.get("importanceWeighted").get("quantity").asText()).contains("log p(x | y)");
         assertThat(ev.get("perClass")).hasSize(3);
         // estimated on 60 of the 100 test images: the ELBO it is compared with covers the same 60
@@ -273,7 +275,7 @@ class MainTest {
         Result r = run(concat(base, new String[] {"--attributes", "thickness,label", "--metrics",
             "mig,sap,dci,modularity,explicitness"}));
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode d = Json.MAPPER.readTree(out.resolve(DisentanglementCommand.RESULT).toFile());
+        JsonNode d = JSON.readTree(out.resolve("disentanglement.json").toFile());
         assertThat(d.get("metrics").fieldNames()).toIterable()
                 .containsExactly("mig", "sap", "dci", "modularity", "explicitness");
         assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt()).isEqualTo(20);
@@ -289,7 +291,7 @@ class MainTest {
         Result three = run(concat(base, new String[] {"--attributes", "thickness,slant,width"}));
         assertThat(three.code()).as(three.err()).isZero();
         assertThat(three.out()).contains("-> unassigned (2 latent dimensions)");
-        JsonNode d3 = Json.MAPPER.readTree(out.resolve(DisentanglementCommand.RESULT).toFile());
+        JsonNode d3 = JSON.readTree(out.resolve("disentanglement.json").toFile());
         int unassigned = 0;
         for (JsonNode a : d3.get("alignment")) {
             unassigned += a.get("dimension").isNull() ? 1 : 0;
@@ -323,7 +325,7 @@ class MainTest {
                 "--option", "hidden=32", "--threads", "1", "--profile");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
         String jsonLine = r.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode json = Json.MAPPER.readTree(jsonLine);
+        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(jsonLine);
         assertThat(json.get("imagesPerSecond").asDouble()).isPositive();
         assertThat(json.get("epochImagesPerSecond")).hasSize(2);
         com.fasterxml.jackson.databind.JsonNode phases = json.get("msPerStep");
@@ -380,7 +382,7 @@ class MainTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("epoch 2/2 done");
         assertThat(out.resolve(CheckpointIO.FILE_NAME)).exists();
-        JsonNode m = Json.MAPPER.readTree(out.resolve(TrainCommand.METRICS).toFile());
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(m.get("model").asText()).isEqualTo("vae");
         assertThat(m.get("latentDims").asInt()).isEqualTo(2);
         assertThat(m.get("epochs").asInt()).isEqualTo(2);
@@ -402,11 +404,11 @@ class MainTest {
         Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
                 "--iw-samples", "20");
         assertThat(e.code()).as(e.err()).isZero();
-        JsonNode ev = Json.MAPPER.readTree(e.out().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode ev = JSON.readTree(e.out().lines().reduce((a, b) -> b).orElseThrow());
         assertThat(ev.get("test")).isEqualTo(m.get("test"));
         assertThat(e.err()).contains("importance sampling (K=20): 100/100 (100%)");
 
-        JsonNode file = Json.MAPPER.readTree(out.resolve(EvaluateCommand.EVALUATION).toFile());
+        JsonNode file = JSON.readTree(out.resolve("evaluation.json").toFile());
         JsonNode iw = file.get("importanceWeighted");
         assertThat(iw.get("samples").asInt()).isEqualTo(20);
         assertThat(iw.get("images").asInt()).isEqualTo(100);
@@ -426,11 +428,11 @@ class MainTest {
     void trainingRefusesToOverwriteAModel() throws IOException {
         Path out = dir.resolve("m");
         assertThat(train(out).code()).isZero();
-        byte[] before = Files.readAllBytes(out.resolve(TrainCommand.METRICS));
+        byte[] before = Files.readAllBytes(out.resolve("metrics.json"));
         Result again = train(out);
         assertThat(again.code()).isEqualTo(Main.USAGE);
         assertThat(again.err()).contains("already holds a model");
-        assertThat(Files.readAllBytes(out.resolve(TrainCommand.METRICS))).isEqualTo(before);
+        assertThat(Files.readAllBytes(out.resolve("metrics.json"))).isEqualTo(before);
     }
 
     @Test

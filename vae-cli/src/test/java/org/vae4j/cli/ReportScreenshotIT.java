@@ -49,7 +49,7 @@ class ReportScreenshotIT {
                 common)).code()).isZero();
         MainTest.Result report = MainTest.run(concat(new String[] {"report", "--model-dir", model.toString()}, common));
         assertThat(report.code()).as(report.err()).isZero();
-        Path html = model.resolve(ReportCommand.REPORT);
+        Path html = model.resolve("report.html");
         String page = Files.readString(html);
         assertThat(page).contains("<svg").contains("data:image/png;base64,").contains("active units")
                 .doesNotContain("src=\"http", "href=\"http"); // nothing fetched from a network

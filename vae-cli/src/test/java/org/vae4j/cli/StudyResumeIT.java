@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * trials finished before the kill are not redone, the half-finished one restarts cleanly, and the
  * complete report is produced.
  */
+    
 class StudyResumeIT {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     @TempDir
     Path dir;
 
@@ -39,7 +41,7 @@ class StudyResumeIT {
             return List.of();
         }
         try (Stream<Path> s = Files.list(trials)) {
-            return s.filter(t -> Files.exists(t.resolve(StudyCommand.TRIAL_DONE))).sorted().toList();
+            return s.filter(t -> Files.exists(t.resolve("trial.json"))).sorted().toList();
         }
     }
 
@@ -78,7 +80,7 @@ class StudyResumeIT {
         assertThat(before).hasSizeGreaterThanOrEqualTo(2);
         List<String> stamps = new ArrayList<>();
         for (Path t : before) {
-            stamps.add(Files.readString(t.resolve(StudyCommand.TRIAL_DONE))
+            stamps.add(Files.readString(t.resolve("trial.json"))
                     + Files.getLastModifiedTime(t.resolve("model").resolve("model.vae4j")));
         }
 
@@ -96,7 +98,7 @@ class StudyResumeIT {
         assertThat(after).hasSize(3 + 2 * 2);
         for (int i = 0; i < before.size(); i++) {
             Path t = before.get(i);
-            assertThat(Files.readString(t.resolve(StudyCommand.TRIAL_DONE))
+            assertThat(Files.readString(t.resolve("trial.json"))
                     + Files.getLastModifiedTime(t.resolve("model").resolve("model.vae4j")))
                     .as("finished trial %s untouched", t.getFileName()).isEqualTo(stamps.get(i));
         }
@@ -107,7 +109,7 @@ class StudyResumeIT {
         for (String plot : List.of("sensitivity", "tradeoff", "pareto", "conditioning", "aligned-traversal")) {
             assertThat(study.resolve("plots").resolve(plot + ".png")).exists();
         }
-        JsonNode tradeoff = Json.MAPPER.readTree(study.resolve("tables").resolve("tradeoff.json").toFile());
+        JsonNode tradeoff = JSON.readTree(study.resolve("tables").resolve("tradeoff.json").toFile());
         assertThat(tradeoff).hasSize(4);
         assertThat(tradeoff.get(0).get("latentDims").asInt()).as("the knee, with a huge tolerance the smallest z")
                 .isEqualTo(2);

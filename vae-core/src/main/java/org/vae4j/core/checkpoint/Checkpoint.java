@@ -16,10 +16,30 @@ import org.vae4j.api.TrainingConfig;
  * @param params the flat parameter vector
  * @param optimizerState the optimizer's state arrays, each as long as {@code params}
  * @param dataset name of the training data, where it came from and the SHA-256 of each file
+ * @param trainImages the number of training images (0 when unknown: checkpoints before it was recorded)
+ * @param provenance what produced the model: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty when unknown)
  */
 public record Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
                          int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                         DatasetProvenance dataset) {
+                         DatasetProvenance dataset, int trainImages, Map<String, String> provenance) {
+
+    public Checkpoint {
+        provenance = provenance == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+    }
+
+    /** A checkpoint without training-set size and provenance (as written before they were recorded). */
+    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
+                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
+                      DatasetProvenance dataset) {
+        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset, 0,
+                Map.of());
+    }
+
+    /** True when the optimizer state was read (or is present): the run can be continued from it. */
+    public boolean hasOptimizerState() {
+        return optimizerState.length > 0 || optimizerIteration == 0;
+    }
 
     /** Where the training data came from. */
     public record DatasetProvenance(String name, String source, Map<String, String> sha256) {

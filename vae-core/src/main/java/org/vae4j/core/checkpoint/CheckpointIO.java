@@ -73,6 +73,13 @@ public final class CheckpointIO {
         h.put("optimizerIteration", c.optimizerIteration());
         h.put("numParams", p);
         h.put("optimizerStateArrays", c.optimizerState().length);
+        if (c.trainImages() > 0) {
+            h.put("trainImages", c.trainImages());
+        }
+        if (!c.provenance().isEmpty()) {
+            ObjectNode prov = h.putObject("provenance");
+            c.provenance().forEach(prov::put);
+        }
         if (c.dataset() != null) {
             ObjectNode d = h.putObject("dataset");
             d.put("name", c.dataset().name());
@@ -146,59 +153,141 @@ public final class CheckpointIO {
         }
     }
 
+    /** Reads a checkpoint with its optimizer state (to continue training). */
     public static Checkpoint read(Path file) {
-        byte[] bytes;
+        return read(file, true);
+    }
+
+    /**
+     * Reads a checkpoint, streaming it through SHA-256 so that memory holds only what is kept: with
+     * {@code withOptimizerState} false the optimizer arrays are hashed and skipped, never held (an
+     * inference-only load), and the checkpoint has no optimizer state arrays.
+     */
+    public static Checkpoint read(Path file, boolean withOptimizerState) {
+        long size;
         try {
-            bytes = Files.readAllBytes(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new VaeException("no checkpoint at " + file + "; train a model there first (./vae train --out DIR)");
         } catch (IOException e) {
             throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
-        if (bytes.length < MAGIC.length + 4 + 32 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-            throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
-                    + "point --model-dir at a directory written by ./vae train");
-        }
         MessageDigest sha = sha256();
-        sha.update(bytes, 0, bytes.length - 32);
-        if (!Arrays.equals(sha.digest(), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
-            throw new VaeException("checkpoint " + file + " is corrupt or truncated (checksum mismatch); "
-                    + "retrain or restore it from a copy");
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        buf.position(MAGIC.length);
-        int headerLength = buf.getInt();
-        if (headerLength < 2 || headerLength > bytes.length - 44) {
-            throw new VaeException("checkpoint " + file + " has an invalid header length " + headerLength);
-        }
-        JsonNode h;
-        try {
-            h = JSON.readTree(new String(bytes, buf.position(), headerLength, StandardCharsets.UTF_8));
+        try (var in = new java.io.DataInputStream(new java.security.DigestInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16), sha))) {
+            byte[] magic = new byte[MAGIC.length];
+            if (size < MAGIC.length + 4 + 32 || in.read(magic) != MAGIC.length || !Arrays.equals(magic, MAGIC)) {
+                throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
+                        + "point --model-dir at a directory written by ./vae train");
+            }
+            int headerLength = in.readInt();
+            if (headerLength < 2 || headerLength > size - 44) {
+                throw corrupt(file, in, sha, size, "has an invalid header length " + headerLength);
+            }
+            byte[] headerBytes = new byte[headerLength];
+            in.readFully(headerBytes);
+            JsonNode h;
+            try {
+                h = JSON.readTree(new String(headerBytes, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw corrupt(file, in, sha, size, "has an unreadable header: " + e.getMessage().lines().findFirst()
+                        .orElse(""));
+            }
+            int p = h.path("numParams").asInt(-1);
+            int k = h.path("optimizerStateArrays").asInt(-1);
+            long expected = MAGIC.length + 4L + headerLength + 4L * p * (1 + k) + 32;
+            if (p < 0 || k < 0 || expected != size) {
+                throw corrupt(file, in, sha, size, "declares " + p + " parameters and " + k
+                        + " optimizer arrays but its size does not match; it is corrupt");
+            }
+            float[] params = readFloats(in, p);
+            float[][] state = new float[withOptimizerState ? k : 0][];
+            for (int a = 0; a < k; a++) {
+                if (withOptimizerState) {
+                    state[a] = readFloats(in, p);
+                } else {
+                    // read, not skip: skipped bytes would bypass the digest
+                    discard(in, 4L * p);
+                }
+            }
+            byte[] digest = sha.digest();
+            byte[] trailer = in.readNBytes(32);
+            if (!Arrays.equals(digest, trailer)) {
+                throw checksumMismatch(file);
+            }
+            int version = h.path("formatVersion").asInt(-1);
+            if (version != FORMAT_VERSION) {
+                throw new VaeException("checkpoint " + file + " has format version " + version + "; this vae4j reads"
+                        + " version " + FORMAT_VERSION);
+            }
+            return parse(h, params, state);
+        } catch (java.io.EOFException e) {
+            throw checksumMismatch(file);
         } catch (IOException e) {
-            throw new VaeException("checkpoint " + file + " has an unreadable header: " + e.getMessage());
+            throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
-        int version = h.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new VaeException("checkpoint " + file + " has format version " + version + "; this vae4j reads version "
-                    + FORMAT_VERSION);
+    }
+
+    private static void discard(java.io.InputStream in, long bytes) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        while (bytes > 0) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, bytes));
+            if (n < 0) {
+                throw new java.io.EOFException();
+            }
+            bytes -= n;
         }
-        buf.position(buf.position() + headerLength);
-        int p = h.path("numParams").asInt(-1);
-        int k = h.path("optimizerStateArrays").asInt(-1);
-        long expected = (long) buf.position() + 4L * p * (1 + k) + 32;
-        if (p < 0 || k < 0 || expected != bytes.length) {
-            throw new VaeException("checkpoint " + file + " declares " + p + " parameters and " + k
-                    + " optimizer arrays but its size does not match; it is corrupt");
+    }
+
+    private static float[] readFloats(java.io.InputStream in, int n) throws IOException {
+        float[] out = new float[n];
+        byte[] chunk = new byte[1 << 16];
+        ByteBuffer view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        int done = 0;
+        while (done < n) {
+            int count = Math.min(n - done, chunk.length / 4);
+            int bytes = in.readNBytes(chunk, 0, 4 * count);
+            if (bytes != 4 * count) {
+                throw new java.io.EOFException();
+            }
+            view.clear();
+            view.asFloatBuffer().get(out, done, count);
+            done += count;
         }
-        buf.order(ByteOrder.LITTLE_ENDIAN);
-        float[] params = new float[p];
-        buf.asFloatBuffer().get(params);
-        buf.position(buf.position() + 4 * p);
-        float[][] state = new float[k][p];
-        for (float[] s : state) {
-            buf.asFloatBuffer().get(s);
-            buf.position(buf.position() + 4 * p);
+        return out;
+    }
+
+    /**
+     * A structural problem: if the checksum does not match either, the file is corrupt and that is
+     * what the user needs to hear; otherwise the structural message stands.
+     */
+    private static VaeException corrupt(Path file, java.io.InputStream in, MessageDigest sha, long size, String problem)
+            throws IOException {
+        MessageDigest whole = sha256();
+        byte[] trailer;
+        try (var all = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] chunk = new byte[1 << 16];
+            long left = size - 32;
+            while (left > 0) {
+                int n = all.read(chunk, 0, (int) Math.min(chunk.length, left));
+                if (n < 0) {
+                    return checksumMismatch(file);
+                }
+                whole.update(chunk, 0, n);
+                left -= n;
+            }
+            trailer = all.readNBytes(32);
         }
+        return Arrays.equals(whole.digest(), trailer) ? new VaeException("checkpoint " + file + " " + problem)
+                : checksumMismatch(file);
+    }
+
+    private static VaeException checksumMismatch(Path file) {
+        return new VaeException("checkpoint " + file + " is corrupt or truncated (checksum mismatch); "
+                + "retrain or restore it from a copy");
+    }
+
+    private static Checkpoint parse(JsonNode h, float[] params, float[][] state) {
         JsonNode spec = h.path("spec");
         JsonNode t = h.path("training");
         Map<String, String> options = new LinkedHashMap<>();
@@ -210,12 +299,15 @@ public final class CheckpointIO {
             d.path("sha256").fields().forEachRemaining(e -> sums.put(e.getKey(), e.getValue().asText()));
             data = new Checkpoint.DatasetProvenance(d.path("name").asText(), d.path("source").asText(), sums);
         }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        h.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
         return new Checkpoint(h.path("provider").asText(), options,
                 new ModelSpec(spec.path("dataSize").asInt(), spec.path("imageHeight").asInt(), spec.path("imageWidth").asInt(),
                         spec.path("numClasses").asInt(), spec.path("latentDims").asInt()),
                 new TrainingConfig(t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
                         OptimizerKind.parse(t.path("optimizer").asText()), t.path("seed").asLong(), t.path("threads").asInt()),
-                h.path("epochsCompleted").asInt(), h.path("optimizerIteration").asLong(), params, state, data);
+                h.path("epochsCompleted").asInt(), h.path("optimizerIteration").asLong(), params, state, data,
+                h.path("trainImages").asInt(0), provenance);
     }
 
     private static MessageDigest sha256() {

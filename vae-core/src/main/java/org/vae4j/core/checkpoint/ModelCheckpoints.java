@@ -15,10 +15,16 @@ public final class ModelCheckpoints {
     }
 
     public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data) {
+        return of(run, config, data, 0, java.util.Map.of());
+    }
+
+    /** The run's checkpoint, recording the training-set size and the provenance. */
+    public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
+                                int trainImages, java.util.Map<String, String> provenance) {
         ModelState m = run.model();
         float[] params = m.params().castTo(DataType.FLOAT).data().asFloat();
         return new Checkpoint(m.provider(), m.options(), m.spec(), config, run.epochsCompleted(),
-                run.optimizer().iteration(), params, run.optimizer().state(), data);
+                run.optimizer().iteration(), params, run.optimizer().state(), data, trainImages, provenance);
     }
 
     public static void save(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data, Path modelDir) {

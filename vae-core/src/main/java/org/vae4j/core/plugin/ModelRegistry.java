@@ -1,12 +1,7 @@
 package org.vae4j.core.plugin;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.vae4j.api.ConfigurationException;
 import org.vae4j.spi.ModelProvider;
 
 /**
@@ -14,54 +9,44 @@ import org.vae4j.spi.ModelProvider;
  * (and the jars they came from); an unknown name lists the available ones. Immutable once built.
  */
 public final class ModelRegistry {
-    private final Map<String, ModelProvider> providers;
-    private final List<PluginFailure> failures;
+    private final NamedRegistry<ModelProvider> providers;
 
     public ModelRegistry(Collection<ModelProvider> providers, List<PluginFailure> failures) {
-        Map<String, ModelProvider> byName = new TreeMap<>();
-        for (ModelProvider p : providers) {
-            String name = p.name();
-            if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
-                throw new ConfigurationException("model provider " + p.getClass().getName() + " has an invalid name '"
-                        + name + "'; names are lower-case letters, digits and dashes");
-            }
-            ModelProvider previous = byName.putIfAbsent(name, p);
-            if (previous != null) {
-                throw new ConfigurationException("model '" + name + "' is registered twice: by " + describe(previous)
-                        + " and by " + describe(p) + "; remove one of the plugins");
-            }
-        }
-        this.providers = Collections.unmodifiableMap(byName);
-        this.failures = List.copyOf(failures);
+        this(new NamedRegistry<>("model", contributions(providers), failures, true));
     }
 
-    static String describe(ModelProvider p) {
-        Class<?> c = p.getClass();
-        var source = c.getProtectionDomain() == null ? null : c.getProtectionDomain().getCodeSource();
-        String where = source == null || source.getLocation() == null ? "" : " (" + source.getLocation().getPath() + ")";
-        return c.getName() + where;
+    public ModelRegistry(NamedRegistry<ModelProvider> providers) {
+        this.providers = providers;
+    }
+
+    private static List<Contribution<ModelProvider>> contributions(Collection<ModelProvider> providers) {
+        return providers.stream().map(p -> new Contribution<>(p.name(), p, p.getClass().getName(),
+                NamedRegistry.codeSource(p.getClass()))).toList();
     }
 
     public ModelProvider get(String name) {
-        ModelProvider p = providers.get(name);
-        if (p == null) {
-            throw new ConfigurationException("unknown model '" + name + "'; available models: "
-                    + (providers.isEmpty() ? "none (no plugins found)" : String.join(", ", providers.keySet()))
-                    + (failures.isEmpty() ? "" : "; plugins that failed to load: " + failures));
-        }
-        return p;
+        return providers.get(name);
+    }
+
+    /** The provider of {@code name} with the plugin and jar it came from. */
+    public Contribution<ModelProvider> contribution(String name) {
+        return providers.contribution(name);
+    }
+
+    public boolean contains(String name) {
+        return providers.contains(name);
     }
 
     public List<ModelProvider> providers() {
-        return new ArrayList<>(providers.values());
+        return providers.values();
     }
 
     public List<String> names() {
-        return new ArrayList<>(providers.keySet());
+        return providers.names();
     }
 
     /** Plugins that threw while loading; the others still work. */
     public List<PluginFailure> failures() {
-        return failures;
+        return providers.failures();
     }
 }

@@ -1,9 +1,17 @@
 package org.vae4j.core.plugin;
 
-/** A plugin that could not be loaded: its class (as named in its service file) and why. */
-public record PluginFailure(String pluginClass, String cause) {
+/**
+ * A plugin that could not be loaded: its class (as named in its service file), the jar it came
+ * from when known (else null), and why.
+ */
+public record PluginFailure(String pluginClass, String jar, String cause) {
+
+    public PluginFailure(String pluginClass, String cause) {
+        this(pluginClass, null, cause);
+    }
+
     @Override
     public String toString() {
-        return pluginClass + ": " + cause;
+        return pluginClass + (jar == null ? "" : " (" + jar + ")") + ": " + cause;
     }
 }

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.VaeException;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.spi.DatasetSource;
 import org.vae4j.spi.ModelProvider;
 import org.vae4j.spi.VaePlugin;
 
@@ -28,28 +31,45 @@ public final class PluginLoader {
     private PluginLoader() {
     }
 
-    /** The class loader for plugins: {@code parent} plus every jar in {@code pluginDir}, if given. */
-    public static ClassLoader classLoader(ClassLoader parent, Path pluginDir) {
-        if (pluginDir == null) {
+    /**
+     * The class loader for plugins: {@code parent} plus the plugin jars at {@code pluginPath}, if
+     * given: every jar in a folder, or one jar file. A jar that declares no plugin gets a warning.
+     */
+    public static ClassLoader classLoader(ClassLoader parent, Path pluginPath) {
+        return classLoader(parent, pluginPath, m -> { });
+    }
+
+    /** As {@link #classLoader(ClassLoader, Path)}, sending warnings to {@code warn}. */
+    public static ClassLoader classLoader(ClassLoader parent, Path pluginPath, Consumer<String> warn) {
+        if (pluginPath == null) {
             return parent;
         }
-        if (!Files.isDirectory(pluginDir)) {
-            throw new VaeException("plugin directory " + pluginDir + " does not exist; create it or fix --plugins");
-        }
         List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(pluginDir)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-                jars.add(p.toUri().toURL());
+        try {
+            if (Files.isRegularFile(pluginPath)) {
+                if (!pluginPath.toString().endsWith(".jar")) {
+                    throw new VaeException("plugin file " + pluginPath + " is not a .jar; pass a jar or a folder of jars"
+                            + " to --plugins");
+                }
+                jars.add(pluginPath.toUri().toURL());
+            } else if (Files.isDirectory(pluginPath)) {
+                try (Stream<Path> files = Files.list(pluginPath)) {
+                    for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+                        jars.add(p.toUri().toURL());
+                    }
+                }
+            } else {
+                throw new VaeException("plugin directory " + pluginPath + " does not exist; create it or fix --plugins");
             }
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            throw new VaeException("cannot list plugin directory " + pluginDir + ": " + e.getMessage());
+            throw new VaeException("cannot list plugin directory " + pluginPath + ": " + e.getMessage());
         }
         if (jars.isEmpty()) {
             return parent;
         }
-        rejectRepeatedDeclarations(parent, jars, pluginDir);
+        rejectRepeatedDeclarations(parent, jars, pluginPath, warn);
         return new URLClassLoader(jars.toArray(URL[]::new), parent);
     }
 
@@ -59,7 +79,8 @@ public final class PluginLoader {
      * Two jars declaring the same plugin class (two copies or versions of one plugin, or a copy of a
      * built-in one) would silently resolve to whichever comes first; fail naming both instead.
      */
-    private static void rejectRepeatedDeclarations(ClassLoader parent, List<URL> jars, Path pluginDir) {
+    private static void rejectRepeatedDeclarations(ClassLoader parent, List<URL> jars, Path pluginDir,
+                                                   Consumer<String> warn) {
         Map<String, String> declaredBy = new HashMap<>();
         try {
             for (URL builtIn : java.util.Collections.list(parent.getResources(SERVICES))) {
@@ -73,9 +94,13 @@ public final class PluginLoader {
                 try {
                     classes = declarations(services);
                 } catch (java.io.FileNotFoundException | java.util.NoSuchElementException e) {
-                    continue;
+                    classes = List.of();
                 }
                 String where = Path.of(jar.toURI()).getFileName().toString();
+                if (classes.isEmpty()) {
+                    warn.accept("plugin jar " + where + " declares no plugin (no " + SERVICES + " entry); it adds"
+                            + " nothing");
+                }
                 for (String c : classes) {
                     String previous = declaredBy.putIfAbsent(c, where);
                     if (previous != null) {
@@ -106,8 +131,21 @@ public final class PluginLoader {
         return classes;
     }
 
+    /** The models on {@code loader} (see {@link #discover}). */
     public static ModelRegistry load(ClassLoader loader) {
-        List<ModelProvider> providers = new ArrayList<>();
+        return new ModelRegistry(discover(loader).models());
+    }
+
+    /**
+     * Everything the plugins on {@code loader} contribute: models, metrics, dataset sources and
+     * Guice modules. A plugin that throws while it is instantiated or asked for its contributions
+     * is recorded as a {@link PluginFailure} and contributes nothing; the others still load.
+     */
+    public static Plugins discover(ClassLoader loader) {
+        List<Contribution<ModelProvider>> models = new ArrayList<>();
+        List<Contribution<DisentanglementMetric>> metrics = new ArrayList<>();
+        List<Contribution<DatasetSource>> datasets = new ArrayList<>();
+        List<Contribution<Object>> modules = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>();
         Iterator<ServiceLoader.Provider<VaePlugin>> it = ServiceLoader.load(VaePlugin.class, loader).stream().iterator();
         while (true) {
@@ -122,14 +160,39 @@ public final class PluginLoader {
                 continue;
             }
             String className = candidate.type().getName();
+            String jar = NamedRegistry.codeSource(candidate.type());
             try {
                 VaePlugin plugin = candidate.get();
-                providers.addAll(plugin.modelProviders());
+                // collect everything first, so that a plugin failing half-way contributes nothing
+                List<Contribution<ModelProvider>> m = new ArrayList<>();
+                for (ModelProvider p : plugin.modelProviders()) {
+                    m.add(new Contribution<>(p.name(), p, className, jar));
+                }
+                List<Contribution<DisentanglementMetric>> s = new ArrayList<>();
+                for (DisentanglementMetric metric : plugin.metrics()) {
+                    s.add(new Contribution<>(metric.name(), metric, className, jar));
+                }
+                List<Contribution<DatasetSource>> d = new ArrayList<>();
+                for (DatasetSource source : plugin.datasetSources()) {
+                    d.add(new Contribution<>(source.name(), source, className, jar));
+                }
+                Object module = plugin.guiceModule();
+                if (module != null && !(module instanceof com.google.inject.Module)) {
+                    throw new IllegalStateException("guiceModule() returned a " + module.getClass().getName()
+                            + ", not a com.google.inject.Module");
+                }
+                models.addAll(m);
+                metrics.addAll(s);
+                datasets.addAll(d);
+                if (module != null) {
+                    modules.add(new Contribution<>(className, module, className, jar));
+                }
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                failures.add(new PluginFailure(className, rootMessage(e)));
+                failures.add(new PluginFailure(className, jar, rootMessage(e)));
             }
         }
-        return new ModelRegistry(providers, failures);
+        return new Plugins(new NamedRegistry<>("model", models, failures, true), new NamedRegistry<>("metric", metrics, failures),
+                new NamedRegistry<>("dataset", datasets, failures), modules, failures);
     }
 
     private static String classNameFrom(ServiceConfigurationError e) {

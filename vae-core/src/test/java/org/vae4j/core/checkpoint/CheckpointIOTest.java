@@ -47,6 +47,26 @@ class CheckpointIOTest {
     }
 
     @Test
+    void inferenceOnlyReadSkipsTheOptimizerStateButStillVerifiesIt() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        Checkpoint full = new Checkpoint("vae", Map.of(), ModelSpec.mnist(4), sample().training(), 2, 1200,
+                new float[] {1, 2, 3}, new float[][] {{4, 5, 6}, {7, 8, 9}}, null, 600,
+                Map.of("vae4jVersion", "0.1.0", "blas", "OPENBLAS"));
+        CheckpointIO.write(full, f);
+        Checkpoint c = CheckpointIO.read(f, false);
+        assertThat(c.params()).containsExactly(1, 2, 3);
+        assertThat(c.optimizerState()).isEmpty();
+        assertThat(c.trainImages()).isEqualTo(600);
+        assertThat(c.provenance()).containsEntry("blas", "OPENBLAS").containsEntry("vae4jVersion", "0.1.0");
+        // a flipped bit in the skipped optimizer state is still caught (a skip must not bypass the digest)
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 32 - 2] ^= 1;
+        Files.write(f, b);
+        assertThatThrownBy(() -> CheckpointIO.read(f, false)).isInstanceOf(VaeException.class)
+                .hasMessageContaining("corrupt or truncated");
+    }
+
+    @Test
     void corruptedByteIsDetected() throws IOException {
         Path f = dir.resolve("m.vae4j");
         CheckpointIO.write(sample(), f);

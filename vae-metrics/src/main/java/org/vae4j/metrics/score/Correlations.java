@@ -1,5 +1,7 @@
 package org.vae4j.metrics.score;
 
+import org.vae4j.api.metrics.Factors;
+
 /** Pearson and Spearman correlation matrices {@code [codes][factors]} between codes and factors. */
 public final class Correlations {
     private Correlations() {

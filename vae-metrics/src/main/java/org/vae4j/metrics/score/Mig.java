@@ -1,5 +1,10 @@
 package org.vae4j.metrics.score;
 
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.vae4j.metrics.score;
 
+import org.vae4j.api.metrics.Factors;
+
 import java.util.Arrays;
 
 /** Statistics on plain arrays shared by the scores. */

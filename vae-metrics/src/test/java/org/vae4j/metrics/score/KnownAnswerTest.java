@@ -1,5 +1,9 @@
 package org.vae4j.metrics.score;
 
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class KnownAnswerTest {
     private static final int N = 3000;
     private static final MetricContext CONTEXT = MetricContext.DEFAULT;
-    private final Metrics metrics = Metrics.load();
+    // through the real ServiceLoader path, as the library finds them
+    private final org.vae4j.core.plugin.NamedRegistry<org.vae4j.api.metrics.DisentanglementMetric> metrics =
+            org.vae4j.core.plugin.PluginLoader.discover(KnownAnswerTest.class.getClassLoader()).metrics();
 
     /** Three independent continuous factors, uniform on [0, 1). */
     private static Factors continuous(long seed) {

@@ -1,4 +1,4 @@
-package org.vae4j.metrics.score;
+package org.vae4j.api.metrics;
 
 /**
  * Settings shared by the scores: the seed of the train/test split, the share of examples used to

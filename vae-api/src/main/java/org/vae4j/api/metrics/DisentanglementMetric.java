@@ -1,4 +1,4 @@
-package org.vae4j.metrics.score;
+package org.vae4j.api.metrics;
 
 /**
  * A disentanglement score of codes z ({@code [N][D]}, usually posterior means) against labelled

@@ -1,4 +1,4 @@
-package org.vae4j.cli;
+package org.vae4j;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,13 +71,13 @@ final class StudyAnalysis {
         }
         try (Stream<Path> dirs = Files.list(trials)) {
             for (Path t : (Iterable<Path>) dirs.sorted()::iterator) {
-                JsonNode done = ReportCommand.readJson(t.resolve(StudyCommand.TRIAL_DONE));
+                JsonNode done = ModelReport.readJson(t.resolve(Study.TRIAL_DONE));
                 if (done == null) {
                     continue;
                 }
                 Path modelDir = t.resolve("model");
                 Map<String, Double> v = new LinkedHashMap<>();
-                JsonNode ev = ReportCommand.readJson(modelDir.resolve(EvaluateCommand.EVALUATION));
+                JsonNode ev = ModelReport.readJson(modelDir.resolve(Evaluation.FILE));
                 JsonNode test = ev.path("test");
                 v.put("negElbo", test.path("negElbo").asDouble());
                 v.put("D", test.path("reconstruction").asDouble());
@@ -85,7 +85,7 @@ final class StudyAnalysis {
                 JsonNode iw = ev.path("importanceWeighted");
                 v.put("iwLogLikelihood", iw.isMissingNode() ? Double.NaN : iw.path("logLikelihood").asDouble());
                 v.put("activeUnits", ev.path("latent").path("activeUnits").asDouble());
-                JsonNode dis = ReportCommand.readJson(modelDir.resolve(DisentanglementCommand.RESULT));
+                JsonNode dis = ModelReport.readJson(modelDir.resolve(Disentanglement.FILE));
                 dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().path("value").asDouble()));
                 for (JsonNode a : dis.path("alignment")) {
                     boolean placed = !a.path("dimension").isNull();
@@ -179,8 +179,25 @@ final class StudyAnalysis {
                 .append(", seeds ").append(spec.seeds()).append("; ").append(all.size()).append(" finished trials")
                 .append(failed.isEmpty() ? "" : ", failed: " + esc(String.join(", ", failed)))
                 .append(". Means +- standard deviations over seeds; nats per test image.</p>");
+        sensitivitySection(all, html);
+        TradeoffData tradeoff = tradeoffSection(all, tradeoffLatent, html);
+        if (tradeoff.byModel().size() >= 2) {
+            conditioningSection(tradeoff, html);
+        }
+        alignmentSection(all, html);
+        html.append("</body></html>\n");
+        Path report = dir.resolve("report.html");
+        CheckpointIO.writeAtomically(report, html.toString().getBytes(StandardCharsets.UTF_8));
+        return report;
+    }
 
-        // 1. latent-size sensitivity
+
+    /** Trade-off trials by model and beta, with what the conditioning section plots alongside. */
+    private record TradeoffData(Map<String, TreeMap<Double, List<Result>>> byModel, LineChart alignChart) {
+    }
+
+    /** Section 1: the latent-size sensitivity table (CSV, JSON), its plot and the knee. */
+    private void sensitivitySection(List<Result> all, StringBuilder html) {
         TreeMap<Integer, List<Result>> byZ = sensitivity(all);
         int knee = byZ.isEmpty() ? -1 : knee();
         List<List<Object>> rows = new ArrayList<>();
@@ -223,7 +240,12 @@ final class StudyAnalysis {
                                 spread(e.getValue(), "KL").text(), spread(e.getValue(), "activeUnits").text())).toList()))
                 .append(image(sensitivityPlot));
 
-        // 2. trade-off over beta
+    }
+
+    /** Section 2: the reconstruction/disentanglement trade-off over beta with its Pareto front. */
+    private TradeoffData tradeoffSection(List<Result> all, int tradeoffLatent, StringBuilder html) {
+        List<List<Object>> rows;
+        ArrayNode json;
         Map<String, TreeMap<Double, List<Result>>> byModel = new LinkedHashMap<>();
         for (String model : spec.tradeoff().models()) {
             byModel.put(model, new TreeMap<>());
@@ -316,7 +338,17 @@ final class StudyAnalysis {
                 .append(") is marked.</p>").append(htmlTable(header, htmlRows)).append(image(tradeoffPlot))
                 .append(image(frontPlot));
 
-        // 3. conditioning
+        return new TradeoffData(byModel, alignChart);
+    }
+
+    /** Section 3: the conditional model against the plain one at equal beta, paired by seed. */
+    private void conditioningSection(TradeoffData tradeoff, StringBuilder html) {
+        Map<String, TreeMap<Double, List<Result>>> byModel = tradeoff.byModel();
+        List<String> scores = spec.scoring().metrics();
+        List<String> attributes = spec.scoring().attributes();
+        List<List<Object>> rows;
+        ArrayNode json;
+        List<List<String>> htmlRows;
         if (byModel.size() >= 2) {
             List<String> models = new ArrayList<>(byModel.keySet());
             String plain = models.get(0);
@@ -360,7 +392,7 @@ final class StudyAnalysis {
             }
             table("conditioning", List.of("beta", "measure", plain, conditional, "difference", "difference_sd",
                     "seedsConditionalHigher"), rows, json);
-            Path alignPlot = plot("conditioning", alignChart);
+            Path alignPlot = plot("conditioning", tradeoff.alignChart());
             html.append("<h2>3. Conditioning</h2><p>").append(esc(plain)).append(" against ").append(esc(conditional))
                     .append(" at equal beta and z, paired by seed: does conditioning on the class improve the"
                             + " disentanglement of the style attributes?</p>")
@@ -368,7 +400,11 @@ final class StudyAnalysis {
                             "seeds cond. higher"), htmlRows)).append(image(alignPlot));
         }
 
-        // 4. alignment of the best model
+    }
+
+    /** Section 4: the alignment of the trial with the strongest mean alignment, and its traversal. */
+    private void alignmentSection(List<Result> all, StringBuilder html) {
+        List<String> attributes = spec.scoring().attributes();
         Result best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Result r : all) {
@@ -382,7 +418,7 @@ final class StudyAnalysis {
         if (best != null) {
             alignment.put("trial", best.model() + "-z" + best.latent() + "-b" + number(best.beta()) + "-s" + best.seed());
             alignment.put("criterion", "highest mean |Spearman| of the aligned attributes");
-            JsonNode dis = ReportCommand.readJson(best.modelDir().resolve(DisentanglementCommand.RESULT));
+            JsonNode dis = ModelReport.readJson(best.modelDir().resolve(Disentanglement.FILE));
             alignment.set("alignment", dis.path("alignment"));
             Path traversal = dir.resolve("plots").resolve("aligned-traversal.png");
             try {
@@ -412,10 +448,6 @@ final class StudyAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        html.append("</body></html>\n");
-        Path report = dir.resolve("report.html");
-        CheckpointIO.writeAtomically(report, html.toString().getBytes(StandardCharsets.UTF_8));
-        return report;
     }
 
     /** Mean over the attributes that have a dimension (all of them unless z is smaller) of their strength. */

@@ -1,4 +1,4 @@
-package org.vae4j.metrics.score;
+package org.vae4j.api.metrics;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.vae4j.cli;
+package org.vae4j;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,26 +15,53 @@ import org.vae4j.api.ConfigurationException;
  * beta trade-off grid (at a fixed latent size, or 0 for the knee the sensitivity analysis finds)
  * and what the trials are scored on.
  */
-record StudySpec(String name, String description, int epochs, int batchSize, int trainImages, List<Long> seeds,
+public record StudySpec(String name, String description, int epochs, int batchSize, int trainImages, List<Long> seeds,
                  Sensitivity sensitivity, Tradeoff tradeoff, Scoring scoring) {
 
-    record Sensitivity(String model, List<Integer> latentSizes, double kneeTolerance, int iwSamples, int iwImages) {
+    /**
+     * The latent-size sensitivity grid.
+     *
+     * @param model the model trained at every size
+     * @param latentSizes the sizes z
+     * @param kneeTolerance nats within the best mean -ELBO that the knee may lie
+     * @param iwSamples importance samples per image (0: none)
+     * @param iwImages test images for the estimate (0: all)
+     */
+    public record Sensitivity(String model, List<Integer> latentSizes, double kneeTolerance, int iwSamples, int iwImages) {
     }
 
-    record Tradeoff(List<String> models, List<Double> betas, int latentDims, int iwSamples, int iwImages) {
+    /**
+     * The beta trade-off grid.
+     *
+     * @param models models with a {@code beta} option
+     * @param betas the values of beta
+     * @param latentDims z, or 0 for the knee of the sensitivity analysis
+     * @param iwSamples importance samples per image (0: none)
+     * @param iwImages test images for the estimate (0: all)
+     */
+    public record Tradeoff(List<String> models, List<Double> betas, int latentDims, int iwSamples, int iwImages) {
     }
 
-    record Scoring(List<String> attributes, List<String> metrics, int images) {
+    /**
+     * What every trial is scored on.
+     *
+     * @param attributes attributes to align and score against
+     * @param metrics metrics to compute
+     * @param images test images scored
+     */
+    public record Scoring(List<String> attributes, List<String> metrics, int images) {
     }
 
-    static final List<String> PROFILES = List.of("quick", "paper", "full");
+    /** The built-in profiles. */
+    public static final List<String> PROFILES = List.of("quick", "paper", "full");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    static StudySpec profile(String name) {
+    /** A built-in profile by name. */
+    public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
-            throw new UsageException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
+            throw new ConfigurationException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
         }
         try (InputStream in = StudySpec.class.getResourceAsStream("study/" + name + ".json")) {
             return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
@@ -43,9 +70,10 @@ record StudySpec(String name, String description, int epochs, int batchSize, int
         }
     }
 
-    static StudySpec read(Path file) {
+    /** A study description from a JSON file; a ConfigurationException naming the problem. */
+    public static StudySpec read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("--spec " + file + " does not exist");
+            throw new ConfigurationException("--spec " + file + " does not exist");
         }
         try {
             return MAPPER.readValue(file.toFile(), StudySpec.class).validated(file.toString());
@@ -55,9 +83,10 @@ record StudySpec(String name, String description, int epochs, int batchSize, int
         }
     }
 
-    String json() {
+    /** The description as JSON. */
+    public String json() {
         try {
-            return Json.MAPPER.writeValueAsString(this);
+            return new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

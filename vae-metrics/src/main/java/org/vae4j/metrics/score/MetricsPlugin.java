@@ -1,0 +1,14 @@
+package org.vae4j.metrics.score;
+
+import java.util.Collection;
+import java.util.List;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.spi.VaePlugin;
+
+/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness. */
+public final class MetricsPlugin implements VaePlugin {
+    @Override
+    public Collection<DisentanglementMetric> metrics() {
+        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness());
+    }
+}

@@ -1,0 +1,152 @@
+package org.vae4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.vae4j.api.Loss;
+import org.vae4j.api.ModelSpec;
+import org.vae4j.api.OptimizerKind;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.TrainingListener;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.NativeRuntime;
+import org.vae4j.core.engine.StepProfile;
+import org.vae4j.core.engine.Trainer;
+
+/**
+ * Training throughput on a training set: the first epoch warms up the JIT and is not counted when
+ * more than one epoch runs; the figure is the median of the others.
+ *
+ * @param model the model name
+ * @param batchSize images per step
+ * @param threads threads used
+ * @param epochs epochs run
+ * @param imagesPerSecond the median over the counted epochs
+ * @param epochImagesPerSecond every epoch's rate, the warm-up included
+ * @param millisPerStep mean time of each phase of a step after the warm-up (empty unless profiled)
+ * @param profiledSteps steps the phase times are averaged over
+ */
+public record Benchmark(String model, int batchSize, int threads, int epochs, double imagesPerSecond,
+                        List<Double> epochImagesPerSecond, Map<String, Phase> millisPerStep, long profiledSteps) {
+
+    /**
+     * The mean time of one phase of a training step.
+     *
+     * @param description what the phase does
+     * @param millis mean milliseconds per step
+     */
+    public record Phase(String description, double millis) {
+    }
+
+    /** Configures a benchmark; from {@link Vae4j#benchmark(String)}. */
+    public static final class Builder {
+        private final Vae4j vae;
+        private final String model;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private int epochs = 3;
+        private int batchSize = 100;
+        private int latentDims = 10;
+        private int threads;
+        private boolean profile;
+        private Consumer<String> log = m -> { };
+
+        Builder(Vae4j vae, String model) {
+            this.vae = vae;
+            this.model = model;
+            this.threads = vae.threads();
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder latentDims(int latentDims) {
+            this.latentDims = latentDims;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder options(Map<String, String> values) {
+            options.putAll(values);
+            return this;
+        }
+
+        /** Also times each phase of a step (encoder, decoder, loss, gradients, optimizer). */
+        public Builder profile(boolean profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** Receives one line per epoch. */
+        public Builder log(Consumer<String> log) {
+            this.log = log;
+            return this;
+        }
+
+        /** Checks the settings without data. */
+        public Builder validate() {
+            config();
+            ModelSpec.mnist(latentDims);
+            vae.factory().resolveOptions(model, options);
+            return this;
+        }
+
+        private TrainingConfig config() {
+            return new TrainingConfig(epochs, batchSize, 1e-3, OptimizerKind.ADAM, 1, threads);
+        }
+
+        public Benchmark run(Dataset train) {
+            validate();
+            TrainingConfig config = config();
+            vae.applySettings();
+            NativeRuntime.setThreads(threads);
+            ModelState state = vae.factory().create(model, new ModelSpec(train.dataSize(), train.height(), train.width(),
+                    train.numClasses(), latentDims), options, vae.precision().dataType(), 1);
+            List<Double> rates = new ArrayList<>();
+            StepProfile steps = profile ? new StepProfile() : null;
+            TrainingListener timer = new TrainingListener() {
+                @Override
+                public void onEpochStart(int epoch) {
+                    if (steps != null && epoch == 1) {
+                        steps.reset(); // the warm-up epoch is not counted
+                    }
+                }
+
+                @Override
+                public void onEpochEnd(int epoch, Loss loss, double seconds) {
+                    double rate = train.size() / seconds;
+                    rates.add(rate);
+                    log.accept(String.format(Locale.ROOT, "epoch %d: %.2fs, %,.0f images/s%s", epoch + 1, seconds, rate,
+                            epoch == 0 && config.epochs() > 1 ? " (warm-up, not counted)" : ""));
+                }
+            };
+            new Trainer(config, List.of(timer)).profile(steps).train(Trainer.start(state, config), train);
+            List<Double> counted = new ArrayList<>(rates.size() > 1 ? rates.subList(1, rates.size()) : rates);
+            Collections.sort(counted);
+            double median = counted.size() % 2 == 1 ? counted.get(counted.size() / 2)
+                    : (counted.get(counted.size() / 2 - 1) + counted.get(counted.size() / 2)) / 2;
+            Map<String, Phase> phases = new LinkedHashMap<>();
+            if (steps != null) {
+                steps.millisPerStep().forEach((phase, ms) -> phases.put(
+                        phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), new Phase(phase.description(), ms)));
+            }
+            return new Benchmark(model, batchSize, threads, epochs, median, rates, phases,
+                    steps == null ? 0 : steps.steps());
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.vae4j;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.api.data.DatasetPair;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
+import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.render.HeatMap;
+import org.vae4j.core.render.ImageGrid;
+import org.vae4j.metrics.score.Alignment;
+import org.vae4j.metrics.score.Correlations;
+
+/**
+ * A model's codes (posterior means of test images) scored against the digits' attributes: the
+ * chosen disentanglement metrics, the optimal one-to-one alignment of latent dimensions with
+ * attributes, and the Spearman and Pearson correlations of every dimension with every attribute.
+ * {@link #writeTo} writes {@code disentanglement.json}, a heat map and the aligned traversal.
+ *
+ * @param title the model's title
+ * @param images test images scored
+ * @param attributes the attributes scored and aligned against
+ * @param metrics each chosen metric's result, in the order asked
+ * @param alignment one entry per attribute
+ * @param alignedBy what the alignment maximised
+ * @param correlationColumns the columns of the correlation matrices (every morphometric, and the label when known)
+ * @param spearman {@code [latentDims][columns]} Spearman correlations
+ * @param pearson {@code [latentDims][columns]} Pearson correlations
+ */
+public record Disentanglement(String title, int latentDims, int images, List<String> attributes,
+                              Map<String, MetricResult> metrics, List<Aligned> alignment, String alignedBy,
+                              List<String> correlationColumns, double[][] spearman, double[][] pearson,
+                              TrainedVae model, int conditionLabel) {
+
+    /** The file {@link #writeTo} writes. */
+    public static final String FILE = "disentanglement.json";
+
+    /**
+     * An attribute's latent dimension.
+     *
+     * @param attribute the attribute
+     * @param dimension its dimension, or -1 when there are more attributes than dimensions
+     * @param strength |Spearman| or mutual information with its dimension
+     * @param spearman the signed Spearman correlation (the direction in which the attribute grows)
+     * @param runnerUpDimension the next-best dimension for this attribute
+     * @param runnerUpStrength its strength
+     * @param competingAttribute the dimension's strongest other attribute, or null
+     * @param competingStrength its strength
+     */
+    public record Aligned(String attribute, int dimension, double strength, double spearman, int runnerUpDimension,
+                          double runnerUpStrength, String competingAttribute, double competingStrength) {
+    }
+
+    /**
+     * Writes {@code disentanglement.json}, {@code correlations.png} and {@code aligned-traversal.png}
+     * into {@code dir}; returns the three files.
+     */
+    public List<Path> writeTo(Path dir) {
+        ObjectNode result = Json.MAPPER.createObjectNode();
+        result.put("model", model.modelName());
+        result.put("latentDims", latentDims);
+        result.put("images", images);
+        result.put("codes", "posterior means of the first " + images + " test images");
+        result.putPOJO("attributes", attributes);
+        ObjectNode scores = result.putObject("metrics");
+        metrics.forEach((name, r) -> {
+            ObjectNode node = scores.putObject(name);
+            node.put("value", Json.round(r.value()));
+            node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
+            node.set("details", Json.MAPPER.valueToTree(r.details()));
+        });
+        ArrayNode aligned = result.putArray("alignment");
+        result.put("alignedBy", alignedBy);
+        for (Aligned a : alignment) {
+            ObjectNode node = aligned.addObject();
+            node.put("attribute", a.attribute());
+            if (a.dimension() < 0) {
+                node.putNull("dimension");
+                node.put("note", "unassigned: more attributes than latent dimensions");
+                node.put("runnerUpDimension", a.runnerUpDimension());
+                node.put("runnerUpStrength", Json.round(a.runnerUpStrength()));
+                continue;
+            }
+            node.put("dimension", a.dimension());
+            node.put("strength", Json.round(a.strength()));
+            node.put("spearman", Json.round(a.spearman()));
+            node.put("runnerUpDimension", a.runnerUpDimension());
+            node.put("runnerUpStrength", Json.round(a.runnerUpStrength()));
+            if (a.competingAttribute() != null) {
+                node.put("competingAttribute", a.competingAttribute());
+                node.put("competingStrength", Json.round(a.competingStrength()));
+            }
+        }
+        result.putPOJO("correlationColumns", correlationColumns);
+        result.set("spearman", Json.MAPPER.valueToTree(round(spearman)));
+        result.set("pearson", Json.MAPPER.valueToTree(round(pearson)));
+
+        double[][] magnitude = new double[latentDims][correlationColumns.size()];
+        String[] rows = new String[latentDims];
+        for (int j = 0; j < latentDims; j++) {
+            rows[j] = "z" + j;
+            for (int k = 0; k < correlationColumns.size(); k++) {
+                magnitude[j][k] = Math.abs(spearman[j][k]);
+            }
+        }
+        Path heat = dir.resolve("correlations.png");
+        ImageGrid.writePng(HeatMap.render(title + ": |Spearman| of codes and attributes", rows,
+                correlationColumns.toArray(String[]::new), magnitude), heat);
+
+        // traversal rows of the aligned dimensions, labelled with their attributes
+        List<Aligned> placed = alignment.stream().filter(a -> a.dimension() >= 0).toList();
+        int[] dims = placed.stream().mapToInt(Aligned::dimension).toArray();
+        String[] labels = placed.stream().map(a -> String.format(Locale.ROOT, "%s z%d %s", a.attribute(),
+                a.dimension(), a.spearman() >= 0 ? "+" : "-")).toArray(String[]::new);
+        Path traversal = dir.resolve("aligned-traversal.png");
+        Pictures.of(model).traversal(dims, labels, -3, 3, 11, conditionLabel, title + ": aligned dimensions"
+                + (conditionLabel >= 0 ? ", y=" + conditionLabel : "")).writePng(traversal);
+        Path file = dir.resolve(FILE);
+        Json.write(file, result);
+        return List.of(file, heat, traversal);
+    }
+
+    private static double[][] round(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = Arrays.stream(m[i]).map(Json::round).toArray();
+        }
+        return out;
+    }
+
+    /** Configures a scoring; from {@link Vae4j#disentanglement(TrainedVae, DatasetPair)}. */
+    public static final class Builder {
+        private final Vae4j vae;
+        private final TrainedVae model;
+        private final DatasetPair data;
+        private List<String> attributes = List.of("thickness", "slant", "width");
+        private List<String> metricNames = List.of("mig", "sap", "dci", "modularity");
+        private Alignment.Measure measure = Alignment.Measure.SPEARMAN;
+        private int images = Integer.MAX_VALUE;
+        private long seed;
+        private Attributes.Measurer measurer;
+
+        Builder(Vae4j vae, TrainedVae model, DatasetPair data) {
+            this.vae = vae;
+            this.model = model;
+            this.data = data;
+            this.measurer = vae.attributes();
+        }
+
+        /** Attributes to align and score against (default thickness, slant, width; {@code label} is the class). */
+        public Builder attributes(List<String> names) {
+            Attributes.checkNames(names, "--attributes");
+            this.attributes = List.copyOf(names);
+            return this;
+        }
+
+        /** Metrics to compute by name (default mig, sap, dci, modularity). */
+        public Builder metrics(List<String> names) {
+            names.forEach(vae::metric);
+            this.metricNames = List.copyOf(names);
+            return this;
+        }
+
+        /** {@code spearman} (|Spearman correlation|, the default) or {@code mi} (mutual information). */
+        public Builder alignBy(String measure) {
+            this.measure = Alignment.Measure.parse(measure);
+            return this;
+        }
+
+        /** Use the first {@code n} test images (default all; at least 10). */
+        public Builder images(int n) {
+            if (n < 10) {
+                throw new ConfigurationException("--images must be >= 10, got " + n);
+            }
+            this.images = n;
+            return this;
+        }
+
+        /** Seed of the train/test split of the scores' predictors (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How the attributes are measured (cache, threads, progress). */
+        public Builder attributeMeasurer(Attributes.Measurer measurer) {
+            this.measurer = measurer;
+            return this;
+        }
+
+        public Disentanglement run() {
+            model.checkData(data.test());
+            if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
+                throw new ConfigurationException("--attributes label: dataset " + data.name() + " has no labels");
+            }
+            Attributes table = measurer.of(data, true);
+            int n = Math.min(images, data.test().size());
+            Dataset test = data.test().head(n);
+            table = table.head(n);
+            Encodings codes = model.encodings(test, n);
+            double[][] z = codes.mean();
+            Factors chosen = table.factors(attributes);
+            MetricContext context = new MetricContext(seed, MetricContext.DEFAULT.trainFraction(),
+                    MetricContext.DEFAULT.bins());
+            Map<String, MetricResult> results = new LinkedHashMap<>();
+            for (String name : metricNames) {
+                results.put(name, vae.metric(name).compute(z, chosen, context));
+            }
+            List<Aligned> aligned = new ArrayList<>();
+            for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {
+                aligned.add(new Aligned(a.attribute(), a.dimension(), a.strength(), a.spearman(), a.runnerUpDimension(),
+                        a.runnerUpStrength(), a.competingAttribute(), a.competingStrength()));
+            }
+            List<String> all = new ArrayList<>(Attributes.NAMES);
+            if (data.test().labels().isPresent()) {
+                all.add(Attributes.LABEL);
+            }
+            Factors everything = table.factors(all);
+            int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
+            return new Disentanglement(model.title(), model.latentDims(), n, attributes, results, aligned,
+                    measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)", all,
+                    Correlations.spearman(z, everything), Correlations.pearson(z, everything), model, label);
+        }
+    }
+
+    /** For callers that only print: each line of the text summary {@code ./vae disentanglement} shows. */
+    public void describe(Consumer<String> out) {
+        out.accept(String.format(Locale.ROOT, "%s on %d test images, attributes %s", title, images, attributes));
+        metrics.forEach((name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(),
+                name.equals("dci") ? String.format(Locale.ROOT, " (completeness %.3f, informativeness %.3f)",
+                        (Double) r.details().get("completeness"), (Double) r.details().get("informativeness")) : "")));
+        out.accept("alignment (" + alignedBy + ", optimal one-to-one):");
+        for (Aligned a : alignment) {
+            if (a.dimension() < 0) {
+                out.accept(String.format(Locale.ROOT, "  %-10s -> unassigned (%d latent dimensions); its strongest is"
+                        + " z%d %.3f", a.attribute(), latentDims, a.runnerUpDimension(), a.runnerUpStrength()));
+                continue;
+            }
+            out.accept(String.format(Locale.ROOT, "  %-10s -> z%d  strength %.3f (rho %+.3f); runner-up z%d %.3f%s",
+                    a.attribute(), a.dimension(), a.strength(), a.spearman(), a.runnerUpDimension(),
+                    a.runnerUpStrength(), a.competingAttribute() == null ? "" : String.format(Locale.ROOT,
+                            "; z%d's next attribute %s %.3f", a.dimension(), a.competingAttribute(),
+                            a.competingStrength())));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.vae4j;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.vae4j.api.Loss;
+import org.vae4j.core.checkpoint.CheckpointIO;
+
+/** The JSON files of a model directory ({@code metrics.json}, {@code evaluation.json}, ...); written atomically. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static ObjectNode loss(Loss l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("negElbo", round(l.negElbo()));
+        n.put("reconstruction", round(l.reconstruction()));
+        n.put("kl", round(l.kl()));
+        n.put("objective", round(l.objective()));
+        return n;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    static void write(Path file, ObjectNode node) {
+        try {
+            CheckpointIO.writeAtomically(file, MAPPER.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String oneLine(ObjectNode node) {
+        try {
+            return new ObjectMapper().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code metrics.json}: the run's settings, final losses, history, data and provenance. */
+    static ObjectNode metrics(TrainingSummary s, Map<String, String> provenance) {
+        ObjectNode metrics = MAPPER.createObjectNode();
+        metrics.put("model", s.model());
+        metrics.put("latentDims", s.latentDims());
+        metrics.put("epochs", s.epochs());
+        metrics.put("batchSize", s.batchSize());
+        metrics.put("learningRate", s.learningRate());
+        metrics.put("optimizer", s.optimizer());
+        metrics.put("seed", s.seed());
+        metrics.put("threads", s.threads());
+        metrics.put("trainImages", s.trainImages());
+        metrics.put("seconds", round(s.seconds()));
+        // training steps only, comparable with ./vae bench; `seconds` also holds the per-epoch test
+        // evaluations and checkpoints
+        metrics.put("imagesPerSecond", Math.round(s.imagesPerSecond()));
+        metrics.put("objective", s.objective());
+        ObjectNode opts = metrics.putObject("options");
+        s.options().forEach(opts::put);
+        metrics.set("train", loss(s.train()));
+        metrics.set("test", loss(s.test()));
+        ArrayNode history = metrics.putArray("history");
+        for (TrainingSummary.Epoch e : s.history()) {
+            ObjectNode n = history.addObject();
+            n.put("epoch", e.epoch());
+            n.put("seconds", round(e.seconds()));
+            n.set("train", loss(e.train()));
+            if (e.test() != null) {
+                n.set("test", loss(e.test()));
+            }
+        }
+        ObjectNode ds = metrics.putObject("dataset");
+        ds.put("name", s.dataset().name());
+        ds.put("source", s.dataset().source());
+        ObjectNode sums = ds.putObject("sha256");
+        s.dataset().sha256().forEach(sums::put);
+        ObjectNode prov = metrics.putObject("provenance");
+        provenance.forEach(prov::put);
+        return metrics;
+    }
+
+    /** {@code evaluation.json}. */
+    static ObjectNode evaluation(Evaluation e) {
+        ObjectNode result = MAPPER.createObjectNode();
+        result.put("model", e.model());
+        result.put("latentDims", e.latentDims());
+        result.put("epochsCompleted", e.epochsCompleted());
+        result.put("dataset", e.dataset());
+        result.put("testImages", e.testImages());
+        result.set("test", loss(e.test()));
+        Evaluation.ImportanceWeighted iw = e.importanceWeighted();
+        if (iw != null) {
+            ObjectNode n = summary(iw.images(), iw.logLikelihood(), iw.standardError());
+            n.put("samples", iw.samples());
+            n.put("seed", iw.seed());
+            n.put("seconds", round(iw.seconds()));
+            n.put("quantity", iw.conditional() ? "log p(x | y), conditioned on the label" : "log p(x)");
+            n.put("negElboSameImages", round(iw.negElboSameImages()));
+            n.put("gapToElbo", round(round(iw.logLikelihood()) + iw.negElboSameImages()));
+            result.set("importanceWeighted", n);
+        }
+        result.set("latent", latent(e.latent()));
+        if (!e.perClass().isEmpty()) {
+            ArrayNode perClass = result.putArray("perClass");
+            for (Evaluation.ClassResult c : e.perClass()) {
+                ObjectNode node = perClass.addObject();
+                node.put("label", c.label());
+                node.put("images", c.images());
+                if (c.logLikelihood() != null) {
+                    node.set("importanceWeighted", summary((int) c.logLikelihood()[2], c.logLikelihood()[0],
+                            c.logLikelihood()[1]));
+                }
+                node.set("latent", latent(c.latent()));
+            }
+        }
+        return result;
+    }
+
+    private static ObjectNode summary(int images, double mean, double standardError) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("images", images);
+        n.put("logLikelihood", round(mean));
+        n.put("standardError", round(standardError));
+        return n;
+    }
+
+    private static ObjectNode latent(Evaluation.Latent l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("activeUnits", l.activeUnits());
+        n.put("activeUnitThreshold", Evaluation.ACTIVE_UNIT_THRESHOLD);
+        n.put("klPerDimension", l.klPerDimension() != null ? "analytic KL(q(z_u|x) || N(0,1)), mean over images"
+                : "not computed: the model's prior is not N(0, I)");
+        ArrayNode dims = n.putArray("dimensions");
+        for (int u : l.order()) {
+            ObjectNode d = dims.addObject();
+            d.put("dim", u);
+            if (l.klPerDimension() != null) {
+                d.put("kl", round(l.klPerDimension()[u]));
+            }
+            d.put("varianceOfMean", round(l.varianceOfMean()[u]));
+            d.put("active", l.varianceOfMean()[u] > Evaluation.ACTIVE_UNIT_THRESHOLD);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,107 @@
+package org.vae4j;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.core.engine.Encodings;
+
+/**
+ * The pictures users judge a VAE by: latent traversals (the paper's central figures), samples from
+ * the prior, reconstructions and interpolations, each titled with the model. Obtained from
+ * {@link #of(TrainedVae)}; conditional models take a class wherever they decode.
+ */
+public final class Pictures {
+    private final TrainedVae model;
+    private final org.vae4j.core.render.Pictures render;
+
+    private Pictures(TrainedVae model) {
+        this.model = model;
+        this.render = new org.vae4j.core.render.Pictures(model.runner(), model.imageHeight(), model.imageWidth());
+    }
+
+    public static Pictures of(TrainedVae model) {
+        return new Pictures(model);
+    }
+
+    /**
+     * One row per latent dimension, sweeping it over [low, high] in {@code steps} images while the
+     * others stay at the prior mean or at the encoding of test image {@code image}.
+     *
+     * @param dims the dimensions, or null for all ordered by KL (by the variance of their means without a Gaussian KL)
+     * @param image a test image index, or -1 for the prior mean
+     * @param label the class for a conditional model (-1: the image's label), ignored otherwise
+     */
+    public Picture traversal(Dataset test, int[] dims, double low, double high, int steps, int image, int label) {
+        Encodings codes = model.encodings(test, test.size());
+        boolean gaussian = model.gaussianKl();
+        double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
+        int[] rows = dims != null ? dims : IntStream.range(0, codes.latentDims()).boxed()
+                .sorted((a, b) -> Double.compare(score[b], score[a])).mapToInt(Integer::intValue).toArray();
+        String[] labels = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = String.format(Locale.ROOT, "z%d %s %.2f", rows[i], gaussian ? "KL" : "var", score[rows[i]]);
+        }
+        int y = classFor(test, image, label);
+        double[] base = image >= 0 ? codes.mean()[image].clone() : new double[model.latentDims()];
+        String around = image >= 0 ? "test image " + image : "the prior mean";
+        String title = model.title() + ": traversal around " + around + (y >= 0 ? ", y=" + y : "");
+        return new Picture(model.run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
+    }
+
+    /** Traversal rows of chosen dimensions with given row labels, around the prior mean (as disentanglement draws them). */
+    public Picture traversal(int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
+        return new Picture(model.run(() -> render.traversal(new double[model.latentDims()], dims, rowLabels, low, high,
+                steps, label, title)));
+    }
+
+    /**
+     * {@code count} samples from the prior. A conditional model draws one row per class when
+     * {@code label} is -1, else rows of class {@code label}.
+     */
+    public Picture samples(int count, int label, long seed) {
+        int classes = model.conditionSize();
+        int rows;
+        int cols;
+        int[] labels;
+        if (classes > 0 && label < 0) {
+            rows = classes;
+            cols = Math.max(1, count / classes);
+            labels = IntStream.range(0, classes).toArray();
+        } else {
+            cols = (int) Math.ceil(Math.sqrt(count));
+            rows = (count + cols - 1) / cols;
+            labels = new int[rows];
+            Arrays.fill(labels, classes > 0 ? label : -1);
+        }
+        String title = model.title() + ": samples" + (classes > 0 && label >= 0 ? " of y=" + label : "");
+        return new Picture(model.run(() -> render.samples(rows, cols, labels, seed, title)));
+    }
+
+    /** The first {@code count} test images, each above its reconstruction from the posterior mean. */
+    public Picture reconstructions(Dataset test, int count) {
+        model.checkData(test);
+        return new Picture(model.run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
+    }
+
+    /** Test images {@code from} and {@code to} with {@code steps} decoded points between their posterior means. */
+    public Picture interpolation(Dataset test, int from, int to, int steps) {
+        model.checkData(test);
+        return new Picture(model.run(() -> render.interpolation(test, from, to, steps,
+                model.title() + ": test image " + from + " to " + to)));
+    }
+
+    /** The class to decode: {@code label} if given, else the image's label; -1 for an unconditional model. */
+    private int classFor(Dataset test, int image, int label) {
+        if (model.conditionSize() == 0) {
+            return -1;
+        }
+        if (label >= 0) {
+            return label;
+        }
+        if (image >= 0) {
+            return test.labels().orElseThrow()[image];
+        }
+        throw new IllegalArgumentException("model " + model.modelName() + " is conditioned on the class: give a label");
+    }
+}

@@ -1,0 +1,373 @@
+package org.vae4j;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.Loss;
+import org.vae4j.api.TrainingListener;
+import org.vae4j.api.VaeException;
+import org.vae4j.api.data.DatasetPair;
+import org.vae4j.core.checkpoint.CheckpointIO;
+
+/**
+ * The paper's experiments as a grid of independent trials (model x latent size x beta x seed),
+ * each a training run, an evaluation and a disentanglement scoring in its own folder
+ * {@code trials/ID/model}, followed by the analysis (tables, plots) and an HTML report. A trial is
+ * finished when its {@code trial.json} exists; resuming skips finished trials and restarts a
+ * half-finished one from scratch, so an interrupted study completes without redoing work.
+ *
+ * <p>Trials run in parallel in this process, one core each: build the {@link Vae4j} instance with
+ * {@code threads(1)} and choose the parallelism with {@link Builder#workers}.
+ */
+public final class Study {
+    /** The study description stored in the study folder. */
+    public static final String STUDY = "study.json";
+    /** The file that marks a finished trial. */
+    public static final String TRIAL_DONE = "trial.json";
+
+    /**
+     * One cell of the grid.
+     *
+     * @param phase {@code sensitivity} or {@code tradeoff}
+     * @param model the model name
+     * @param latent z
+     * @param beta beta (1 in the sensitivity phase)
+     * @param seed the seed
+     */
+    public record Trial(String phase, String model, int latent, double beta, long seed) {
+        /** The trial's folder name, e.g. {@code beta-vae-z10-b4-s1}. */
+        public String id() {
+            return model + "-z" + latent + "-b" + StudyAnalysis.number(beta) + "-s" + seed;
+        }
+    }
+
+    /**
+     * What a study run did.
+     *
+     * @param report the report's path
+     * @param tradeoffLatent the z of the trade-off phase
+     * @param failed the ids of trials that failed (see their trial.log)
+     */
+    public record Outcome(Path report, int tradeoffLatent, List<String> failed) {
+    }
+
+    private final Vae4j vae;
+    private final StudySpec spec;
+    private final Path dir;
+    private final int workers;
+    private final String dataset;
+    private final Path dataDirectory;
+    private final Path attributeCache;
+    private final PrintStream out;
+
+    private Study(Builder b) {
+        this.vae = b.vae;
+        this.spec = b.spec;
+        this.dir = b.dir;
+        this.workers = b.workers;
+        this.dataset = b.dataset;
+        this.dataDirectory = b.dataDirectory;
+        this.attributeCache = b.attributeCache;
+        this.out = b.out;
+    }
+
+    /** A study of {@code spec} in folder {@code dir}. */
+    public static Builder builder(Vae4j vae, StudySpec spec, Path dir) {
+        return new Builder(vae, spec, dir);
+    }
+
+    /** Settings of a study run. */
+    public static final class Builder {
+        private final Vae4j vae;
+        private final StudySpec spec;
+        private final Path dir;
+        private int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private boolean resume;
+        private String dataset = "mnist";
+        private Path dataDirectory;
+        private Path attributeCache;
+        private PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+        private Builder(Vae4j vae, StudySpec spec, Path dir) {
+            this.vae = Objects.requireNonNull(vae);
+            this.spec = Objects.requireNonNull(spec);
+            this.dir = Objects.requireNonNull(dir);
+        }
+
+        /** Trials run side by side (default: the cores, at most 2). */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new ConfigurationException("--threads must be >= 1, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Continue the study in the folder: finished trials are kept. */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /** The dataset source (default mnist) and an optional folder to read it from. */
+        public Builder dataset(String name, Path dataDirectory) {
+            this.dataset = name;
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** Where measured attributes are cached (default: the data cache). */
+        public Builder attributeCache(Path dir) {
+            this.attributeCache = dir;
+            return this;
+        }
+
+        /** Receives the progress lines (default: dropped). */
+        public Builder out(PrintStream out) {
+            this.out = out;
+            return this;
+        }
+
+        /**
+         * Checks everything before the first trial trains (the folder, the models, metrics and
+         * attributes the description names) and returns the study to {@link Study#run()}. With
+         * resume, the stored description is used; a different one given explicitly is refused.
+         *
+         * @param explicit whether the caller chose the description (a resumed study then must hold the same)
+         */
+        public Study prepare(boolean explicit) {
+            Path studyFile = dir.resolve(STUDY);
+            StudySpec chosen = spec;
+            if (Files.exists(studyFile)) {
+                if (!resume) {
+                    throw new ConfigurationException("--out " + dir + " already holds a study; add --resume to continue"
+                            + " it, or choose another --out");
+                }
+                StudySpec stored = StudySpec.read(studyFile);
+                if (!stored.equals(spec) && explicit) {
+                    throw new ConfigurationException("--resume: " + dir + " holds study '" + stored.name() + "' with a"
+                            + " different description; resume it without --profile/--spec or choose another --out");
+                }
+                chosen = stored;
+            } else if (resume) {
+                throw new ConfigurationException("--resume: " + dir + " holds no study (no " + STUDY + ")");
+            }
+            vae.model(chosen.sensitivity().model());
+            for (String model : chosen.tradeoff().models()) {
+                if (vae.model(model).option("beta").isEmpty()) {
+                    throw new ConfigurationException("tradeoff model '" + model + "' has no 'beta' option to vary; use"
+                            + " models such as beta-vae or cvae (./vae models lists their options)");
+                }
+            }
+            chosen.scoring().metrics().forEach(vae::metric);
+            Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
+            Builder b = new Builder(vae, chosen, dir);
+            b.workers = workers;
+            b.resume = resume;
+            b.dataset = dataset;
+            b.dataDirectory = dataDirectory;
+            b.attributeCache = attributeCache;
+            b.out = out;
+            return new Study(b);
+        }
+    }
+
+    public StudySpec spec() {
+        return spec;
+    }
+
+    /** Runs the trials not finished yet, then the analysis and report. */
+    public Outcome run() {
+        CheckpointIO.writeAtomically(dir.resolve(STUDY), spec.json().getBytes(StandardCharsets.UTF_8));
+        out.printf(Locale.ROOT, "study %s in %s: %s%n", spec.name(), dir, spec.description());
+        long started = System.nanoTime();
+        DatasetPair data = vae.dataset(dataset, dataDirectory);
+        out.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images)%n", data.name(), data.source(),
+                data.train().size(), data.test().size());
+
+        List<Trial> sensitivity = new ArrayList<>();
+        for (int z : spec.sensitivity().latentSizes()) {
+            for (long seed : spec.seeds()) {
+                sensitivity.add(new Trial("sensitivity", spec.sensitivity().model(), z, 1.0, seed));
+            }
+        }
+        List<String> failed = new ArrayList<>(runAll(sensitivity, data));
+        StudyAnalysis analysis = new StudyAnalysis(spec, dir);
+        int z = spec.tradeoff().latentDims() > 0 ? spec.tradeoff().latentDims() : analysis.knee();
+        out.printf(Locale.ROOT, "trade-off at z=%d (%s)%n", z, spec.tradeoff().latentDims() > 0 ? "fixed by the study"
+                : "the knee of the sensitivity analysis");
+        List<Trial> tradeoff = new ArrayList<>();
+        for (String model : spec.tradeoff().models()) {
+            for (double beta : spec.tradeoff().betas()) {
+                for (long seed : spec.seeds()) {
+                    tradeoff.add(new Trial("tradeoff", model, z, beta, seed));
+                }
+            }
+        }
+        failed.addAll(runAll(tradeoff, data));
+        Path report = analysis.write(z, failed);
+        out.printf(Locale.ROOT, "study %s finished in %s; report %s%n", spec.name(),
+                formatSeconds((System.nanoTime() - started) / 1e9), report);
+        return new Outcome(report, z, failed);
+    }
+
+    /** Runs the trials not finished yet with {@code workers} in parallel; returns the ids of failed ones. */
+    private List<String> runAll(List<Trial> trials, DatasetPair data) {
+        List<Trial> todo = trials.stream().filter(t -> !Files.exists(dir.resolve("trials").resolve(t.id())
+                .resolve(TRIAL_DONE))).toList();
+        if (todo.size() < trials.size()) {
+            out.printf(Locale.ROOT, "%s: %d of %d trials finished before, %d to run%n", trials.get(0).phase(),
+                    trials.size() - todo.size(), trials.size(), todo.size());
+        }
+        List<String> failed = new ArrayList<>();
+        if (todo.isEmpty()) {
+            return failed;
+        }
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Trial t : todo) {
+                results.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    String problem = runTrial(t, data, dir.resolve("trials").resolve(t.id()));
+                    int k = done.incrementAndGet();
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    synchronized (out) {
+                        out.printf(Locale.ROOT, "[%s %d/%d] %s %s in %.0f s; ETA %s%n", t.phase(), k, todo.size(), t.id(),
+                                problem == null ? "done" : "FAILED (" + problem + ")", (System.nanoTime() - t0) / 1e9,
+                                formatSeconds(elapsed / k * (todo.size() - k)));
+                    }
+                    return problem == null ? null : t.id();
+                }));
+            }
+            for (Future<String> f : results) {
+                String id = f.get();
+                if (id != null) {
+                    failed.add(id);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaeException("study interrupted; run again with --resume to continue");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a trial crashed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return failed;
+    }
+
+    /**
+     * Runs one trial in its folder through the library (train, evaluate, score); returns null on
+     * success or a one-line reason, also written to the trial's {@code trial.log}.
+     */
+    public String runTrial(Trial t, DatasetPair data, Path trialDir) throws IOException {
+        if (Files.exists(trialDir)) {
+            deleteTree(trialDir);   // half-finished by an interrupted run: start it cleanly
+        }
+        Files.createDirectories(trialDir);
+        Path modelDir = trialDir.resolve("model");
+        try (PrintStream log = new PrintStream(Files.newOutputStream(trialDir.resolve("trial.log")), true,
+                StandardCharsets.UTF_8)) {
+            long t0 = System.nanoTime();
+            try {
+                ModelTrainer trainer = vae.trainer(t.model()).latentDims(t.latent()).epochs(spec.epochs())
+                        .batchSize(spec.batchSize()).seed(t.seed()).threads(1).testEvery(0).saveTo(modelDir)
+                        .listener(epochLog(log::println));
+                if (spec.trainImages() > 0) {
+                    trainer.limit(spec.trainImages());
+                }
+                if (t.phase().equals("tradeoff")) {
+                    trainer.option("beta", StudyAnalysis.number(t.beta()));
+                }
+                log.println("train " + t.id());
+                TrainedVae model = trainer.train(data);
+                boolean sensitivity = t.phase().equals("sensitivity");
+                int iwSamples = sensitivity ? spec.sensitivity().iwSamples() : spec.tradeoff().iwSamples();
+                int iwImages = sensitivity ? spec.sensitivity().iwImages() : spec.tradeoff().iwImages();
+                Evaluation.Builder evaluation = model.evaluation(data.test()).importanceSamples(iwSamples)
+                        .datasetName(data.name());
+                if (iwSamples > 0 && iwImages > 0) {
+                    evaluation.images(iwImages);
+                }
+                log.println("evaluate (K=" + iwSamples + ")");
+                Evaluation e = evaluation.run();
+                e.writeTo(modelDir);
+                log.println(e.summaryJson());
+                Attributes.Measurer measurer = vae.attributes().threads(1).log(log::println);
+                if (attributeCache != null) {
+                    measurer.cacheDirectory(attributeCache);
+                }
+                log.println("disentanglement");
+                Disentanglement d = vae.disentanglement(model, data).attributes(spec.scoring().attributes())
+                        .metrics(spec.scoring().metrics()).images(spec.scoring().images()).attributeMeasurer(measurer)
+                        .run();
+                d.describe(log::println);
+                d.writeTo(modelDir);
+            } catch (VaeException | IllegalArgumentException e) {
+                log.println("failed: " + e.getMessage());
+                return e.getMessage();
+            }
+            ObjectNode done = Json.MAPPER.createObjectNode();
+            done.put("id", t.id());
+            done.put("phase", t.phase());
+            done.put("model", t.model());
+            done.put("latentDims", t.latent());
+            done.put("beta", t.beta());
+            done.put("seed", t.seed());
+            done.put("seconds", Json.round((System.nanoTime() - t0) / 1e9));
+            Json.write(trialDir.resolve(TRIAL_DONE), done);
+            return null;
+        }
+    }
+
+    /** One line per epoch into a trial's log. */
+    private static TrainingListener epochLog(Consumer<String> log) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(int epoch, Loss train, double seconds) {
+                log.accept(String.format(Locale.ROOT, "epoch %d done in %.1fs: objective %.2f, train -ELBO %.2f"
+                        + " (D %.2f + KL %.2f)", epoch + 1, seconds, train.objective(), train.negElbo(),
+                        train.reconstruction(), train.kl()));
+            }
+        };
+    }
+
+    static String formatSeconds(double s) {
+        if (!Double.isFinite(s) || s < 0) {
+            return "?";
+        }
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished trial " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package org.vae4j;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.ModelSpec;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.TrainingProgress;
+import org.vae4j.api.VaeModel;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.core.checkpoint.Checkpoint;
+import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.checkpoint.ModelCheckpoints;
+import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.engine.ModelRunner;
+import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.Optimizer;
+import org.vae4j.core.engine.Trainer;
+import org.vae4j.core.nn.GaussianKl;
+
+/**
+ * A trained model: inference on plain Java arrays (encode, decode, sample, reconstruct, traverse,
+ * interpolate), evaluation, and saving. Obtained from {@link ModelTrainer#train} or
+ * {@link Vae4j#load}.
+ *
+ * <p>Images are {@code float[n][pixels]} (784 for MNIST) or {@code float[n][height][width]}, values
+ * in [0, 1]; codes are {@code float[n][latentDims]}. A conditional model (see
+ * {@link #conditionSize()}) also takes the class of each image or code. A wrong shape throws an
+ * {@link IllegalArgumentException} saying which shape was expected.
+ */
+public final class TrainedVae {
+    /** The training metrics file of a model directory. */
+    public static final String METRICS = "metrics.json";
+
+    private final Vae4j vae;
+    private final ModelState state;
+    private final Optimizer optimizer;
+    private final TrainingConfig training;
+    private final int epochsCompleted;
+    private final Checkpoint.DatasetProvenance data;
+    private final int trainImages;
+    private final Map<String, String> provenance;
+    private final TrainingSummary summary;
+    private final ModelRunner runner;
+
+    private TrainedVae(Vae4j vae, ModelState state, Optimizer optimizer, TrainingConfig training, int epochsCompleted,
+                       Checkpoint.DatasetProvenance data, int trainImages, Map<String, String> provenance,
+                       TrainingSummary summary) {
+        this.vae = vae;
+        this.state = state;
+        this.optimizer = optimizer;
+        this.training = training;
+        this.epochsCompleted = epochsCompleted;
+        this.data = data;
+        this.trainImages = trainImages;
+        this.provenance = provenance;
+        this.summary = summary;
+        this.runner = new ModelRunner(state.model(), state.dataType());
+    }
+
+    static TrainedVae trained(Vae4j vae, Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
+                              int trainImages, Map<String, String> provenance, TrainingSummary summary) {
+        return new TrainedVae(vae, run.model(), run.optimizer(), config, run.epochsCompleted(), data, trainImages,
+                provenance, summary);
+    }
+
+    static TrainedVae restore(Vae4j vae, Checkpoint c, boolean withOptimizer) {
+        ModelState state = vae.factory().restore(c.provider(), c.spec(), c.options(),
+                Nd4j.createFromArray(c.params()).castTo(vae.precision().dataType()));
+        Optimizer optimizer = withOptimizer ? Optimizer.restore(c.training().optimizer(), c.training().learningRate(),
+                c.optimizerState(), c.optimizerIteration(), vae.threads()) : null;
+        return new TrainedVae(vae, state, optimizer, c.training(), c.epochsCompleted(), c.dataset(), c.trainImages(),
+                c.provenance(), null);
+    }
+
+    /** The registered model name it was built with, e.g. {@code beta-vae}. */
+    public String modelName() {
+        return state.provider();
+    }
+
+    /** Its options as text, defaults filled in. */
+    public Map<String, String> options() {
+        return state.options();
+    }
+
+    public int latentDims() {
+        return state.spec().latentDims();
+    }
+
+    /** Values per image (784 for MNIST). */
+    public int dataSize() {
+        return state.spec().dataSize();
+    }
+
+    public int imageHeight() {
+        return state.spec().imageHeight();
+    }
+
+    public int imageWidth() {
+        return state.spec().imageWidth();
+    }
+
+    /** The number of classes a conditional model is conditioned on; 0 for an unconditional model. */
+    public int conditionSize() {
+        return state.model().conditionSize();
+    }
+
+    public long numParams() {
+        return state.model().numParams();
+    }
+
+    /** The training objective as a formula, e.g. {@code D + 4.0 * R}. */
+    public String objective() {
+        return state.model().describeObjective();
+    }
+
+    public int epochsCompleted() {
+        return epochsCompleted;
+    }
+
+    /** The configuration it was trained with. */
+    public TrainingConfig trainingConfig() {
+        return training;
+    }
+
+    /** The name of the dataset it was trained on, if recorded. */
+    public Optional<String> datasetName() {
+        return Optional.ofNullable(data).map(Checkpoint.DatasetProvenance::name);
+    }
+
+    /** Where its training data came from and the files' SHA-256, if recorded. */
+    public Optional<TrainingSummary.DataInfo> dataset() {
+        return Optional.ofNullable(data).map(d -> new TrainingSummary.DataInfo(d.name(), d.source(), d.sha256()));
+    }
+
+    /** What produced it: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty for models saved before 0.1). */
+    public Provenance provenance() {
+        return new Provenance(provenance);
+    }
+
+    /** The training run's summary, present for a model trained in this process. */
+    public Optional<TrainingSummary> summary() {
+        return Optional.ofNullable(summary);
+    }
+
+    /** True when the optimizer state is held (trained here or {@link Vae4j#loadForTraining}): it can be saved. */
+    public boolean hasOptimizerState() {
+        return optimizer != null;
+    }
+
+    /** "vae (z=10, 10 epochs)". */
+    public String title() {
+        return modelName() + " (z=" + latentDims() + ", " + epochsCompleted + " epochs)";
+    }
+
+    // ---------------------------------------------------------------- inference on arrays
+
+    /** The posterior means E[z|x] of images. */
+    public float[][] encode(float[][] images) {
+        return posterior(images, null).mean();
+    }
+
+    /** The posterior means of images given as {@code [n][height][width]}. */
+    public float[][] encode(float[][][] images) {
+        return encode(flatten(images));
+    }
+
+    /** The posterior means of images of a conditional model, with each image's class. */
+    public float[][] encode(float[][] images, int[] labels) {
+        return posterior(images, labels).mean();
+    }
+
+    /** The posterior q(z|x): means and log-variances ({@code labels} null for an unconditional model). */
+    public Posterior posterior(float[][] images, int[] labels) {
+        INDArray x = matrix(images, dataSize(), "images", imageShape());
+        GaussianCode q = run(() -> runner.encode(x, condition(labels, images.length, "images")));
+        return new Posterior(toFloats(q.mean()), toFloats(q.logVariance()));
+    }
+
+    /** The posterior of the first {@code count} images of a dataset (conditional models use its labels). */
+    public Posterior posterior(Dataset images, int count) {
+        Encodings e = encodings(images, count);
+        return new Posterior(toFloats(e.mean()), toFloats(e.logVariance()));
+    }
+
+    /** The decoder's mean images E[x|z] (Bernoulli probabilities, or Gaussian means) of codes. */
+    public float[][] decode(float[][] codes) {
+        return decode(codes, null);
+    }
+
+    /** The mean images of codes of a conditional model, with each code's class. */
+    public float[][] decode(float[][] codes, int[] labels) {
+        INDArray z = matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
+        return toFloats(run(() -> runner.decodeMean(z, condition(labels, codes.length, "codes"))));
+    }
+
+    /** {@code count} images decoded from codes drawn from the prior with {@code seed}. */
+    public float[][] sample(int count, long seed) {
+        return sample(count, seed, -1);
+    }
+
+    /** {@code count} images of class {@code label} (conditional models; -1 for an unconditional model). */
+    public float[][] sample(int count, long seed, int label) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        INDArray z = Nd4j.create(state.dataType(), count, latentDims());
+        state.model().prior().sample(z, Nd4j.getRandomFactory().getNewRandomInstance(seed));
+        return decode(toFloats(z), repeatLabel(label, count));
+    }
+
+    /** Images decoded from their posterior means. */
+    public float[][] reconstruct(float[][] images) {
+        return reconstruct(images, null);
+    }
+
+    /** Images of a conditional model decoded from their posterior means, with each image's class. */
+    public float[][] reconstruct(float[][] images, int[] labels) {
+        return decode(encode(images, labels), labels);
+    }
+
+    /**
+     * A latent traversal: {@code steps} images decoding {@code base} with dimension {@code dim} swept
+     * evenly from {@code low} to {@code high} ({@code label}: the class for a conditional model, else -1).
+     */
+    public float[][] traverse(float[] base, int dim, double low, double high, int steps, int label) {
+        checkCode(base, "base");
+        if (dim < 0 || dim >= latentDims()) {
+            throw new IllegalArgumentException("dim must be in 0.." + (latentDims() - 1) + ", got " + dim);
+        }
+        if (steps < 2 || !(low < high)) {
+            throw new IllegalArgumentException("a traversal needs steps >= 2 and low < high");
+        }
+        float[][] z = new float[steps][];
+        for (int s = 0; s < steps; s++) {
+            z[s] = base.clone();
+            z[s][dim] = (float) (low + (high - low) * s / (steps - 1));
+        }
+        return decode(z, repeatLabel(label, steps));
+    }
+
+    /** {@code steps} images decoding the straight line from code {@code from} to code {@code to}, both included. */
+    public float[][] interpolate(float[] from, float[] to, int steps, int label) {
+        checkCode(from, "from");
+        checkCode(to, "to");
+        if (steps < 2) {
+            throw new IllegalArgumentException("an interpolation needs steps >= 2, got " + steps);
+        }
+        float[][] z = new float[steps][latentDims()];
+        for (int s = 0; s < steps; s++) {
+            double t = (double) s / (steps - 1);
+            for (int j = 0; j < latentDims(); j++) {
+                z[s][j] = (float) ((1 - t) * from[j] + t * to[j]);
+            }
+        }
+        return decode(z, repeatLabel(label, steps));
+    }
+
+    // ---------------------------------------------------------------- evaluation and saving
+
+    /** The test-set loss terms, importance-weighted log p(x) with {@code iwSamples} samples (0: none), latent statistics. */
+    public Evaluation evaluate(Dataset test, int iwSamples) {
+        return evaluation(test).importanceSamples(iwSamples).run();
+    }
+
+    /** An evaluation to configure (images, samples, seed, progress) and run. */
+    public Evaluation.Builder evaluation(Dataset test) {
+        return new Evaluation.Builder(this, test);
+    }
+
+    /**
+     * Writes the model directory: the checkpoint {@code model.vae4j} (atomically) and, for a model
+     * trained in this process, {@code metrics.json}; the same files {@code ./vae train} writes.
+     *
+     * @throws IllegalStateException for a model loaded for inference only (its optimizer state was not read)
+     */
+    public void save(Path modelDir) {
+        if (optimizer == null) {
+            throw new IllegalStateException("model " + title() + " was loaded for inference only, without its optimizer"
+                    + " state; load it with Vae4j.loadForTraining to save it");
+        }
+        CheckpointIO.write(ModelCheckpoints.of(new Trainer.Run(state, optimizer, epochsCompleted), training, data,
+                trainImages, provenance), modelDir.resolve(CheckpointIO.FILE_NAME));
+        if (summary != null) {
+            writeMetrics(modelDir);
+        }
+    }
+
+    void writeMetrics(Path modelDir) {
+        Json.write(modelDir.resolve(METRICS), Json.metrics(summary, provenance));
+    }
+
+    // ---------------------------------------------------------------- for the library's other parts
+
+    ModelState state() {
+        return state;
+    }
+
+    ModelRunner runner() {
+        return runner;
+    }
+
+    Vae4j vae() {
+        return vae;
+    }
+
+    VaeModel model() {
+        return state.model();
+    }
+
+    /** True when the divergence is the analytic Gaussian KL, so KL per dimension is meaningful. */
+    boolean gaussianKl() {
+        return GaussianKl.NAME.equals(state.model().divergence().name());
+    }
+
+    Encodings encodings(Dataset images, int count) {
+        checkData(images);
+        return run(() -> Encodings.of(runner, images, count, state.dataType()));
+    }
+
+    /** The training progress at the end of the saved run (what schedules such as capacity annealing read). */
+    TrainingProgress endOfTraining() {
+        // checkpoints before the training-set size was recorded were MNIST runs: 60,000 images
+        int images = trainImages > 0 ? trainImages : 60_000;
+        return TrainingProgress.finished(training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
+    }
+
+    void checkData(Dataset images) {
+        if (images.dataSize() != dataSize()) {
+            throw new org.vae4j.api.VaeException("the model expects images of " + dataSize() + " pixels but "
+                    + images.name() + " has " + images.dataSize() + "; pass the dataset it was trained on");
+        }
+    }
+
+    <T> T run(java.util.function.Supplier<T> operation) {
+        vae.applySettings();
+        return operation.get();
+    }
+
+    private String imageShape() {
+        return "[n][" + dataSize() + "] or [n][" + imageHeight() + "][" + imageWidth() + "]";
+    }
+
+    private void checkCode(float[] code, String what) {
+        if (code == null || code.length != latentDims()) {
+            throw new IllegalArgumentException(what + " must be a code of " + latentDims() + " values; got "
+                    + (code == null ? "null" : code.length));
+        }
+    }
+
+    private int[] repeatLabel(int label, int n) {
+        if (conditionSize() == 0) {
+            if (label != -1) {
+                throw new IllegalArgumentException("model " + modelName() + " is not conditional; pass label -1");
+            }
+            return null;
+        }
+        int[] labels = new int[n];
+        Arrays.fill(labels, label);
+        return labels;
+    }
+
+    private INDArray condition(int[] labels, int n, String what) {
+        int k = conditionSize();
+        if (k == 0) {
+            if (labels != null) {
+                throw new IllegalArgumentException("model " + modelName() + " is not conditional; pass no labels");
+            }
+            return null;
+        }
+        if (labels == null || labels.length != n) {
+            throw new IllegalArgumentException("model " + modelName() + " is conditioned on " + k + " classes: give one"
+                    + " label in 0.." + (k - 1) + " per row of " + what + "; got " + (labels == null ? "none"
+                    : labels.length + " labels for " + n + " rows"));
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= k) {
+                throw new IllegalArgumentException("labels must be in 0.." + (k - 1) + "; got " + label);
+            }
+        }
+        return ModelRunner.oneHot(labels, k, state.dataType());
+    }
+
+    private INDArray matrix(float[][] rows, int width, String what, String expected) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException(what + " must be " + expected + " with n >= 1; got "
+                    + (rows == null ? "null" : "[0]"));
+        }
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != width) {
+                throw new IllegalArgumentException(what + " must be " + expected + "; got [" + rows.length + "]["
+                        + (rows[i] == null ? "null" : rows[i].length) + "]" + (rows[i] == null || i == 0 ? ""
+                        : " at row " + i));
+            }
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return Nd4j.createFromArray(flat).reshape(rows.length, width).castTo(state.dataType());
+    }
+
+    private float[][] flatten(float[][][] images) {
+        if (images == null || images.length == 0) {
+            throw new IllegalArgumentException("images must be " + imageShape() + " with n >= 1");
+        }
+        float[][] out = new float[images.length][];
+        for (int i = 0; i < images.length; i++) {
+            float[][] img = images[i];
+            boolean ok = img != null && img.length == imageHeight();
+            for (int r = 0; ok && r < img.length; r++) {
+                ok = img[r] != null && img[r].length == imageWidth();
+            }
+            if (!ok) {
+                throw new IllegalArgumentException("images must be " + imageShape() + "; got [" + images.length + "]["
+                        + (img == null ? "null" : img.length) + "][" + (img == null || img.length == 0 || img[0] == null
+                        ? "?" : img[0].length) + "]" + (i == 0 ? "" : " at image " + i));
+            }
+            out[i] = new float[dataSize()];
+            for (int r = 0; r < imageHeight(); r++) {
+                System.arraycopy(img[r], 0, out[i], r * imageWidth(), imageWidth());
+            }
+        }
+        return out;
+    }
+
+    private static float[][] toFloats(INDArray a) {
+        return a.castTo(DataType.FLOAT).toFloatMatrix();
+    }
+
+    private static float[][] toFloats(double[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new float[a[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                out[i][j] = (float) a[i][j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,148 @@
+package org.vae4j;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vae4j.api.Loss;
+import org.vae4j.api.ModelSpec;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.TrainingListener;
+import org.vae4j.api.TrainingProgress;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.api.data.DatasetPair;
+import org.vae4j.core.checkpoint.Checkpoint;
+import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.checkpoint.ModelCheckpoints;
+import org.vae4j.core.checkpoint.Provenances;
+import org.vae4j.core.engine.Evaluator;
+import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.Trainer;
+
+/**
+ * A model built and initialised for training on a dataset, before the first step: what will run
+ * ({@link #numParams()}, {@link #options()}, {@link #objective()}), then {@link #run()}.
+ */
+public final class TrainingRun {
+    private final Vae4j vae;
+    private final String model;
+    private final int latentDims;
+    private final TrainingConfig config;
+    private final int testEvery;
+    private final Path out;
+    private final DatasetPair data;
+    private final Dataset train;
+    private final List<TrainingListener> listeners;
+    private final ModelState state;
+    private final Map<String, String> provenance;
+    private boolean ran;
+
+    TrainingRun(Vae4j vae, String model, Map<String, String> options, int latentDims, TrainingConfig config,
+                int testEvery, Path out, DatasetPair data, Dataset train, List<TrainingListener> listeners) {
+        this.vae = vae;
+        this.model = model;
+        this.latentDims = latentDims;
+        this.config = config;
+        this.testEvery = testEvery;
+        this.out = out;
+        this.data = data;
+        this.train = train;
+        this.listeners = new ArrayList<>(listeners);
+        ModelSpec spec = new ModelSpec(train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims);
+        vae.applySettings();
+        this.state = vae.factory().create(model, spec, options, vae.precision().dataType(), config.seed());
+        this.provenance = Provenances.of(vae.registry().contribution(model));
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** The model options, defaults filled in. */
+    public Map<String, String> options() {
+        return state.options();
+    }
+
+    public long numParams() {
+        return state.model().numParams();
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The training objective as a formula, e.g. {@code D + 4.0 * R}. */
+    public String objective() {
+        return state.model().describeObjective();
+    }
+
+    /** Adds a listener to this run (e.g. one that needs {@link #objective()}). */
+    public TrainingRun listener(TrainingListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** The training images used (after {@link ModelTrainer#limit}). */
+    public Dataset trainingSet() {
+        return train;
+    }
+
+    /**
+     * Trains for the configured epochs, evaluating the test set every {@code testEvery} epochs and
+     * at the end, and returns the trained model with its {@link TrainingSummary}.
+     *
+     * @throws org.vae4j.api.VaeException if training diverges (a non-finite loss), naming the epoch and step
+     */
+    public TrainedVae run() {
+        if (ran) {
+            throw new IllegalStateException("this training run has already run");
+        }
+        ran = true;
+        org.vae4j.core.engine.NativeRuntime.setThreads(config.threads());
+        Trainer.Run run = Trainer.start(state, config);
+        Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
+                data.sha256());
+        long stepsPerEpoch = Trainer.stepsPerEpoch(train.size(), config.batchSize());
+        List<TrainingSummary.Epoch> history = new ArrayList<>();
+        double[] trainingSeconds = {0};
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new TrainingListener() {
+            @Override
+            public void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
+                trainingSeconds[0] += seconds;
+                Loss test = null;
+                if (testEvery > 0 && ((epoch + 1) % testEvery == 0 || epoch + 1 == config.epochs())) {
+                    TrainingProgress now = new TrainingProgress(epoch, config.epochs(), (epoch + 1) * stepsPerEpoch - 1,
+                            stepsPerEpoch, train.size());
+                    test = Evaluator.evaluate(state, data.test(), now);
+                    for (TrainingListener l : listeners) {
+                        l.onTestEvaluation(epoch, test);
+                    }
+                }
+                history.add(new TrainingSummary.Epoch(epoch + 1, seconds, trainLoss, test));
+                if (out != null) {
+                    // an atomic checkpoint after every epoch: an interrupted run keeps its last good state
+                    CheckpointIO.write(ModelCheckpoints.of(run, config, dataProvenance, train.size(), provenance),
+                            out.resolve(CheckpointIO.FILE_NAME));
+                }
+            }
+        });
+        long started = System.nanoTime();
+        new Trainer(config, all).train(run, train);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        TrainingProgress end = TrainingProgress.finished(config.epochs(), stepsPerEpoch, train.size());
+        Loss trainLoss = Evaluator.evaluate(state, train, end);
+        Loss testLoss = Evaluator.evaluate(state, data.test(), end);
+        TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
+                config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
+                (double) train.size() * config.epochs() / trainingSeconds[0], state.model().describeObjective(),
+                state.options(), trainLoss, testLoss, history,
+                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()));
+        TrainedVae trained = TrainedVae.trained(vae, run, config, dataProvenance, train.size(), provenance, summary);
+        if (out != null) {
+            trained.writeMetrics(out);
+        }
+        return trained;
+    }
+}

