@@ -18,11 +18,19 @@ final class Json {
     }
 
     static ObjectNode loss(Loss l) {
+        return loss(l, false);
+    }
+
+    /** The loss terms; with {@code penalty} also the regularizer's own term (part of the objective). */
+    static ObjectNode loss(Loss l, boolean penalty) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("negElbo", round(l.negElbo()));
         n.put("reconstruction", round(l.reconstruction()));
         n.put("kl", round(l.kl()));
         n.put("objective", round(l.objective()));
+        if (penalty) {
+            n.put("penalty", round(l.penalty()));
+        }
         return n;
     }
 
@@ -63,18 +71,22 @@ final class Json {
         // evaluations and checkpoints
         metrics.put("imagesPerSecond", Math.round(s.imagesPerSecond()));
         metrics.put("objective", s.objective());
+        boolean penalty = s.penalty() != null;
+        if (penalty) {
+            metrics.put("penalty", s.penalty());
+        }
         ObjectNode opts = metrics.putObject("options");
         s.options().forEach(opts::put);
-        metrics.set("train", loss(s.train()));
-        metrics.set("test", loss(s.test()));
+        metrics.set("train", loss(s.train(), penalty));
+        metrics.set("test", loss(s.test(), penalty));
         ArrayNode history = metrics.putArray("history");
         for (TrainingSummary.Epoch e : s.history()) {
             ObjectNode n = history.addObject();
             n.put("epoch", e.epoch());
             n.put("seconds", round(e.seconds()));
-            n.set("train", loss(e.train()));
+            n.set("train", loss(e.train(), penalty));
             if (e.test() != null) {
-                n.set("test", loss(e.test()));
+                n.set("test", loss(e.test(), penalty));
             }
         }
         ObjectNode ds = metrics.putObject("dataset");

@@ -82,6 +82,11 @@ public final class TrainingRun {
         return this;
     }
 
+    /** The name of the model's batch-level penalty (its {@code Regularizer}), or null when it has none. */
+    public String penalty() {
+        return state.model().regularizer().map(org.vae4j.api.nn.Regularizer::name).orElse(null);
+    }
+
     /** The training images used (after {@link ModelTrainer#limit}). */
     public Dataset trainingSet() {
         return train;
@@ -137,7 +142,7 @@ public final class TrainingRun {
         TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
                 config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
                 (double) train.size() * config.epochs() / trainingSeconds[0], state.model().describeObjective(),
-                state.options(), trainLoss, testLoss, history,
+                penalty(), state.options(), trainLoss, testLoss, history,
                 new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()));
         TrainedVae trained = TrainedVae.trained(vae, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {

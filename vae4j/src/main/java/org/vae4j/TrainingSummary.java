@@ -20,6 +20,7 @@ import org.vae4j.api.Loss;
  * @param seconds wall time of the run, test evaluations and checkpoints included
  * @param imagesPerSecond of the training steps alone (comparable with {@link Benchmark})
  * @param objective the training objective as a formula
+ * @param penalty the name of the model's batch-level penalty, reported as its own term, or null
  * @param options the model options, defaults filled in
  * @param train the final loss terms on the training set
  * @param test the final loss terms on the test set
@@ -28,7 +29,7 @@ import org.vae4j.api.Loss;
  */
 public record TrainingSummary(String model, int latentDims, int epochs, int batchSize, double learningRate,
                               String optimizer, long seed, int threads, int trainImages, double seconds,
-                              double imagesPerSecond, String objective, Map<String, String> options, Loss train,
+                              double imagesPerSecond, String objective, String penalty, Map<String, String> options, Loss train,
                               Loss test, List<Epoch> history, DataInfo dataset) {
 
     public TrainingSummary {

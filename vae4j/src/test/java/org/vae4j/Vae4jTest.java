@@ -284,6 +284,78 @@ class Vae4jTest {
         }
     }
 
+    /** A plugin wiring a model through its own Guice module, into vae4j's MapBinder. */
+    public static final class GuiceModulePlugin implements VaePlugin {
+        @Override
+        public Object guiceModule() {
+            return new com.google.inject.AbstractModule() {
+                @Override
+                protected void configure() {
+                    com.google.inject.multibindings.MapBinder.newMapBinder(binder(), String.class,
+                            org.vae4j.spi.ModelProvider.class).addBinding("guice-vae")
+                            .toInstance(new GuiceVae());
+                }
+            };
+        }
+    }
+
+    /** The vanilla VAE under another name. */
+    static final class GuiceVae implements org.vae4j.spi.ModelProvider {
+        private final org.vae4j.spi.ModelProvider vanilla = new org.vae4j.models.vanilla.VanillaVaeProvider();
+
+        @Override
+        public String name() {
+            return "guice-vae";
+        }
+
+        @Override
+        public String description() {
+            return "the vanilla VAE, bound by a plugin's Guice module";
+        }
+
+        @Override
+        public org.vae4j.spi.OptionSchema optionSchema() {
+            return vanilla.optionSchema();
+        }
+
+        @Override
+        public org.vae4j.api.VaeModel create(org.vae4j.spi.ModelContext context) {
+            return vanilla.create(context);
+        }
+    }
+
+    /** A plugin whose "module" is not a Guice module: a broken plugin, not a crash. */
+    public static final class NotAModulePlugin implements VaePlugin {
+        @Override
+        public Object guiceModule() {
+            return "not a module";
+        }
+    }
+
+    private static Path servicesJar(Path jar, String... classes) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + VaePlugin.class.getName()));
+            out.write((String.join("\n", classes) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void aPluginsGuiceModuleAddsToTheRegistryAndABadOneIsReported() throws IOException {
+        Path jar = servicesJar(dir.resolve("guice-plugins").resolve("guice.jar"), GuiceModulePlugin.class.getName(),
+                NotAModulePlugin.class.getName());
+        try (Vae4j vae = Vae4j.builder().pluginDirectory(jar).threads(1).build()) {
+            assertThat(vae.models()).extracting(ModelInfo::name).contains("guice-vae", "vae");
+            assertThat(vae.model("guice-vae").plugin()).isEqualTo("a Guice module");
+            assertThat(vae.pluginFailures()).singleElement().asString().contains(NotAModulePlugin.class.getName())
+                    .contains("not a com.google.inject.Module");
+            TrainedVae m = vae.trainer("guice-vae").latentDims(2).epochs(1).option("hidden", 8).train(data);
+            assertThat(m.modelName()).isEqualTo("guice-vae");
+        }
+    }
+
     @Test
     void aJarWithoutPluginsIsReported() throws IOException {
         Path jar = dir.resolve("empty-plugins").resolve("nothing.jar");

@@ -2,16 +2,28 @@ package org.vae4j.api;
 
 /**
  * Per-image loss terms in nats: reconstruction D = E_q[-log p(x|z)], rate R (the divergence, KL to
- * the prior for the built-in models), and the training objective actually minimised.
+ * the prior for the built-in models), the training objective actually minimised, and the part of
+ * it that a model's {@link org.vae4j.api.nn.Regularizer} contributes (0 without one).
  * {@link #negElbo()} is D + R whatever the objective.
+ *
+ * @param reconstruction D
+ * @param kl the rate R
+ * @param objective what training minimises, penalty included
+ * @param penalty the regularizer's batch-level term, included in {@code objective}
  */
-public record Loss(double reconstruction, double kl, double objective) {
+public record Loss(double reconstruction, double kl, double objective, double penalty) {
+
+    /** Terms of a model without a regularizer. */
+    public Loss(double reconstruction, double kl, double objective) {
+        this(reconstruction, kl, objective, 0);
+    }
 
     public double negElbo() {
         return reconstruction + kl;
     }
 
     public boolean isFinite() {
-        return Double.isFinite(reconstruction) && Double.isFinite(kl) && Double.isFinite(objective);
+        return Double.isFinite(reconstruction) && Double.isFinite(kl) && Double.isFinite(objective)
+                && Double.isFinite(penalty);
     }
 }

@@ -14,6 +14,7 @@ final class Progress implements TrainingListener {
     private final PrintStream out;
     private final boolean interactive;
     private final String objective;
+    private final boolean penalty;
     private int epochs;
     private long steps;
     private long epochStart;
@@ -21,13 +22,20 @@ final class Progress implements TrainingListener {
     private double sumObjective;
     private double sumD;
     private double sumR;
+    private double sumPenalty;
     private long lastDraw;
     private int lastQuarter;
 
     Progress(PrintStream out, boolean interactive, String objective) {
+        this(out, interactive, objective, false);
+    }
+
+    /** @param penalty whether the model has a regularizer, whose term is then shown on its own */
+    Progress(PrintStream out, boolean interactive, String objective, boolean penalty) {
         this.out = out;
         this.interactive = interactive;
         this.objective = objective;
+        this.penalty = penalty;
     }
 
     static boolean isTerminal() {
@@ -48,6 +56,7 @@ final class Progress implements TrainingListener {
         sumObjective = 0;
         sumD = 0;
         sumR = 0;
+        sumPenalty = 0;
         lastDraw = 0;
         lastQuarter = 0;
     }
@@ -58,6 +67,7 @@ final class Progress implements TrainingListener {
         sumObjective += loss.objective() * batchSize;
         sumD += loss.reconstruction() * batchSize;
         sumR += loss.kl() * batchSize;
+        sumPenalty += loss.penalty() * batchSize;
         long now = System.nanoTime();
         double done = (stepInEpoch + 1) / (double) steps;
         double seconds = (now - epochStart) / 1e9;
@@ -69,18 +79,18 @@ final class Progress implements TrainingListener {
             lastDraw = now;
             int filled = (int) Math.round(done * BAR);
             double eta = seconds / done - seconds;
-            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f  -ELBO %.2f (D %.2f + KL %.2f)"
+            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)"
                     + "  %,.0f img/s  ETA %s ", epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled),
-                    100 * done, sumObjective / images, (sumD + sumR) / images, sumD / images, sumR / images, rate,
-                    formatSeconds(eta));
+                    100 * done, sumObjective / images, penaltyText(sumPenalty / images), (sumD + sumR) / images,
+                    sumD / images, sumR / images, rate, formatSeconds(eta));
             out.flush();
         } else {
             int quarter = (int) Math.floor(done * 4 + 1e-9);
             if (quarter > lastQuarter && quarter < 4) {
                 lastQuarter = quarter;
-                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  objective %.2f  -ELBO %.2f (D %.2f + KL %.2f)  %,.0f img/s%n",
-                        epoch + 1, epochs, quarter * 25, sumObjective / images, (sumD + sumR) / images, sumD / images,
-                        sumR / images, rate);
+                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)  %,.0f"
+                        + " img/s%n", epoch + 1, epochs, quarter * 25, sumObjective / images,
+                        penaltyText(sumPenalty / images), (sumD + sumR) / images, sumD / images, sumR / images, rate);
             }
         }
     }
@@ -90,9 +100,9 @@ final class Progress implements TrainingListener {
         if (interactive) {
             out.print("\r" + " ".repeat(140) + "\r");
         }
-        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: objective %.2f, train -ELBO %.2f (D %.2f + KL %.2f), %,.0f img/s%n",
-                epoch + 1, epochs, seconds, train.objective(), train.negElbo(), train.reconstruction(), train.kl(),
-                images / seconds);
+        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: objective %.2f%s, train -ELBO %.2f (D %.2f + KL %.2f),"
+                + " %,.0f img/s%n", epoch + 1, epochs, seconds, train.objective(), penaltyText(train.penalty()),
+                train.negElbo(), train.reconstruction(), train.kl(), images / seconds);
         out.flush();
     }
 
@@ -105,6 +115,11 @@ final class Progress implements TrainingListener {
     @Override
     public void onTrainingEnd() {
         out.println("evaluating on the training and test sets...");
+    }
+
+    /** " (penalty 1.23)" for a model with a regularizer, else nothing. */
+    private String penaltyText(double value) {
+        return penalty ? String.format(Locale.ROOT, " (penalty %.2f)", value) : "";
     }
 
     static String formatSeconds(double s) {

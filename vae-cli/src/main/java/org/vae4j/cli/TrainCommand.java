@@ -94,7 +94,7 @@ final class TrainCommand implements Main.Command {
             TrainingRun run = trainer.start(data);
             out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, run.options(), latent,
                     run.numParams(), config);
-            run.listener(new Progress(err, Progress.isTerminal(), run.objective()));
+            run.listener(new Progress(err, Progress.isTerminal(), run.objective(), run.penalty() != null));
             TrainedVae trained = run.run();
             TrainingSummary s = trained.summary().orElseThrow();
             out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", s.test().negElbo(),

@@ -90,6 +90,27 @@ class MainTest {
     }
 
     @Test
+    void aRegularizersPenaltyIsReportedAsItsOwnTerm() throws IOException {
+        Path out = dir.resolve("tc");
+        Result r = train(out, "--model", "beta-tcvae");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).containsPattern("epoch 1/2 done in [0-9.]+s: objective [0-9.-]+ \\(penalty [0-9.-]+\\), train -ELBO");
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("penalty").asText()).isEqualTo("tc-decomposition");
+        JsonNode train = m.get("train");
+        assertThat(train.has("penalty")).isTrue();
+        assertThat(m.get("history").get(0).get("train").has("penalty")).isTrue();
+        // a model without a regularizer has no penalty term
+        Path plain = dir.resolve("plain");
+        assertThat(train(plain).code()).isZero();
+        JsonNode p = JSON.readTree(plain.resolve("metrics.json").toFile());
+        assertThat(p.has("penalty")).isFalse();
+        assertThat(p.get("train").has("penalty")).isFalse();
+        assertThat(p.get("provenance").get("provider").asText()).isEqualTo("vae");
+        assertThat(p.get("provenance").get("providerJar").asText()).contains("vae-models-vanilla");
+    }
+
+    @Test
     void modelsListsTheVanillaVae() {
         Result r = run("models");
         assertThat(r.code()).isZero();

@@ -24,7 +24,7 @@ public final class Evaluator {
     }
 
     public static Loss evaluate(ModelState state, Dataset data, TrainingProgress progress, int batchSize) {
-        VaeStep step = new VaeStep(state);
+        VaeStep step = new VaeStep(state).seed(EVALUATION_SEED);
         BatchGatherer gatherer = new BatchGatherer(data, state.dataType(), state.model().conditionSize());
         NoiseSource noise = NoiseSource.seeded(EVALUATION_SEED);
         TrainingProgress onData = progress.onDataset(data.size());
@@ -42,6 +42,6 @@ public final class Evaluator {
         double d = sumD / data.size();
         double r = sumR / data.size();
         double objective = state.model().objective().evaluate(d, r, onData).value() + sumPenalty / data.size();
-        return new Loss(d, r, objective);
+        return new Loss(d, r, objective, sumPenalty / data.size());
     }
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.VaeModel;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.nn.GaussianCode;
-import org.vae4j.core.nn.Views;
+import org.vae4j.api.nn.Views;
 
 /**
  * The importance-weighted estimate of log p(x) (Burda et al. 2016) with K samples from q(z|x):

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.ModelSpec;
 import org.vae4j.api.VaeModel;
-import org.vae4j.core.nn.Views;
+import org.vae4j.api.nn.Views;
 
 /**
  * A model bound to its flat parameter and gradient vectors, with what is needed to rebuild it: the

@@ -68,7 +68,7 @@ public final class Trainer {
     /** Trains from {@code run.epochsCompleted()} up to the configured number of epochs. */
     public void train(Run run, Dataset train) {
         ModelState state = run.model;
-        VaeStep step = new VaeStep(state);
+        VaeStep step = new VaeStep(state).seed(config.seed());
         step.profile(profile);
         BatchGatherer gatherer = new BatchGatherer(train, state.dataType(), state.model().conditionSize());
         int n = train.size();
@@ -85,6 +85,7 @@ public final class Trainer {
             double sumD = 0;
             double sumR = 0;
             double sumObjective = 0;
+            double sumPenalty = 0;
             for (long s = 0; s < stepsPerEpoch; s++) {
                 int from = (int) (s * batchSize);
                 int count = Math.min(batchSize, n - from);
@@ -109,11 +110,12 @@ public final class Trainer {
                 sumD += loss.reconstruction() * count;
                 sumR += loss.kl() * count;
                 sumObjective += loss.objective() * count;
+                sumPenalty += loss.penalty() * count;
                 final long stepInEpoch = s;
                 listeners.forEach(l -> l.onBatch(e, stepInEpoch, loss, count));
             }
             run.epochsCompleted = epoch + 1;
-            Loss epochLoss = new Loss(sumD / n, sumR / n, sumObjective / n);
+            Loss epochLoss = new Loss(sumD / n, sumR / n, sumObjective / n, sumPenalty / n);
             double seconds = (System.nanoTime() - started) / 1e9;
             listeners.forEach(l -> l.onEpochEnd(e, epochLoss, seconds));
         }

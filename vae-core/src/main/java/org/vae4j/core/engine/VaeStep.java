@@ -11,8 +11,9 @@ import org.vae4j.api.TrainingProgress;
 import org.vae4j.api.VaeModel;
 import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Regularizer;
+import org.vae4j.api.nn.StochasticRegularizer;
 import org.vae4j.core.nn.BatchBuffers;
-import org.vae4j.core.nn.Views;
+import org.vae4j.api.nn.Views;
 
 /**
  * One forward (and optionally backward) pass of a VAE on a batch, with the reparameterisation
@@ -37,6 +38,7 @@ public final class VaeStep {
     private INDArray lastD;
     private INDArray lastR;
     private double lastPenalty;
+    private long seed;
     private StepProfile profile;
     /** Heap copies for the single-precision latent path (see sampleOnHeap). */
     private float[] heapEps;
@@ -94,6 +96,15 @@ public final class VaeStep {
         }
     }
 
+    /**
+     * The run's seed, from which a {@link StochasticRegularizer}'s random source for each step is
+     * derived (default 0).
+     */
+    public VaeStep seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
     /** The regularizer's value on the last batch (0 without one). */
     public double lastPenalty() {
         return lastPenalty;
@@ -138,8 +149,10 @@ public final class VaeStep {
         double meanR = mean(r);
         ObjectiveTerms terms = model.objective().evaluate(meanD, meanR, progress);
         Regularizer regularizer = model.regularizer().orElse(null);
-        lastPenalty = regularizer == null ? 0 : regularizer.value(q, z, progress);
-        Loss loss = new Loss(meanD, meanR, terms.value() + lastPenalty);
+        lastPenalty = regularizer == null ? 0 : regularizer instanceof StochasticRegularizer s
+                ? s.value(q, z, progress, StochasticRegularizer.forStep(seed, progress.step()))
+                : regularizer.value(q, z, progress);
+        Loss loss = new Loss(meanD, meanR, terms.value() + lastPenalty, lastPenalty);
         mark(StepProfile.Phase.LOSS);
         if (!backward) {
             return loss;
@@ -156,7 +169,11 @@ public final class VaeStep {
         gradMean.assign(0);
         gradLogVar.assign(0);
         model.divergence().addGradient(q, z, terms.rateWeight() / n, gradMean, gradLogVar, gradZ);
-        if (regularizer != null) {
+        if (regularizer instanceof StochasticRegularizer s) {
+            // the same draws as the value's: a fresh source with the same seed
+            s.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ,
+                    StochasticRegularizer.forStep(seed, progress.step()));
+        } else if (regularizer != null) {
             regularizer.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ);
         }
         // Through the reparameterisation: dz/dmean = 1, dz/dlogVar = 0.5 * std * eps.

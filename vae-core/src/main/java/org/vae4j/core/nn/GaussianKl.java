@@ -1,5 +1,6 @@
 package org.vae4j.core.nn;
 
+import org.vae4j.api.nn.Views;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,6 @@
 package org.vae4j.core.nn;
 
+import org.vae4j.api.nn.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

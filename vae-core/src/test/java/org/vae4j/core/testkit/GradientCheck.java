@@ -16,6 +16,7 @@ import org.vae4j.api.nn.Parameterized;
 import org.vae4j.api.nn.Prior;
 import org.vae4j.api.nn.ReconstructionLikelihood;
 import org.vae4j.api.nn.Regularizer;
+import org.vae4j.api.nn.StochasticRegularizer;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.VaeStep;
 
@@ -193,14 +194,42 @@ public final class GradientCheck {
         INDArray mean = randn(r, batch, latentDims, 1);
         INDArray logVar = randn(r, batch, latentDims, 0.5);
         INDArray z = randn(r, batch, latentDims, 1);
-        DoubleSupplier loss = () -> regularizer.value(new GaussianCode(mean, logVar), z, progress);
+        GaussianCode q = new GaussianCode(mean, logVar);
+        DoubleSupplier loss = () -> value(regularizer, q, z, progress);
+        // first: at a fixed step the penalty must be a function of its inputs, or no difference quotient means anything
+        double first = loss.getAsDouble();
+        double second = loss.getAsDouble();
+        INDArray[] g1 = gradient(regularizer, q, z, progress, batch, latentDims);
+        INDArray[] g2 = gradient(regularizer, q, z, progress, batch, latentDims);
+        if (Double.compare(first, second) != 0 || !g1[0].equals(g2[0]) || !g1[1].equals(g2[1]) || !g1[2].equals(g2[2])) {
+            throw new AssertionError("regularizer " + regularizer.name() + " is not deterministic at a fixed step (value "
+                    + first + ", then " + second + " for the same inputs" + (first == second ? ", or its gradient differs"
+                    : "") + "): a penalty that samples must implement StochasticRegularizer and draw only from the random"
+                    + " source it is given (see docs/plugins.md); the gradient check cannot judge it otherwise");
+        }
+        compare("regularizer " + regularizer.name() + " mean", mean, g1[0], loss, r);
+        compare("regularizer " + regularizer.name() + " log-variance", logVar, g1[1], loss, r);
+        compare("regularizer " + regularizer.name() + " z", z, g1[2], loss, r);
+    }
+
+    /** The value as the engine computes it: a stochastic penalty gets the source of this step. */
+    private static double value(Regularizer regularizer, GaussianCode q, INDArray z, TrainingProgress progress) {
+        return regularizer instanceof StochasticRegularizer s
+                ? s.value(q, z, progress, StochasticRegularizer.forStep(1, progress.step()))
+                : regularizer.value(q, z, progress);
+    }
+
+    private static INDArray[] gradient(Regularizer regularizer, GaussianCode q, INDArray z, TrainingProgress progress,
+                                       int batch, int latentDims) {
         INDArray gm = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
         INDArray gv = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
         INDArray gz = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
-        regularizer.addGradient(new GaussianCode(mean, logVar), z, progress, 1.0, gm, gv, gz);
-        compare("regularizer " + regularizer.name() + " mean", mean, gm, loss, r);
-        compare("regularizer " + regularizer.name() + " log-variance", logVar, gv, loss, r);
-        compare("regularizer " + regularizer.name() + " z", z, gz, loss, r);
+        if (regularizer instanceof StochasticRegularizer s) {
+            s.addGradient(q, z, progress, 1.0, gm, gv, gz, StochasticRegularizer.forStep(1, progress.step()));
+        } else {
+            regularizer.addGradient(q, z, progress, 1.0, gm, gv, gz);
+        }
+        return new INDArray[] {gm, gv, gz};
     }
 
     /** Compares {@code analytic} with central differences of {@code loss} over entries of {@code variable}. */

@@ -73,13 +73,31 @@ public final class ProviderConformance {
         return new Dataset("synthetic", n, 6, 6, pixels, labels, SPEC.numClasses());
     }
 
+    /** The names of vae4j's own models: a third-party provider must not take one. */
+    public static final java.util.Set<String> BUILT_IN_NAMES =
+            java.util.Set.of("vae", "beta-vae", "beta-vae-capacity", "beta-tcvae", "cvae");
+
     public void runAll(Path tempDir) {
+        nameIsItsOwn();
         createsWithDefaults();
         rejectsUnknownOptions();
         gradientsCheckOut();
         singlePrecisionAgreesWithDouble();
         oneStepLowersTheLoss();
         checkpointRoundTrips(tempDir);
+    }
+
+    /**
+     * A provider outside vae4j's own packages may not use a built-in model's name: with the
+     * built-ins on the class path it would be refused as a duplicate at run time.
+     */
+    public void nameIsItsOwn() {
+        boolean ours = provider.getClass().getName().startsWith("org.vae4j.models.");
+        if (!ours && BUILT_IN_NAMES.contains(provider.name())) {
+            throw new AssertionError("provider " + provider.getClass().getName() + " is named '" + provider.name()
+                    + "', the name of a built-in model; choose another (built in: " + new java.util.TreeSet<>(BUILT_IN_NAMES)
+                    + ")");
+        }
     }
 
     public void createsWithDefaults() {

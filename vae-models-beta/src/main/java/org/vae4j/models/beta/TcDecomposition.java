@@ -130,14 +130,7 @@ public final class TcDecomposition implements Regularizer {
 
     /** {@code a} itself when its elements lie row-major from its offset, else a row-major copy. */
     private static INDArray contiguous(INDArray a) {
-        long expected = 1;
-        for (int d = a.rank() - 1; d >= 0; d--) {
-            if (a.size(d) != 1 && a.stride(d) != expected) {
-                return a.dup('c');
-            }
-            expected *= a.size(d);
-        }
-        return a;
+        return org.vae4j.api.nn.Views.isRowMajor(a) ? a : a.dup('c');
     }
 
     /** Computes the terms and, when {@code gm != null}, adds {@code scale *} the penalty's gradient. */

@@ -1,9 +1,13 @@
-package org.vae4j.core.nn;
+package org.vae4j.api.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Zero-copy views into a contiguous flat vector: how components see their parameter slices. */
+/**
+ * Array helpers for fast components: zero-copy views into a contiguous flat vector (how components
+ * see their parameter slices), row-major checks, and bulk float copies between ND4J arrays and
+ * reused heap buffers. Part of the API so that plugins compiled against vae-api alone can use them.
+ */
 public final class Views {
     private Views() {
     }
