@@ -33,41 +33,63 @@ public final class Attributes {
         this.table = table;
     }
 
+    /** {@return the number of images} */
     public int size() {
         return table.size();
     }
 
-    /** One attribute of every image, e.g. {@code thickness}. */
+    /**
+     * {@return one attribute of every image, e.g. {@code thickness}}
+     *
+     * @param name an attribute name ({@link #NAMES})
+     */
     public double[] column(String name) {
         return table.column(name);
     }
 
-    /** The images' labels (-1 where unlabelled). */
+    /** {@return the images' labels (-1 where unlabelled)} */
     public int[] labels() {
         return table.labels().clone();
     }
 
-    /** The first {@code n} rows. */
+    /**
+     * {@return the first {@code n} rows}
+     *
+     * @param n how many
+     */
     public Attributes head(int n) {
         return new Attributes(table.head(n));
     }
 
-    /** Rows of this followed by rows of {@code other}. */
+    /**
+     * {@return rows of this followed by rows of {@code other}}
+     *
+     * @param other the rows to append
+     */
     public Attributes concat(Attributes other) {
         return new Attributes(AttributeTable.concat(table, other.table));
     }
 
-    /** As CSV: {@code index,label,area,length,thickness,slant,width,height}. */
+    /** {@return the table as CSV: {@code index,label,area,length,thickness,slant,width,height}} */
     public String toCsv() {
         return table.toCsv();
     }
 
-    /** Writes the CSV atomically. */
+    /**
+     * Writes the CSV atomically.
+     *
+     * @param file the file
+     */
     public void writeCsv(Path file) {
         CheckpointIO.writeAtomically(file, toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Checks attribute names ({@link #NAMES} or {@code label}); a ConfigurationException naming the unknown one. */
+    /**
+     * Checks attribute names ({@link #NAMES} or {@code label}); a ConfigurationException naming the unknown one.
+     *
+     * @param names attribute names
+     * @param where the file or option the names came from, for the message
+     */
     public static void checkNames(List<String> names, String where) {
         for (String a : names) {
             if (!a.equals(LABEL) && !NAMES.contains(a)) {
@@ -77,7 +99,11 @@ public final class Attributes {
         }
     }
 
-    /** The named attributes as factors for the metrics: {@code label} is discrete, the morphometrics continuous. */
+    /**
+     * {@return the named attributes as factors for the metrics: {@code label} is discrete, the morphometrics continuous}
+     *
+     * @param names attribute names
+     */
     public Factors factors(List<String> names) {
         double[][] values = new double[size()][names.size()];
         boolean[] discrete = new boolean[names.size()];
@@ -108,7 +134,13 @@ public final class Attributes {
         /** Progress of a measurement. */
         @FunctionalInterface
         public interface ProgressListener {
-            /** {@code done} of {@code total} images of {@code what} measured. */
+            /**
+             * {@code done} of {@code total} images of {@code what} measured.
+             *
+             * @param what what is measured, e.g. {@code measuring mnist-test}
+             * @param done images measured so far
+             * @param total images in all
+             */
             void update(String what, long done, long total);
         }
 
@@ -117,19 +149,34 @@ public final class Attributes {
             this.cacheDirectory = vae.cacheDirectory().resolve("attributes");
         }
 
-        /** Where measured tables are kept (default: {@code attributes/} in the data cache). */
+        /**
+         * Where measured tables are kept (default: {@code attributes/} in the data cache).
+         *
+         * @param dir a folder
+         * @return this measurer
+         */
         public Measurer cacheDirectory(Path dir) {
             this.cacheDirectory = dir;
             return this;
         }
 
-        /** False: measure again even if a cached table exists (it is then replaced). */
+        /**
+         * False: measure again even if a cached table exists (it is then replaced).
+         *
+         * @param useCache false to measure again
+         * @return this measurer
+         */
         public Measurer useCache(boolean useCache) {
             this.useCache = useCache;
             return this;
         }
 
-        /** Measuring threads (default: all cores). */
+        /**
+         * Measuring threads (default: all cores).
+         *
+         * @param threads threads, at least 1
+         * @return this measurer
+         */
         public Measurer threads(int threads) {
             if (threads < 1) {
                 throw new org.vae4j.api.ConfigurationException("--threads must be >= 1, got " + threads);
@@ -138,17 +185,34 @@ public final class Attributes {
             return this;
         }
 
+        /**
+         * Receives one-line messages (cache hits, measuring speed).
+         *
+         * @param log the receiver
+         * @return this measurer
+         */
         public Measurer log(Consumer<String> log) {
             this.log = log;
             return this;
         }
 
+        /**
+         * Receives the measuring progress.
+         *
+         * @param progress the receiver
+         * @return this measurer
+         */
         public Measurer progress(ProgressListener progress) {
             this.progress = progress;
             return this;
         }
 
-        /** The attributes of the test split ({@code test} true) or the training split. */
+        /**
+         * {@return the attributes of the test split ({@code test} true) or the training split}
+         *
+         * @param data the dataset
+         * @param test true for the test split, false for the training split
+         */
         public Attributes of(DatasetPair data, boolean test) {
             Dataset split = test ? data.test() : data.train();
             String imagesFile = test ? KnownDataset.TEST_IMAGES : KnownDataset.TRAIN_IMAGES;

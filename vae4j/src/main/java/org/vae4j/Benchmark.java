@@ -61,44 +61,88 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
             this.threads = vae.threads();
         }
 
+        /**
+         * Sets the epochs to time (default 3; the first is warm-up).
+         *
+         * @param epochs epochs, at least 1
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
+        /**
+         * Sets the images per step (default 100).
+         *
+         * @param batchSize images per step, at least 1
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * Sets the latent dimensions (default 10).
+         *
+         * @param latentDims latent dimensions, at least 1
+         * @return this builder
+         */
         public Builder latentDims(int latentDims) {
             this.latentDims = latentDims;
             return this;
         }
 
+        /**
+         * Sets the threads (default: the instance's).
+         *
+         * @param threads threads, at least 1
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /**
+         * Adds model options as text.
+         *
+         * @param values option values by key
+         * @return this builder
+         */
         public Builder options(Map<String, String> values) {
             options.putAll(values);
             return this;
         }
 
-        /** Also times each phase of a step (encoder, decoder, loss, gradients, optimizer). */
+        /**
+         * Also times each phase of a step (encoder, decoder, loss, gradients, optimizer).
+         *
+         * @param profile true to time each phase of a step
+         * @return this builder
+         */
         public Builder profile(boolean profile) {
             this.profile = profile;
             return this;
         }
 
-        /** Receives one line per epoch. */
+        /**
+         * Receives one line per epoch.
+         *
+         * @param log receives one line per epoch
+         * @return this builder
+         */
         public Builder log(Consumer<String> log) {
             this.log = log;
             return this;
         }
 
-        /** Checks the settings without data. */
+        /**
+         * Checks the settings without data.
+         *
+         * @return this builder
+         */
         public Builder validate() {
             config();
             ModelSpec.mnist(latentDims);
@@ -110,6 +154,12 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
             return new TrainingConfig(epochs, batchSize, 1e-3, OptimizerKind.ADAM, 1, threads);
         }
 
+        /**
+         * Trains a fresh model for the epochs, timing each.
+         *
+         * @param train the training images
+         * @return the throughput
+         */
         public Benchmark run(Dataset train) {
             validate();
             TrainingConfig config = config();

@@ -65,6 +65,9 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
     /**
      * Writes {@code disentanglement.json}, {@code correlations.png} and {@code aligned-traversal.png}
      * into {@code dir}; returns the three files.
+     *
+     * @param dir the model directory
+     * @return the three files written
      */
     public List<Path> writeTo(Path dir) {
         ObjectNode result = Json.MAPPER.createObjectNode();
@@ -158,27 +161,47 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             this.measurer = vae.attributes();
         }
 
-        /** Attributes to align and score against (default thickness, slant, width; {@code label} is the class). */
+        /**
+         * Attributes to align and score against (default thickness, slant, width; {@code label} is the class).
+         *
+         * @param names attribute names
+         * @return this builder
+         */
         public Builder attributes(List<String> names) {
             Attributes.checkNames(names, "--attributes");
             this.attributes = List.copyOf(names);
             return this;
         }
 
-        /** Metrics to compute by name (default mig, sap, dci, modularity). */
+        /**
+         * Metrics to compute by name (default mig, sap, dci, modularity).
+         *
+         * @param names attribute names
+         * @return this builder
+         */
         public Builder metrics(List<String> names) {
             names.forEach(vae::metric);
             this.metricNames = List.copyOf(names);
             return this;
         }
 
-        /** {@code spearman} (|Spearman correlation|, the default) or {@code mi} (mutual information). */
+        /**
+         * {@code spearman} (|Spearman correlation|, the default) or {@code mi} (mutual information).
+         *
+         * @param measure {@code spearman} or {@code mi}
+         * @return this builder
+         */
         public Builder alignBy(String measure) {
             this.measure = Alignment.Measure.parse(measure);
             return this;
         }
 
-        /** Use the first {@code n} test images (default all; at least 10). */
+        /**
+         * Use the first {@code n} test images (default all; at least 10).
+         *
+         * @param n how many
+         * @return this builder
+         */
         public Builder images(int n) {
             if (n < 10) {
                 throw new ConfigurationException("--images must be >= 10, got " + n);
@@ -187,18 +210,33 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             return this;
         }
 
-        /** Seed of the train/test split of the scores' predictors (default 0). */
+        /**
+         * Seed of the train/test split of the scores' predictors (default 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** How the attributes are measured (cache, threads, progress). */
+        /**
+         * How the attributes are measured (cache, threads, progress).
+         *
+         * @param measurer a configured measurer
+         * @return this builder
+         */
         public Builder attributeMeasurer(Attributes.Measurer measurer) {
             this.measurer = measurer;
             return this;
         }
 
+        /**
+         * Measures (or reads cached) attributes, encodes the test images and computes the scores.
+         *
+         * @return the scores, alignment and correlations
+         */
         public Disentanglement run() {
             model.checkData(data.test());
             if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
@@ -234,7 +272,11 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         }
     }
 
-    /** For callers that only print: each line of the text summary {@code ./vae disentanglement} shows. */
+    /**
+     * For callers that only print: each line of the text summary {@code ./vae disentanglement} shows.
+     *
+     * @param out receives one line at a time
+     */
     public void describe(Consumer<String> out) {
         out.accept(String.format(Locale.ROOT, "%s on %d test images, attributes %s", title, images, attributes));
         metrics.forEach((name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(),

@@ -38,6 +38,19 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
     /** The importance-sampling seed unless another is given. */
     public static final long DEFAULT_IW_SEED = 20220102L;
 
+    /**
+     * Copies the per-class list.
+     *
+     * @param model the model name
+     * @param latentDims latent dimensions
+     * @param epochsCompleted epochs the model was trained
+     * @param dataset the test set's name
+     * @param testImages images evaluated for the loss terms
+     * @param test the test loss terms
+     * @param importanceWeighted the log-likelihood estimate, or null
+     * @param latent statistics of the posterior means
+     * @param perClass per-class statistics (empty for unconditional models)
+     */
     public Evaluation {
         perClass = List.copyOf(perClass);
     }
@@ -57,7 +70,7 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
      */
     public record ImportanceWeighted(int images, double logLikelihood, double standardError, int samples, long seed,
                                      double seconds, boolean conditional, double negElboSameImages, double[] perImage) {
-        /** How far the estimate lies above the ELBO of the same images. */
+        /** {@return how far the estimate lies above the ELBO of the same images} */
         public double gapToElbo() {
             return logLikelihood + negElboSameImages;
         }
@@ -93,14 +106,19 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
     public record ClassResult(int label, int images, double[] logLikelihood, Latent latent) {
     }
 
-    /** Writes {@code evaluation.json} into {@code modelDir} atomically; returns the file. */
+    /**
+     * Writes {@code evaluation.json} into {@code modelDir} atomically.
+     *
+     * @param modelDir the model directory
+     * @return the file written
+     */
     public Path writeTo(Path modelDir) {
         Path file = modelDir.resolve(FILE);
         Json.write(file, Json.evaluation(this));
         return file;
     }
 
-    /** The evaluation as one line of JSON, without the per-dimension and per-class details. */
+    /** {@return the evaluation as one line of JSON, without the per-dimension and per-class details} */
     public String summaryJson() {
         return Json.oneLine(Json.evaluation(this).without(List.of("latent", "perClass")));
     }
@@ -131,7 +149,12 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
             this.test = test;
         }
 
-        /** Importance samples per image (K, default 1000; 0 skips the estimate). */
+        /**
+         * Importance samples per image (K, default 1000; 0 skips the estimate).
+         *
+         * @param k importance samples per image
+         * @return this builder
+         */
         public Builder importanceSamples(int k) {
             if (k < 0) {
                 throw new org.vae4j.api.ConfigurationException("--iw-samples must be >= 0, got " + k);
@@ -140,7 +163,12 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
             return this;
         }
 
-        /** Estimates log p(x) on the first {@code n} test images only (default all). */
+        /**
+         * Estimates log p(x) on the first {@code n} test images only (default all).
+         *
+         * @param n test images, at least 1
+         * @return this builder
+         */
         public Builder images(int n) {
             if (n < 1) {
                 throw new org.vae4j.api.ConfigurationException("--iw-images must be >= 1, got " + n);
@@ -149,23 +177,44 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
             return this;
         }
 
+        /**
+         * Sets the importance-sampling seed (default {@link #DEFAULT_IW_SEED}).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Called with the number of images estimated so far. */
+        /**
+         * Called with the number of images estimated so far.
+         *
+         * @param progress the receiver
+         * @return this builder
+         */
         public Builder progress(IntConsumer progress) {
             this.progress = progress;
             return this;
         }
 
-        /** The name recorded for the test set (default: the dataset the model was trained on). */
+        /**
+         * The name recorded for the test set (default: the dataset the model was trained on).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder datasetName(String name) {
             this.datasetName = name;
             return this;
         }
 
+        /**
+         * Evaluates the loss terms, the estimate if asked for, and the latent statistics.
+         *
+         * @return the evaluation
+         */
         public Evaluation run() {
             model.checkData(test);
             return model.run(this::compute);

@@ -17,6 +17,15 @@ import org.vae4j.spi.OptionSpec;
  */
 public record ModelInfo(String name, String description, List<Option> options, String plugin, String jar) {
 
+    /**
+     * Copies the option list.
+     *
+     * @param name the registered name
+     * @param description one line
+     * @param options the options
+     * @param plugin the plugin class
+     * @param jar the jar or class folder, or null
+     */
     public ModelInfo {
         options = List.copyOf(options);
     }
@@ -32,7 +41,11 @@ public record ModelInfo(String name, String description, List<Option> options, S
     public record Option(String name, String type, String defaultValue, String description) {
     }
 
-    /** The option named {@code name}, if the model has it. */
+    /**
+     * {@return the option named {@code name}, if the model has it}
+     *
+     * @param name the option's name
+     */
     public java.util.Optional<Option> option(String name) {
         return options.stream().filter(o -> o.name().equals(name)).findFirst();
     }

@@ -29,7 +29,14 @@ public final class ModelReport {
     private ModelReport() {
     }
 
-    /** Writes {@code report.html} into {@code modelDir}, drawing pictures from {@code test}; returns the file. */
+    /**
+     * Writes {@code report.html} into {@code modelDir}, drawing pictures from {@code test}.
+     *
+     * @param model the loaded model
+     * @param modelDir its directory (metrics.json and evaluation.json are read from there)
+     * @param test the test images to draw from
+     * @return the file written
+     */
     public static Path write(TrainedVae model, Path modelDir, Dataset test) {
         model.checkData(test);
         JsonNode metrics = readJson(modelDir.resolve(TrainedVae.METRICS));

@@ -45,7 +45,13 @@ public final class ModelTrainer {
         this.threads = vae.threads();
     }
 
-    /** A model option ({@code Vae4j.model(name).options()} lists them); its text form is validated. */
+    /**
+     * A model option ({@code Vae4j.model(name).options()} lists them); its text form is validated.
+     *
+     * @param key the option's name
+     * @param value its value (numbers, booleans, strings, or a list for int lists)
+     * @return this trainer
+     */
     public ModelTrainer option(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -56,50 +62,100 @@ public final class ModelTrainer {
         return this;
     }
 
-    /** Several model options as text, e.g. parsed from {@code --option key=value}. */
+    /**
+     * Several model options as text, e.g. parsed from {@code --option key=value}.
+     *
+     * @param values option values as text, by key
+     * @return this trainer
+     */
     public ModelTrainer options(Map<String, String> values) {
         values.forEach(this::option);
         return this;
     }
 
+    /**
+     * Sets the latent dimensions z (default 10).
+     *
+     * @param latentDims latent dimensions, at least 1
+     * @return this trainer
+     */
     public ModelTrainer latentDims(int latentDims) {
         this.latentDims = latentDims;
         return this;
     }
 
+    /**
+     * Sets the passes over the training set (default 10).
+     *
+     * @param epochs epochs, at least 1
+     * @return this trainer
+     */
     public ModelTrainer epochs(int epochs) {
         this.epochs = epochs;
         return this;
     }
 
+    /**
+     * Sets the images per optimizer step (default 100).
+     *
+     * @param batchSize images per step, at least 1
+     * @return this trainer
+     */
     public ModelTrainer batchSize(int batchSize) {
         this.batchSize = batchSize;
         return this;
     }
 
+    /**
+     * Sets the optimizer's step size (default 0.001).
+     *
+     * @param learningRate a finite number above 0
+     * @return this trainer
+     */
     public ModelTrainer learningRate(double learningRate) {
         this.learningRate = learningRate;
         return this;
     }
 
+    /**
+     * Sets the optimizer (default Adam).
+     *
+     * @param optimizer Adam or Adagrad
+     * @return this trainer
+     */
     public ModelTrainer optimizer(OptimizerKind optimizer) {
         this.optimizer = optimizer;
         return this;
     }
 
-    /** Seeds initialisation, shuffling and the reparameterisation noise. */
+    /**
+     * Seeds initialisation, shuffling and the reparameterisation noise.
+     *
+     * @param seed the seed
+     * @return this trainer
+     */
     public ModelTrainer seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Threads for this run (default: the instance's). */
+    /**
+     * Threads for this run (default: the instance's).
+     *
+     * @param threads threads, at least 1
+     * @return this trainer
+     */
     public ModelTrainer threads(int threads) {
         this.threads = threads;
         return this;
     }
 
-    /** Trains on the first {@code n} training images only (quick runs). */
+    /**
+     * Trains on the first {@code n} training images only (quick runs).
+     *
+     * @param n training images, at least 1
+     * @return this trainer
+     */
     public ModelTrainer limit(int n) {
         if (n < 1) {
             throw new ConfigurationException("--limit must be >= 1, got " + n);
@@ -108,7 +164,12 @@ public final class ModelTrainer {
         return this;
     }
 
-    /** Evaluates the test set every {@code n} epochs into the history (0: only after the last). */
+    /**
+     * Evaluates the test set every {@code n} epochs into the history (0: only after the last).
+     *
+     * @param n epochs between test evaluations, or 0
+     * @return this trainer
+     */
     public ModelTrainer testEvery(int n) {
         if (n < 0) {
             throw new ConfigurationException("--test-every must be >= 0, got " + n);
@@ -117,7 +178,12 @@ public final class ModelTrainer {
         return this;
     }
 
-    /** Observes training (called on the training thread). */
+    /**
+     * Observes training (called on the training thread).
+     *
+     * @param listener the listener
+     * @return this trainer
+     */
     public ModelTrainer listener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -127,18 +193,25 @@ public final class ModelTrainer {
      * Writes the model directory while training, as {@code ./vae train --out DIR} does: the
      * checkpoint atomically after every epoch (an interrupted run keeps its last good state) and
      * {@code metrics.json} at the end. The directory must not hold a model yet.
+     *
+     * @param modelDir the model directory
+     * @return this trainer
      */
     public ModelTrainer saveTo(Path modelDir) {
         this.out = modelDir;
         return this;
     }
 
-    /** The training configuration these settings give (validated). */
+    /** {@return the training configuration these settings give (validated)} */
     public TrainingConfig config() {
         return new TrainingConfig(epochs, batchSize, learningRate, optimizer, seed, threads);
     }
 
-    /** Validates everything that can be checked without data: configuration, z, the model's options, the output. */
+    /**
+     * Validates everything that can be checked without data: configuration, z, the model's options, the output.
+     *
+     * @return this trainer
+     */
     public ModelTrainer validate() {
         config();
         ModelSpec.mnist(latentDims);
@@ -151,14 +224,24 @@ public final class ModelTrainer {
         return this;
     }
 
-    /** Builds the initialised model for {@code data}, ready to {@link TrainingRun#run()}. */
+    /**
+     * Builds the initialised model for {@code data}, ready to {@link TrainingRun#run()}.
+     *
+     * @param data the training and test images
+     * @return the run, before its first step
+     */
     public TrainingRun start(DatasetPair data) {
         validate();
         Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
         return new TrainingRun(vae, model, options, latentDims, config(), testEvery, out, data, train, listeners);
     }
 
-    /** Trains on {@code data}'s training set and evaluates on its test set; equivalent to {@code start(data).run()}. */
+    /**
+     * Trains on {@code data}'s training set and evaluates on its test set; equivalent to {@code start(data).run()}.
+     *
+     * @param data the training and test images
+     * @return the trained model
+     */
     public TrainedVae train(DatasetPair data) {
         return start(data).run();
     }

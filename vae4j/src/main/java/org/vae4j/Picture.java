@@ -16,16 +16,21 @@ public final class Picture {
         this.image = image;
     }
 
+    /** {@return the image} */
     public BufferedImage image() {
         return image;
     }
 
-    /** The PNG encoding. */
+    /** {@return the PNG encoding} */
     public byte[] png() {
         return ImageGrid.png(image);
     }
 
-    /** Writes the PNG atomically, creating the folder if needed. */
+    /**
+     * Writes the PNG atomically, creating the folder if needed.
+     *
+     * @param file the PNG file
+     */
     public void writePng(Path file) {
         ImageGrid.writePng(image, file);
     }

@@ -20,6 +20,11 @@ public final class Pictures {
         this.render = new org.vae4j.core.render.Pictures(model.runner(), model.imageHeight(), model.imageWidth());
     }
 
+    /**
+     * {@return the pictures of {@code model}}
+     *
+     * @param model a trained model
+     */
     public static Pictures of(TrainedVae model) {
         return new Pictures(model);
     }
@@ -31,6 +36,11 @@ public final class Pictures {
      * @param dims the dimensions, or null for all ordered by KL (by the variance of their means without a Gaussian KL)
      * @param image a test image index, or -1 for the prior mean
      * @param label the class for a conditional model (-1: the image's label), ignored otherwise
+     * @param test the test images (for the codes' KL order and {@code image})
+     * @param low the first value
+     * @param high the last value
+     * @param steps images along the way, ends included (at least 2)
+     * @return the picture
      */
     public Picture traversal(Dataset test, int[] dims, double low, double high, int steps, int image, int label) {
         Encodings codes = model.encodings(test, test.size());
@@ -49,7 +59,17 @@ public final class Pictures {
         return new Picture(model.run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
     }
 
-    /** Traversal rows of chosen dimensions with given row labels, around the prior mean (as disentanglement draws them). */
+    /**
+     * {@return traversal rows of chosen dimensions with given row labels, around the prior mean (as disentanglement draws them)}
+     *
+     * @param dims the dimensions, one row each
+     * @param rowLabels a label per row
+     * @param low the first value
+     * @param high the last value
+     * @param steps images along the way, ends included (at least 2)
+     * @param label the class to decode for a conditional model, or -1 for an unconditional one
+     * @param title the picture's title
+     */
     public Picture traversal(int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
         return new Picture(model.run(() -> render.traversal(new double[model.latentDims()], dims, rowLabels, low, high,
                 steps, label, title)));
@@ -58,6 +78,11 @@ public final class Pictures {
     /**
      * {@code count} samples from the prior. A conditional model draws one row per class when
      * {@code label} is -1, else rows of class {@code label}.
+     *
+     * @param count how many
+     * @param label the class of every row of a conditional model, or -1 for one row per class
+     * @param seed the seed
+     * @return the picture
      */
     public Picture samples(int count, int label, long seed) {
         int classes = model.conditionSize();
@@ -78,13 +103,25 @@ public final class Pictures {
         return new Picture(model.run(() -> render.samples(rows, cols, labels, seed, title)));
     }
 
-    /** The first {@code count} test images, each above its reconstruction from the posterior mean. */
+    /**
+     * {@return the first {@code count} test images, each above its reconstruction from the posterior mean}
+     *
+     * @param test the test images
+     * @param count how many test images
+     */
     public Picture reconstructions(Dataset test, int count) {
         model.checkData(test);
         return new Picture(model.run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
     }
 
-    /** Test images {@code from} and {@code to} with {@code steps} decoded points between their posterior means. */
+    /**
+     * {@return a picture of test images {@code from} and {@code to} with {@code steps} decoded points between their posterior means}
+     *
+     * @param test the test images
+     * @param from the first test image's index
+     * @param to the last test image's index
+     * @param steps decoded points between them (at least 2)
+     */
     public Picture interpolation(Dataset test, int from, int to, int steps) {
         model.checkData(test);
         return new Picture(model.run(() -> render.interpolation(test, from, to, steps,

@@ -11,15 +11,25 @@ import java.util.Map;
  * @param values the recorded values by key, in the order above ("unknown" where it could not be determined)
  */
 public record Provenance(Map<String, String> values) {
+    /**
+     * Copies the values, keeping their order.
+     *
+     * @param values the values
+     */
     public Provenance {
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
-    /** One recorded value, or null. */
+    /**
+     * {@return one recorded value, or null}
+     *
+     * @param key a key such as {@code providerJar}
+     */
     public String get(String key) {
         return values.get(key);
     }
 
+    /** {@return true when nothing was recorded (a model saved before provenance existed)} */
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -52,7 +52,7 @@ public final class Study {
      * @param seed the seed
      */
     public record Trial(String phase, String model, int latent, double beta, long seed) {
-        /** The trial's folder name, e.g. {@code beta-vae-z10-b4-s1}. */
+        /** {@return the trial's folder name, e.g. {@code beta-vae-z10-b4-s1}} */
         public String id() {
             return model + "-z" + latent + "-b" + StudyAnalysis.number(beta) + "-s" + seed;
         }
@@ -88,7 +88,13 @@ public final class Study {
         this.out = b.out;
     }
 
-    /** A study of {@code spec} in folder {@code dir}. */
+    /**
+     * {@return a study of {@code spec} in folder {@code dir}}
+     *
+     * @param vae the library instance
+     * @param spec the study description
+     * @param dir the study folder
+     */
     public static Builder builder(Vae4j vae, StudySpec spec, Path dir) {
         return new Builder(vae, spec, dir);
     }
@@ -111,7 +117,12 @@ public final class Study {
             this.dir = Objects.requireNonNull(dir);
         }
 
-        /** Trials run side by side (default: the cores, at most 2). */
+        /**
+         * Trials run side by side (default: the cores, at most 2).
+         *
+         * @param workers trials run side by side, at least 1
+         * @return this builder
+         */
         public Builder workers(int workers) {
             if (workers < 1) {
                 throw new ConfigurationException("--threads must be >= 1, got " + workers);
@@ -120,26 +131,47 @@ public final class Study {
             return this;
         }
 
-        /** Continue the study in the folder: finished trials are kept. */
+        /**
+         * Continue the study in the folder: finished trials are kept.
+         *
+         * @param resume true to continue the study in the folder
+         * @return this builder
+         */
         public Builder resume(boolean resume) {
             this.resume = resume;
             return this;
         }
 
-        /** The dataset source (default mnist) and an optional folder to read it from. */
+        /**
+         * The dataset source (default mnist) and an optional folder to read it from.
+         *
+         * @param name the dataset source's name
+         * @param dataDirectory the folder to read the files from, or null for the source chain
+         * @return this builder
+         */
         public Builder dataset(String name, Path dataDirectory) {
             this.dataset = name;
             this.dataDirectory = dataDirectory;
             return this;
         }
 
-        /** Where measured attributes are cached (default: the data cache). */
+        /**
+         * Where measured attributes are cached (default: the data cache).
+         *
+         * @param dir a folder
+         * @return this builder
+         */
         public Builder attributeCache(Path dir) {
             this.attributeCache = dir;
             return this;
         }
 
-        /** Receives the progress lines (default: dropped). */
+        /**
+         * Receives the progress lines (default: dropped).
+         *
+         * @param out receives the lines
+         * @return this builder
+         */
         public Builder out(PrintStream out) {
             this.out = out;
             return this;
@@ -151,6 +183,7 @@ public final class Study {
          * resume, the stored description is used; a different one given explicitly is refused.
          *
          * @param explicit whether the caller chose the description (a resumed study then must hold the same)
+         * @return the study, ready to run
          */
         public Study prepare(boolean explicit) {
             Path studyFile = dir.resolve(STUDY);
@@ -189,11 +222,16 @@ public final class Study {
         }
     }
 
+    /** {@return the description this study runs (the stored one when resumed)} */
     public StudySpec spec() {
         return spec;
     }
 
-    /** Runs the trials not finished yet, then the analysis and report. */
+    /**
+     * Runs the trials not finished yet, then the analysis and report.
+     *
+     * @return the report, the trade-off z and the failed trials
+     */
     public Outcome run() {
         CheckpointIO.writeAtomically(dir.resolve(STUDY), spec.json().getBytes(StandardCharsets.UTF_8));
         out.printf(Locale.ROOT, "study %s in %s: %s%n", spec.name(), dir, spec.description());
@@ -279,6 +317,12 @@ public final class Study {
     /**
      * Runs one trial in its folder through the library (train, evaluate, score); returns null on
      * success or a one-line reason, also written to the trial's {@code trial.log}.
+     *
+     * @param t the trial
+     * @param data the study's data
+     * @param trialDir the trial's folder (replaced if it exists)
+     * @return null on success, else a one-line reason
+     * @throws IOException if the trial's folder cannot be prepared
      */
     public String runTrial(Trial t, DatasetPair data, Path trialDir) throws IOException {
         if (Files.exists(trialDir)) {

@@ -58,7 +58,11 @@ public record StudySpec(String name, String description, int epochs, int batchSi
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    /** A built-in profile by name. */
+    /**
+     * {@return a built-in profile by name}
+     *
+     * @param name {@code quick}, {@code paper} or {@code full}
+     */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
             throw new ConfigurationException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
@@ -70,7 +74,11 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         }
     }
 
-    /** A study description from a JSON file; a ConfigurationException naming the problem. */
+    /**
+     * {@return a study description from a JSON file; a ConfigurationException naming the problem}
+     *
+     * @param file the file
+     */
     public static StudySpec read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationException("--spec " + file + " does not exist");
@@ -83,7 +91,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         }
     }
 
-    /** The description as JSON. */
+    /** {@return the description as JSON} */
     public String json() {
         try {
             return new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);

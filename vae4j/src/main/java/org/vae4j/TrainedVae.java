@@ -78,133 +78,181 @@ public final class TrainedVae {
                 c.provenance(), null);
     }
 
-    /** The registered model name it was built with, e.g. {@code beta-vae}. */
+    /** {@return the registered model name it was built with, e.g. {@code beta-vae}} */
     public String modelName() {
         return state.provider();
     }
 
-    /** Its options as text, defaults filled in. */
+    /** {@return its options as text, defaults filled in} */
     public Map<String, String> options() {
         return state.options();
     }
 
+    /** {@return the latent dimensions} */
     public int latentDims() {
         return state.spec().latentDims();
     }
 
-    /** Values per image (784 for MNIST). */
+    /** {@return the values per image (784 for MNIST)} */
     public int dataSize() {
         return state.spec().dataSize();
     }
 
+    /** {@return the image rows} */
     public int imageHeight() {
         return state.spec().imageHeight();
     }
 
+    /** {@return the image columns} */
     public int imageWidth() {
         return state.spec().imageWidth();
     }
 
-    /** The number of classes a conditional model is conditioned on; 0 for an unconditional model. */
+    /** {@return the number of classes a conditional model is conditioned on; 0 for an unconditional model} */
     public int conditionSize() {
         return state.model().conditionSize();
     }
 
+    /** {@return the number of parameters} */
     public long numParams() {
         return state.model().numParams();
     }
 
-    /** The training objective as a formula, e.g. {@code D + 4.0 * R}. */
+    /** {@return the training objective as a formula, e.g. {@code D + 4.0 * R}} */
     public String objective() {
         return state.model().describeObjective();
     }
 
+    /** {@return the epochs the model was trained} */
     public int epochsCompleted() {
         return epochsCompleted;
     }
 
-    /** The configuration it was trained with. */
+    /** {@return the configuration it was trained with} */
     public TrainingConfig trainingConfig() {
         return training;
     }
 
-    /** The name of the dataset it was trained on, if recorded. */
+    /** {@return the name of the dataset it was trained on, if recorded} */
     public Optional<String> datasetName() {
         return Optional.ofNullable(data).map(Checkpoint.DatasetProvenance::name);
     }
 
-    /** Where its training data came from and the files' SHA-256, if recorded. */
+    /** {@return where its training data came from and the files' SHA-256, if recorded} */
     public Optional<TrainingSummary.DataInfo> dataset() {
         return Optional.ofNullable(data).map(d -> new TrainingSummary.DataInfo(d.name(), d.source(), d.sha256()));
     }
 
-    /** What produced it: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty for models saved before 0.1). */
+    /** {@return what produced it: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty for models saved before 0.1)} */
     public Provenance provenance() {
         return new Provenance(provenance);
     }
 
-    /** The training run's summary, present for a model trained in this process. */
+    /** {@return the training run's summary, present for a model trained in this process} */
     public Optional<TrainingSummary> summary() {
         return Optional.ofNullable(summary);
     }
 
-    /** True when the optimizer state is held (trained here or {@link Vae4j#loadForTraining}): it can be saved. */
+    /** {@return true when the optimizer state is held (trained here or {@link Vae4j#loadForTraining}): it can be saved} */
     public boolean hasOptimizerState() {
         return optimizer != null;
     }
 
-    /** "vae (z=10, 10 epochs)". */
+    /** {@return the title, e.g. {@code vae (z=10, 10 epochs)}} */
     public String title() {
         return modelName() + " (z=" + latentDims() + ", " + epochsCompleted + " epochs)";
     }
 
     // ---------------------------------------------------------------- inference on arrays
 
-    /** The posterior means E[z|x] of images. */
+    /**
+     * {@return the posterior means E[z|x] of images}
+     *
+     * @param images images, {@code [n][pixels]} with values in [0, 1]
+     */
     public float[][] encode(float[][] images) {
         return posterior(images, null).mean();
     }
 
-    /** The posterior means of images given as {@code [n][height][width]}. */
+    /**
+     * {@return the posterior means of images given as {@code [n][height][width]}}
+     *
+     * @param images images, {@code [n][height][width]} with values in [0, 1]
+     */
     public float[][] encode(float[][][] images) {
         return encode(flatten(images));
     }
 
-    /** The posterior means of images of a conditional model, with each image's class. */
+    /**
+     * {@return the posterior means of images of a conditional model, with each image's class}
+     *
+     * @param images images, {@code [n][pixels]} with values in [0, 1]
+     * @param labels the class of each row for a conditional model, or null for an unconditional one
+     */
     public float[][] encode(float[][] images, int[] labels) {
         return posterior(images, labels).mean();
     }
 
-    /** The posterior q(z|x): means and log-variances ({@code labels} null for an unconditional model). */
+    /**
+     * {@return the posterior q(z|x): means and log-variances ({@code labels} null for an unconditional model)}
+     *
+     * @param images images, {@code [n][pixels]} with values in [0, 1]
+     * @param labels the class of each row for a conditional model, or null for an unconditional one
+     */
     public Posterior posterior(float[][] images, int[] labels) {
         INDArray x = matrix(images, dataSize(), "images", imageShape());
         GaussianCode q = run(() -> runner.encode(x, condition(labels, images.length, "images")));
         return new Posterior(toFloats(q.mean()), toFloats(q.logVariance()));
     }
 
-    /** The posterior of the first {@code count} images of a dataset (conditional models use its labels). */
+    /**
+     * {@return the posterior of the first {@code count} images of a dataset (conditional models use its labels)}
+     *
+     * @param images a dataset of the model's image size
+     * @param count how many of its first images
+     */
     public Posterior posterior(Dataset images, int count) {
         Encodings e = encodings(images, count);
         return new Posterior(toFloats(e.mean()), toFloats(e.logVariance()));
     }
 
-    /** The decoder's mean images E[x|z] (Bernoulli probabilities, or Gaussian means) of codes. */
+    /**
+     * {@return the decoder's mean images E[x|z] (Bernoulli probabilities, or Gaussian means) of codes}
+     *
+     * @param codes codes, {@code [n][latentDims]}
+     */
     public float[][] decode(float[][] codes) {
         return decode(codes, null);
     }
 
-    /** The mean images of codes of a conditional model, with each code's class. */
+    /**
+     * {@return the mean images of codes of a conditional model, with each code's class}
+     *
+     * @param codes codes, {@code [n][latentDims]}
+     * @param labels the class of each row for a conditional model, or null for an unconditional one
+     */
     public float[][] decode(float[][] codes, int[] labels) {
         INDArray z = matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
         return toFloats(run(() -> runner.decodeMean(z, condition(labels, codes.length, "codes"))));
     }
 
-    /** {@code count} images decoded from codes drawn from the prior with {@code seed}. */
+    /**
+     * {@return {@code count} images decoded from codes drawn from the prior with {@code seed}}
+     *
+     * @param count how many images
+     * @param seed the seed of the prior draws
+     */
     public float[][] sample(int count, long seed) {
         return sample(count, seed, -1);
     }
 
-    /** {@code count} images of class {@code label} (conditional models; -1 for an unconditional model). */
+    /**
+     * {@return {@code count} images of class {@code label} (conditional models; -1 for an unconditional model)}
+     *
+     * @param count how many images
+     * @param seed the seed of the prior draws
+     * @param label the class to decode for a conditional model, or -1 for an unconditional one
+     */
     public float[][] sample(int count, long seed, int label) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be >= 1, got " + count);
@@ -214,12 +262,21 @@ public final class TrainedVae {
         return decode(toFloats(z), repeatLabel(label, count));
     }
 
-    /** Images decoded from their posterior means. */
+    /**
+     * {@return images decoded from their posterior means}
+     *
+     * @param images images, {@code [n][pixels]} with values in [0, 1]
+     */
     public float[][] reconstruct(float[][] images) {
         return reconstruct(images, null);
     }
 
-    /** Images of a conditional model decoded from their posterior means, with each image's class. */
+    /**
+     * {@return images of a conditional model decoded from their posterior means, with each image's class}
+     *
+     * @param images images, {@code [n][pixels]} with values in [0, 1]
+     * @param labels the class of each row for a conditional model, or null for an unconditional one
+     */
     public float[][] reconstruct(float[][] images, int[] labels) {
         return decode(encode(images, labels), labels);
     }
@@ -227,6 +284,14 @@ public final class TrainedVae {
     /**
      * A latent traversal: {@code steps} images decoding {@code base} with dimension {@code dim} swept
      * evenly from {@code low} to {@code high} ({@code label}: the class for a conditional model, else -1).
+     *
+     * @param base the code the others dimensions are held at, {@code [latentDims]}
+     * @param dim the dimension swept
+     * @param low the first value
+     * @param high the last value
+     * @param steps images along the way, ends included (at least 2)
+     * @param label the class to decode for a conditional model, or -1 for an unconditional one
+     * @return the decoded images, {@code [steps][pixels]}
      */
     public float[][] traverse(float[] base, int dim, double low, double high, int steps, int label) {
         checkCode(base, "base");
@@ -244,7 +309,14 @@ public final class TrainedVae {
         return decode(z, repeatLabel(label, steps));
     }
 
-    /** {@code steps} images decoding the straight line from code {@code from} to code {@code to}, both included. */
+    /**
+     * {@return {@code steps} images decoding the straight line from code {@code from} to code {@code to}, both included}
+     *
+     * @param from the first code
+     * @param to the last code
+     * @param steps images along the way, ends included (at least 2)
+     * @param label the class to decode for a conditional model, or -1 for an unconditional one
+     */
     public float[][] interpolate(float[] from, float[] to, int steps, int label) {
         checkCode(from, "from");
         checkCode(to, "to");
@@ -263,12 +335,21 @@ public final class TrainedVae {
 
     // ---------------------------------------------------------------- evaluation and saving
 
-    /** The test-set loss terms, importance-weighted log p(x) with {@code iwSamples} samples (0: none), latent statistics. */
+    /**
+     * {@return the test-set loss terms, importance-weighted log p(x) with {@code iwSamples} samples (0: none), latent statistics}
+     *
+     * @param test the test images (labelled for conditional models)
+     * @param iwSamples importance samples per image (K; 0 skips the estimate)
+     */
     public Evaluation evaluate(Dataset test, int iwSamples) {
         return evaluation(test).importanceSamples(iwSamples).run();
     }
 
-    /** An evaluation to configure (images, samples, seed, progress) and run. */
+    /**
+     * {@return an evaluation to configure (images, samples, seed, progress) and run}
+     *
+     * @param test the test images (labelled for conditional models)
+     */
     public Evaluation.Builder evaluation(Dataset test) {
         return new Evaluation.Builder(this, test);
     }
@@ -278,6 +359,7 @@ public final class TrainedVae {
      * trained in this process, {@code metrics.json}; the same files {@code ./vae train} writes.
      *
      * @throws IllegalStateException for a model loaded for inference only (its optimizer state was not read)
+     * @param modelDir the model directory
      */
     public void save(Path modelDir) {
         if (optimizer == null) {

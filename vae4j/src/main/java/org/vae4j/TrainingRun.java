@@ -54,40 +54,48 @@ public final class TrainingRun {
         this.provenance = Provenances.of(vae.registry().contribution(model));
     }
 
+    /** {@return the model's registered name} */
     public String model() {
         return model;
     }
 
-    /** The model options, defaults filled in. */
+    /** {@return the model options, defaults filled in} */
     public Map<String, String> options() {
         return state.options();
     }
 
+    /** {@return the number of parameters} */
     public long numParams() {
         return state.model().numParams();
     }
 
+    /** {@return the training configuration} */
     public TrainingConfig config() {
         return config;
     }
 
-    /** The training objective as a formula, e.g. {@code D + 4.0 * R}. */
+    /** {@return the training objective as a formula, e.g. {@code D + 4.0 * R}} */
     public String objective() {
         return state.model().describeObjective();
     }
 
-    /** Adds a listener to this run (e.g. one that needs {@link #objective()}). */
+    /**
+     * Adds a listener to this run (e.g. one that needs {@link #objective()}).
+     *
+     * @param listener the listener
+     * @return this run
+     */
     public TrainingRun listener(TrainingListener listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
-    /** The name of the model's batch-level penalty (its {@code Regularizer}), or null when it has none. */
+    /** {@return the name of the model's batch-level penalty (its {@code Regularizer}), or null when it has none} */
     public String penalty() {
         return state.model().regularizer().map(org.vae4j.api.nn.Regularizer::name).orElse(null);
     }
 
-    /** The training images used (after {@link ModelTrainer#limit}). */
+    /** {@return the training images used (after {@link ModelTrainer#limit})} */
     public Dataset trainingSet() {
         return train;
     }
@@ -97,6 +105,7 @@ public final class TrainingRun {
      * at the end, and returns the trained model with its {@link TrainingSummary}.
      *
      * @throws org.vae4j.api.VaeException if training diverges (a non-finite loss), naming the epoch and step
+     * @return the trained model with its {@link TrainingSummary}
      */
     public TrainedVae run() {
         if (ran) {

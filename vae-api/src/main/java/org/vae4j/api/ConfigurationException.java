@@ -7,6 +7,11 @@ package org.vae4j.api;
 public class ConfigurationException extends VaeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An invalid configuration.
+     *
+     * @param message one line naming the option or name and what is accepted
+     */
     public ConfigurationException(String message) {
         super(message);
     }

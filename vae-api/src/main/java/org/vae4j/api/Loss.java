@@ -13,15 +13,23 @@ package org.vae4j.api;
  */
 public record Loss(double reconstruction, double kl, double objective, double penalty) {
 
-    /** Terms of a model without a regularizer. */
+    /**
+     * Terms of a model without a regularizer.
+     *
+     * @param reconstruction the batch mean of D
+     * @param kl the rate R
+     * @param objective how D and R are combined into the training objective
+     */
     public Loss(double reconstruction, double kl, double objective) {
         this(reconstruction, kl, objective, 0);
     }
 
+    /** {@return the negative evidence lower bound, D + R} */
     public double negElbo() {
         return reconstruction + kl;
     }
 
+    /** {@return true when no term is NaN or infinite} */
     public boolean isFinite() {
         return Double.isFinite(reconstruction) && Double.isFinite(kl) && Double.isFinite(objective)
                 && Double.isFinite(penalty);

@@ -11,8 +11,18 @@ package org.vae4j.api;
  */
 public record ModelSpec(int dataSize, int imageHeight, int imageWidth, int numClasses, int latentDims) {
 
+    /** The latent size unless given (the paper's). */
     public static final int DEFAULT_LATENT_DIMS = 10;
 
+    /**
+     * Checks the shape; an invalid one throws a {@link ConfigurationException} naming it.
+     *
+     * @param dataSize values per example
+     * @param imageHeight image rows
+     * @param imageWidth image columns
+     * @param numClasses label classes (0 when unlabelled)
+     * @param latentDims latent dimensions
+     */
     public ModelSpec {
         if (latentDims < 1) {
             throw new ConfigurationException("--latent-dims must be >= 1, got " + latentDims);
@@ -26,6 +36,11 @@ public record ModelSpec(int dataSize, int imageHeight, int imageWidth, int numCl
         }
     }
 
+    /**
+     * {@return the shape of MNIST: 784 = 28 x 28 pixels, 10 classes}
+     *
+     * @param latentDims latent dimensions
+     */
     public static ModelSpec mnist(int latentDims) {
         return new ModelSpec(784, 28, 28, 10, latentDims);
     }

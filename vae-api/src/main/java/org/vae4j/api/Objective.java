@@ -7,17 +7,29 @@ package org.vae4j.api;
  */
 public interface Objective {
 
-    /** A short formula for reports, e.g. {@code D + R} or {@code D + 4 * R}. */
+    /** {@return a short formula for reports, e.g. {@code D + R} or {@code D + 4 * R}} */
     String description();
 
+    /**
+     * Combines the batch means of D and R.
+     *
+     * @param reconstruction the batch mean of D
+     * @param rate the batch mean of R
+     * @param progress where training stands (for schedules)
+     * @return the objective's value and its partial derivatives
+     */
     ObjectiveTerms evaluate(double reconstruction, double rate, TrainingProgress progress);
 
-    /** The evidence lower bound objective, D + R. */
+    /** {@return the evidence lower bound objective, D + R} */
     static Objective negativeElbo() {
         return weighted(1.0);
     }
 
-    /** D + beta * R. */
+    /**
+     * {@return the objective D + beta * R}
+     *
+     * @param beta the weight of R, finite and >= 0
+     */
     static Objective weighted(double beta) {
         if (!(beta >= 0) || !Double.isFinite(beta)) {
             throw new IllegalArgumentException("beta must be a finite number >= 0, got " + beta);

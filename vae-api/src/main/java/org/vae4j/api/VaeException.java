@@ -7,10 +7,21 @@ package org.vae4j.api;
 public class VaeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure the user can act on.
+     *
+     * @param message one line naming the file, option or model and the fix
+     */
     public VaeException(String message) {
         super(message);
     }
 
+    /**
+     * A failure the user can act on, with its cause.
+     *
+     * @param message one line naming the file, option or model and the fix
+     * @param cause the underlying error
+     */
     public VaeException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -30,6 +30,16 @@ public final class VaeModel {
     private final int conditionSize;
     private final Regularizer regularizer;
 
+    /**
+     * Assembles a model from its parts.
+     *
+     * @param encoder q(z|x)'s network
+     * @param decoder p(x|z)'s network
+     * @param likelihood the reconstruction likelihood
+     * @param prior the prior p(z)
+     * @param divergence the rate term R
+     * @param objective how D and R are combined
+     */
     public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
                     Divergence divergence, Objective objective) {
         this(encoder, decoder, likelihood, prior, divergence, objective, 0, null);
@@ -38,6 +48,12 @@ public final class VaeModel {
     /**
      * @param conditionSize number of classes the model is conditioned on (0 for an unconditional model)
      * @param regularizer a penalty added to the training objective, or null
+     * @param encoder q(z|x)
+     * @param decoder p(x|z)'s network
+     * @param likelihood the reconstruction likelihood p(x|z)
+     * @param prior the prior p(z)
+     * @param divergence the rate term R
+     * @param objective how D and R are combined into the training objective
      */
     public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
                     Divergence divergence, Objective objective, int conditionSize, Regularizer regularizer) {
@@ -72,58 +88,67 @@ public final class VaeModel {
         }
     }
 
+    /** {@return the encoder} */
     public Encoder encoder() {
         return encoder;
     }
 
+    /** {@return the decoder} */
     public Decoder decoder() {
         return decoder;
     }
 
+    /** {@return the reconstruction likelihood} */
     public ReconstructionLikelihood likelihood() {
         return likelihood;
     }
 
+    /** {@return the prior} */
     public Prior prior() {
         return prior;
     }
 
+    /** {@return the divergence (rate term)} */
     public Divergence divergence() {
         return divergence;
     }
 
+    /** {@return the training objective} */
     public Objective objective() {
         return objective;
     }
 
-    /** Values per example (the likelihood's data width, without the condition). */
+    /** {@return the values per example (the likelihood's data width, without the condition)} */
     public int dataSize() {
         return encoder.inputSize() - conditionSize;
     }
 
-    /** Number of classes the model is conditioned on; 0 for an unconditional model. */
+    /** {@return number of classes the model is conditioned on; 0 for an unconditional model} */
     public int conditionSize() {
         return conditionSize;
     }
 
+    /** {@return true when the model is conditioned on a class} */
     public boolean isConditional() {
         return conditionSize > 0;
     }
 
-    /** The training objective as a formula, including the regularizer, e.g. {@code D + 4.0 * R}. */
+    /** {@return the training objective as a formula, including the regularizer, e.g. {@code D + 4.0 * R}} */
     public String describeObjective() {
         return regularizer == null ? objective.description() : objective.description() + " + " + regularizer.description();
     }
 
-    /** The penalty added to the training objective, if any. */
+    /** {@return the penalty added to the training objective, if any} */
     public java.util.Optional<Regularizer> regularizer() {
         return java.util.Optional.ofNullable(regularizer);
     }
 
+    /** {@return the latent dimensions} */
     public int latentDims() {
         return encoder.latentDims();
     }
 
+    /** {@return the number of parameters, encoder's and decoder's} */
     public long numParams() {
         return encoder.numParams() + decoder.numParams();
     }

@@ -11,17 +11,40 @@ import org.vae4j.api.nn.ReconstructionLikelihood;
 /** The built-in components the engine offers to providers. */
 public interface Components {
 
-    /** An MLP from {@code inputSize} through {@code hidden} layers to a Gaussian mean and log-variance. */
+    /**
+     * {@return an MLP from {@code inputSize} through {@code hidden} layers to a Gaussian mean and log-variance}
+     *
+     * @param inputSize input values
+     * @param hidden hidden layer sizes
+     * @param latentDims latent dimensions (the mean and log-variance each have as many)
+     * @param activation the hidden layers' activation
+     */
     Encoder mlpEncoder(int inputSize, List<Integer> hidden, int latentDims, Activation activation);
 
-    /** An MLP from {@code latentDims} through {@code hidden} layers to {@code outputSize} linear outputs. */
+    /**
+     * {@return an MLP from {@code latentDims} through {@code hidden} layers to {@code outputSize} linear outputs}
+     *
+     * @param latentDims latent dimensions (the input)
+     * @param hidden hidden layer sizes
+     * @param outputSize output values
+     * @param activation the hidden layers' activation
+     */
     Decoder mlpDecoder(int latentDims, List<Integer> hidden, int outputSize, Activation activation);
 
-    /** A likelihood by name: {@code bernoulli} or {@code gaussian}. */
+    /**
+     * {@return a likelihood by name: {@code bernoulli} or {@code gaussian}}
+     *
+     * @param name {@code bernoulli} or {@code gaussian}
+     */
     ReconstructionLikelihood likelihood(String name);
 
+    /**
+     * {@return the standard normal prior N(0, I)}
+     *
+     * @param latentDims latent dimensions
+     */
     Prior standardNormalPrior(int latentDims);
 
-    /** The closed-form KL(q(z|x) || N(0, I)) for a diagonal Gaussian posterior. */
+    /** {@return the closed-form KL(q(z|x) || N(0, I)) for a diagonal Gaussian posterior} */
     Divergence gaussianKl();
 }

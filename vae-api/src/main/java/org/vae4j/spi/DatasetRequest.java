@@ -14,6 +14,13 @@ import java.util.function.Consumer;
  * @param log receives one-line progress messages (sources tried, downloads)
  */
 public record DatasetRequest(Optional<Path> dataDirectory, Path cacheDirectory, Consumer<String> log) {
+    /**
+     * Checks that nothing is null.
+     *
+     * @param dataDirectory the folder the user named, if any
+     * @param cacheDirectory the data cache root
+     * @param log receives one-line progress messages
+     */
     public DatasetRequest {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");

@@ -8,16 +8,18 @@ import org.vae4j.api.data.DatasetPair;
  */
 public interface DatasetSource {
 
-    /** Stable, unique, lower-case name, e.g. {@code mnist}. */
+    /** {@return a stable, unique, lower-case name, e.g. {@code mnist}} */
     String name();
 
-    /** One line for help texts. */
+    /** {@return one line for help texts} */
     String description();
 
     /**
      * Loads the pair, verifying what can be verified (checksums of known files).
      *
      * @throws org.vae4j.api.VaeException with a one-line message naming what is missing and how to supply it
+     * @param request the data folder, cache and log
+     * @return the train and test splits with their provenance
      */
     DatasetPair load(DatasetRequest request);
 }

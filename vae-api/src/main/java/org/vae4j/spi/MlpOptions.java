@@ -11,13 +11,17 @@ import org.vae4j.api.nn.ReconstructionLikelihood;
  * {@link OptionSchema#with}.
  */
 public final class MlpOptions {
+    /** The option listing the hidden layer sizes. */
     public static final String HIDDEN = "hidden";
+    /** The option naming the hidden layers' activation. */
     public static final String ACTIVATION = "activation";
+    /** The option naming the reconstruction likelihood. */
     public static final String LIKELIHOOD = "likelihood";
 
     private MlpOptions() {
     }
 
+    /** {@return the MLP options every built-in model takes: hidden, activation, likelihood} */
     public static OptionSchema schema() {
         return OptionSchema.of(
                 OptionSpec.checked(HIDDEN, OptionType.INT_LIST, "500",
@@ -30,7 +34,12 @@ public final class MlpOptions {
                         v -> java.util.Set.of("bernoulli", "gaussian").contains(v), "bernoulli or gaussian"));
     }
 
-    /** Encoder, decoder (mirrored hidden sizes), likelihood, standard normal prior and analytic KL. */
+    /**
+     * {@return a model of encoder, decoder (mirrored hidden sizes), likelihood, standard normal prior and analytic KL}
+     *
+     * @param context the spec, validated options and built-in components
+     * @param objective how D and R are combined into the training objective
+     */
     public static VaeModel standardModel(ModelContext context, Objective objective) {
         return standardModel(context, objective, 0, null);
     }
@@ -38,6 +47,12 @@ public final class MlpOptions {
     /**
      * The standard model conditioned on {@code conditionSize} classes (0 for none) and with an
      * optional training penalty: the encoder reads {@code [x, y]}, the decoder {@code [z, y]}.
+     *
+     * @param context the spec, validated options and built-in components
+     * @param objective how D and R are combined into the training objective
+     * @param conditionSize classes the model is conditioned on (0: unconditional)
+     * @param regularizer a batch-level penalty on the code, or null
+     * @return the model
      */
     public static VaeModel standardModel(ModelContext context, Objective objective, int conditionSize,
                                          org.vae4j.api.nn.Regularizer regularizer) {

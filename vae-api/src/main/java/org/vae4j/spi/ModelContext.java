@@ -9,9 +9,12 @@ import org.vae4j.api.ModelSpec;
  */
 public interface ModelContext {
 
+    /** {@return the problem shape} */
     ModelSpec spec();
 
+    /** {@return the validated options, defaults filled in} */
     Options options();
 
+    /** {@return the engine's built-in components} */
     Components components();
 }

@@ -11,15 +11,20 @@ import org.vae4j.api.VaeModel;
  */
 public interface ModelProvider {
 
-    /** Stable, unique, lower-case name, e.g. {@code vae} or {@code beta-vae}. */
+    /** {@return a stable, unique, lower-case name, e.g. {@code vae} or {@code beta-vae}} */
     String name();
 
-    /** One line for {@code ./vae models}. */
+    /** {@return one line for {@code ./vae models}} */
     String description();
 
-    /** The options this variant accepts, with defaults. */
+    /** {@return the options this variant accepts, with defaults} */
     OptionSchema optionSchema();
 
-    /** Builds an untrained model; parameters are bound and initialised by the engine. */
+    /**
+     * Builds an untrained model; parameters are bound and initialised by the engine.
+     *
+     * @param context the spec, validated options and built-in components
+     * @return the model
+     */
     VaeModel create(ModelContext context);
 }

@@ -11,6 +11,11 @@ import org.vae4j.api.ConfigurationException;
 public final class OptionSchema {
     private final Map<String, OptionSpec> specs = new LinkedHashMap<>();
 
+    /**
+     * A schema of these options, in this order.
+     *
+     * @param options the options; names must be unique
+     */
     public OptionSchema(Collection<OptionSpec> options) {
         for (OptionSpec spec : options) {
             if (specs.putIfAbsent(spec.name(), spec) != null) {
@@ -19,17 +24,27 @@ public final class OptionSchema {
         }
     }
 
+    /**
+     * {@return a schema of these options, in this order}
+     *
+     * @param options the options; names must be unique
+     */
     public static OptionSchema of(OptionSpec... options) {
         return new OptionSchema(List.of(options));
     }
 
-    /** This schema followed by {@code more}. */
+    /**
+     * {@return this schema followed by {@code more}}
+     *
+     * @param more options to append
+     */
     public OptionSchema with(OptionSpec... more) {
         List<OptionSpec> all = new ArrayList<>(specs.values());
         all.addAll(List.of(more));
         return new OptionSchema(all);
     }
 
+    /** {@return the options, in display order} */
     public List<OptionSpec> options() {
         return List.copyOf(specs.values());
     }
@@ -38,6 +53,8 @@ public final class OptionSchema {
      * Validates user-supplied {@code key=value} pairs against this schema and fills in defaults.
      *
      * @param model the provider name, for error messages
+     * @param given the user's {@code key=value} pairs
+     * @return the values with defaults filled in
      */
     public Options resolve(String model, Map<String, String> given) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -14,6 +14,17 @@ public record OptionSpec(String name, OptionType type, String defaultValue, Stri
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
+    /**
+     * Checks the name and that the default parses and satisfies the constraint.
+     *
+     * @throws IllegalArgumentException otherwise
+     * @param name lower-case, dash-separated
+     * @param type how values parse
+     * @param defaultValue its default, as text
+     * @param description one line
+     * @param check the constraint on parsed values, or null
+     * @param constraint the constraint in words
+     */
     public OptionSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(defaultValue, "defaultValue");
@@ -31,16 +42,39 @@ public record OptionSpec(String name, OptionType type, String defaultValue, Stri
         }
     }
 
+    /**
+     * {@return an option without a constraint}
+     *
+     * @param name lower-case, dash-separated
+     * @param type how values parse
+     * @param defaultValue its default, as text
+     * @param description one line
+     */
     public static OptionSpec of(String name, OptionType type, String defaultValue, String description) {
         return new OptionSpec(name, type, defaultValue, description, null, "");
     }
 
+    /**
+     * {@return an option whose parsed values must satisfy {@code check}}
+     *
+     * @param name lower-case, dash-separated
+     * @param type how values parse
+     * @param defaultValue its default, as text
+     * @param description one line
+     * @param check the constraint on parsed values
+     * @param constraint the constraint in words, for messages (e.g. {@code >= 0})
+     */
     public static OptionSpec checked(String name, OptionType type, String defaultValue, String description,
                                      Predicate<Object> check, String constraint) {
         return new OptionSpec(name, type, defaultValue, description, check, constraint);
     }
 
-    /** Parses and validates a textual value, failing with a message naming the option. */
+    /**
+     * Parses and validates a textual value, failing with a message naming the option.
+     *
+     * @param text the value as given
+     * @return the parsed value
+     */
     public Object parse(String text) {
         Object value = parse(name, type, text);
         if (!check.test(value)) {

@@ -2,5 +2,14 @@ package org.vae4j.spi;
 
 /** The value types a provider option may have. */
 public enum OptionType {
-    INT, DOUBLE, STRING, BOOLEAN, INT_LIST
+    /** An integer. */
+    INT,
+    /** A finite number. */
+    DOUBLE,
+    /** Text. */
+    STRING,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
+    /** Comma-separated integers, possibly none. */
+    INT_LIST
 }

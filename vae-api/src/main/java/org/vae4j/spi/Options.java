@@ -21,28 +21,53 @@ public final class Options {
         return v;
     }
 
+    /**
+     * {@return the integer option {@code name}}
+     *
+     * @param name the option's name
+     */
     public int getInt(String name) {
         return (Integer) get(name);
     }
 
+    /**
+     * {@return the number option {@code name}}
+     *
+     * @param name the option's name
+     */
     public double getDouble(String name) {
         return (Double) get(name);
     }
 
+    /**
+     * {@return the text option {@code name}}
+     *
+     * @param name the option's name
+     */
     public String getString(String name) {
         return (String) get(name);
     }
 
+    /**
+     * {@return the boolean option {@code name}}
+     *
+     * @param name the option's name
+     */
     public boolean getBoolean(String name) {
         return (Boolean) get(name);
     }
 
+    /**
+     * {@return the integer-list option {@code name}}
+     *
+     * @param name the option's name
+     */
     @SuppressWarnings("unchecked")
     public List<Integer> getIntList(String name) {
         return (List<Integer>) get(name);
     }
 
-    /** All values as the text they were given in (or their defaults), in schema order. */
+    /** {@return all values as the text they were given in (or their defaults), in schema order} */
     public Map<String, String> asText() {
         return texts;
     }

@@ -15,17 +15,17 @@ import org.vae4j.api.metrics.DisentanglementMetric;
  */
 public interface VaePlugin {
 
-    /** The model variants this plugin contributes. */
+    /** {@return the model variants this plugin contributes} */
     default Collection<ModelProvider> modelProviders() {
         return List.of();
     }
 
-    /** The disentanglement metrics this plugin contributes (looked up by {@link DisentanglementMetric#name()}). */
+    /** {@return the disentanglement metrics this plugin contributes (looked up by {@link DisentanglementMetric#name()})} */
     default Collection<DisentanglementMetric> metrics() {
         return List.of();
     }
 
-    /** The dataset sources this plugin contributes (looked up by {@link DatasetSource#name()}). */
+    /** {@return the dataset sources this plugin contributes (looked up by {@link DatasetSource#name()})} */
     default Collection<DatasetSource> datasetSources() {
         return List.of();
     }
@@ -37,6 +37,8 @@ public interface VaePlugin {
      * plugin. The module may add to vae4j's by-name maps with
      * {@code MapBinder.newMapBinder(binder(), String.class, ModelProvider.class)} (likewise for
      * {@code DisentanglementMetric} and {@code DatasetSource}).
+     *
+     * @return a {@code com.google.inject.Module}, or null
      */
     default Object guiceModule() {
         return null;

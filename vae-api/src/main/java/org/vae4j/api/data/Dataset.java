@@ -20,6 +20,18 @@ public final class Dataset {
     private final int[] labels;
     private final int numClasses;
 
+    /**
+     * A dataset; its arrays are kept, not copied.
+     *
+     * @param name a name for messages
+     * @param size the number of images
+     * @param height image rows
+     * @param width image columns
+     * @param pixels {@code size * height * width} values in [0, 1], row-major, image after image
+     * @param labels one class per image, or null
+     * @param numClasses the number of classes (labels lie in [0, numClasses))
+     * @throws IllegalArgumentException if the shapes or labels do not fit
+     */
     public Dataset(String name, int size, int height, int width, float[] pixels, int[] labels, int numClasses) {
         this.name = Objects.requireNonNull(name, "name");
         if (size < 1 || height < 1 || width < 1) {
@@ -48,41 +60,51 @@ public final class Dataset {
         this.numClasses = labels == null ? 0 : numClasses;
     }
 
+    /** {@return the name} */
     public String name() {
         return name;
     }
 
+    /** {@return the number of images} */
     public int size() {
         return size;
     }
 
+    /** {@return the image rows} */
     public int height() {
         return height;
     }
 
+    /** {@return the image columns} */
     public int width() {
         return width;
     }
 
-    /** Values per example, {@code height * width}. */
+    /** {@return the values per example, {@code height * width}} */
     public int dataSize() {
         return height * width;
     }
 
-    /** The backing pixel array, row-major, example after example. Callers must not modify it. */
+    /** {@return the backing pixel array, row-major, example after example. Callers must not modify it} */
     public float[] pixels() {
         return pixels;
     }
 
+    /** {@return the labels, if the data has them} */
     public Optional<int[]> labels() {
         return Optional.ofNullable(labels);
     }
 
+    /** {@return the number of classes; 0 when unlabelled} */
     public int numClasses() {
         return numClasses;
     }
 
-    /** The first {@code n} examples (a copy), e.g. for quick runs and tests. */
+    /**
+     * {@return the first {@code n} examples (a copy), e.g. for quick runs and tests}
+     *
+     * @param n how many (fewer when the data has fewer)
+     */
     public Dataset head(int n) {
         int m = Math.min(n, size);
         return new Dataset(name, m, height, width, Arrays.copyOf(pixels, m * dataSize()),

@@ -8,6 +8,16 @@ import java.util.Objects;
  * source file, recorded in model metadata so results can be traced to their data.
  */
 public record DatasetPair(String name, Dataset train, Dataset test, String source, Map<String, String> sha256) {
+    /**
+     * Checks that the splits' images have one size and copies the checksums.
+     *
+     * @throws IllegalArgumentException if they differ
+     * @param name the dataset's name
+     * @param train the training split
+     * @param test the test split
+     * @param source where the files were read from
+     * @param sha256 the SHA-256 of each file, by file name
+     */
     public DatasetPair {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");

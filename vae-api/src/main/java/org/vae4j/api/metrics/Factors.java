@@ -11,6 +11,14 @@ import java.util.List;
  * @param discrete which columns are discrete (integer-valued classes)
  */
 public record Factors(List<String> names, double[][] values, boolean[] discrete) {
+    /**
+     * Checks that every row has one value per name and copies the names.
+     *
+     * @throws IllegalArgumentException if they do not fit
+     * @param names attribute names
+     * @param values {@code [N][K]} factor values
+     * @param discrete which columns are discrete
+     */
     public Factors {
         names = List.copyOf(names);
         if (discrete.length != names.size()) {
@@ -23,14 +31,21 @@ public record Factors(List<String> names, double[][] values, boolean[] discrete)
         }
     }
 
+    /** {@return the number of examples} */
     public int size() {
         return values.length;
     }
 
+    /** {@return the number of factors} */
     public int count() {
         return names.size();
     }
 
+    /**
+     * {@return factor {@code k} of every example}
+     *
+     * @param k the factor's column
+     */
     public double[] column(int k) {
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) {
@@ -39,7 +54,11 @@ public record Factors(List<String> names, double[][] values, boolean[] discrete)
         return out;
     }
 
-    /** Integer classes of a discrete column. */
+    /**
+     * {@return integer classes of a discrete column}
+     *
+     * @param k a discrete factor's column
+     */
     public int[] classes(int k) {
         if (!discrete[k]) {
             throw new IllegalArgumentException("factor " + names.get(k) + " is continuous");

@@ -5,15 +5,28 @@ package org.vae4j.api.metrics;
  * fit predictors, and the number of equal-width bins used to discretise continuous values.
  */
 public record MetricContext(long seed, double trainFraction, int bins) {
+    /** Seed 0, 80% of the examples to fit predictors, 20 bins. */
     public static final MetricContext DEFAULT = new MetricContext(0, 0.8, 20);
 
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; trainFraction &lt; 1 and bins &gt;= 2
+     * @param seed the seed
+     * @param trainFraction the share of examples used to fit predictors, in (0, 1)
+     * @param bins equal-width bins for continuous values, at least 2
+     */
     public MetricContext {
         if (!(trainFraction > 0 && trainFraction < 1) || bins < 2) {
             throw new IllegalArgumentException("need 0 < trainFraction < 1 and bins >= 2");
         }
     }
 
-    /** A seeded permutation split into train and test indices. */
+    /**
+     * {@return a seeded permutation split into train and test indices}
+     *
+     * @param n the number of examples
+     */
     public int[][] split(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

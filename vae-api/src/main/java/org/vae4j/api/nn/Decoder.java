@@ -12,11 +12,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Decoder extends Parameterized {
 
+    /** {@return the input values per example (latent dimensions, plus the condition for a conditional model)} */
     int inputSize();
 
+    /** {@return the output values per example} */
     int outputSize();
 
+    /**
+     * Forward pass; caches what {@link #backward} needs.
+     *
+     * @param latent codes, {@code [batch][inputSize]}
+     * @return the outputs, {@code [batch][outputSize]}
+     */
     INDArray decode(INDArray latent);
 
+    /**
+     * Back-propagates through the last {@link #decode}: writes the parameter gradients into the bound gradient slice.
+     *
+     * @param gradOutput the loss gradient with respect to the outputs
+     * @return the loss gradient with respect to the inputs (the codes)
+     */
     INDArray backward(INDArray gradOutput);
 }

@@ -12,11 +12,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Encoder extends Parameterized {
 
+    /** {@return the input values per example (plus the condition for a conditional model)} */
     int inputSize();
 
+    /** {@return the latent dimensions} */
     int latentDims();
 
+    /**
+     * Forward pass; caches what {@link #backward} needs.
+     *
+     * @param input examples, {@code [batch][inputSize]}
+     * @return the posterior's means and log-variances
+     */
     GaussianCode encode(INDArray input);
 
+    /**
+     * Back-propagates through the last {@link #encode}: writes the parameter gradients into the bound gradient slice.
+     *
+     * @param gradMean the loss gradient with respect to the means
+     * @param gradLogVariance the loss gradient with respect to the log-variances
+     */
     void backward(INDArray gradMean, INDArray gradLogVariance);
 }

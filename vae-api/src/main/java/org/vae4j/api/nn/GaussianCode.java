@@ -8,6 +8,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * produced them and stay valid until its next {@code encode} call.
  */
 public record GaussianCode(INDArray mean, INDArray logVariance) {
+    /**
+     * Checks that mean and log-variance have one shape.
+     *
+     * @throws IllegalArgumentException if they differ
+     * @param mean the posterior means, {@code [batch][latentDims]}
+     * @param logVariance the posterior log-variances, same shape
+     */
     public GaussianCode {
         if (mean == null || logVariance == null) {
             throw new IllegalArgumentException("mean and logVariance are required");
@@ -18,10 +25,12 @@ public record GaussianCode(INDArray mean, INDArray logVariance) {
         }
     }
 
+    /** {@return the number of examples} */
     public long batchSize() {
         return mean.size(0);
     }
 
+    /** {@return the latent dimensions} */
     public int latentDims() {
         return (int) mean.size(1);
     }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Parameterized {
 
-    /** Number of scalar parameters this component needs; 0 for parameter-free components. */
+    /** {@return number of scalar parameters this component needs; 0 for parameter-free components} */
     long numParams();
 
     /**
@@ -21,6 +21,11 @@ public interface Parameterized {
      * vectors of length {@link #numParams()}). When {@code initialize} is true the component
      * writes its initial values into {@code params} using {@code rng}; otherwise the values
      * already there (e.g. loaded from a checkpoint) are kept.
+     *
+     * @param params the component's slice of the flat parameter vector
+     * @param gradients the matching slice of the flat gradient vector
+     * @param initialize true to initialise the parameters, false to keep their values
+     * @param rng the random generator
      */
     void bind(INDArray params, INDArray gradients, boolean initialize, org.nd4j.linalg.api.rng.Random rng);
 }

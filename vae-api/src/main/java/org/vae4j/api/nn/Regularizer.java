@@ -16,14 +16,33 @@ import org.vae4j.api.TrainingProgress;
  */
 public interface Regularizer {
 
-    /** A stable name, e.g. {@code tc-decomposition}. */
+    /** {@return a stable name, e.g. {@code tc-decomposition}} */
     String name();
 
-    /** A short formula for reports. */
+    /** {@return a short formula for reports} */
     String description();
 
+    /**
+     * The penalty's value on a batch.
+     *
+     * @param posterior q(z|x): means and log-variances, {@code [batch][latentDims]} each
+     * @param z the sampled codes, same shape
+     * @param progress where training stands (epoch, step, dataset size)
+     * @return one estimate for the batch, on the scale of a per-example loss
+     */
     double value(GaussianCode posterior, INDArray z, TrainingProgress progress);
 
+    /**
+     * Adds {@code scale} times the penalty's gradient.
+     *
+     * @param posterior q(z|x): means and log-variances, {@code [batch][latentDims]} each
+     * @param z the sampled codes, same shape
+     * @param progress where training stands
+     * @param scale the factor of the added gradient
+     * @param gradMean receives the added gradient with respect to the means
+     * @param gradLogVariance receives the added gradient with respect to the log-variances
+     * @param gradZ receives the added gradient with respect to z
+     */
     void addGradient(GaussianCode posterior, INDArray z, TrainingProgress progress, double scale,
                      INDArray gradMean, INDArray gradLogVariance, INDArray gradZ);
 }

@@ -15,6 +15,9 @@ public final class Views {
     /**
      * True when element (i, j, ...) lies at {@code offset + } its row-major index, so the array can be
      * read and written through its buffer in bulk (strides of dimensions of size 1 do not matter).
+     *
+     * @param a the array
+     * @return true when bulk buffer access is valid
      */
     public static boolean isRowMajor(INDArray a) {
         long expected = 1;
@@ -28,7 +31,11 @@ public final class Views {
         return true;
     }
 
-    /** True when every array is FLOAT and row-major ({@link #isRowMajor}): bulk float copies are valid. */
+    /**
+     * {@return true when every array is FLOAT and row-major ({@link #isRowMajor}): bulk float copies are valid}
+     *
+     * @param arrays the arrays
+     */
     public static boolean allRowMajorFloat(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (a.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || !isRowMajor(a)) {
@@ -38,7 +45,12 @@ public final class Views {
         return true;
     }
 
-    /** {@code current} when it holds at least {@code length} elements, else a new array of that length. */
+    /**
+     * {@return {@code current} when it holds at least {@code length} elements, else a new array of that length}
+     *
+     * @param current the buffer to reuse, or null
+     * @param length the length needed
+     */
     public static float[] atLeast(float[] current, int length) {
         return current != null && current.length >= length ? current : new float[length];
     }
@@ -46,6 +58,10 @@ public final class Views {
     /**
      * Copies a row-major FLOAT array's elements into {@code dst} in one bulk copy; returns {@code dst},
      * or a new array when {@code dst} is null or too short.
+     *
+     * @param a the array
+     * @param dst the heap array to fill
+     * @return {@code dst}, or a larger array when it was too short
      */
     public static float[] readFloats(INDArray a, float[] dst) {
         int n = (int) a.length();
@@ -54,7 +70,12 @@ public final class Views {
         return out;
     }
 
-    /** Writes the first {@code a.length()} elements of {@code src} into a row-major FLOAT array. */
+    /**
+     * Writes the first {@code a.length()} elements of {@code src} into a row-major FLOAT array.
+     *
+     * @param src the heap array to copy from
+     * @param a the array to fill
+     */
     public static void writeFloats(float[] src, INDArray a) {
         a.data().asNioFloat().put((int) a.offset(), src, 0, (int) a.length());
     }
@@ -68,7 +89,14 @@ public final class Views {
         }
     }
 
-    /** A column-major {@code rows x cols} matrix over {@code flat[offset, offset + rows * cols)}. */
+    /**
+     * {@return a column-major {@code rows x cols} matrix over {@code flat[offset, offset + rows * cols)}}
+     *
+     * @param flat the flat vector
+     * @param offset the index of the first element in {@code flat}
+     * @param rows the rows
+     * @param cols the columns
+     */
     public static INDArray matrix(INDArray flat, long offset, long rows, long cols) {
         requireFlat(flat);
         checkRange(flat, offset, rows * cols);
@@ -76,7 +104,13 @@ public final class Views {
                 flat.dataType());
     }
 
-    /** A {@code 1 x length} row vector over {@code flat[offset, offset + length)}. */
+    /**
+     * {@return a {@code 1 x length} row vector over {@code flat[offset, offset + length)}}
+     *
+     * @param flat the flat vector
+     * @param offset the index of the first element in {@code flat}
+     * @param length the number of elements
+     */
     public static INDArray row(INDArray flat, long offset, long length) {
         requireFlat(flat);
         checkRange(flat, offset, length);
@@ -84,7 +118,13 @@ public final class Views {
                 flat.dataType());
     }
 
-    /** A rank-1 vector over {@code flat[offset, offset + length)}. */
+    /**
+     * {@return a rank-1 vector over {@code flat[offset, offset + length)}}
+     *
+     * @param flat the flat vector
+     * @param offset the index of the first element in {@code flat}
+     * @param length the number of elements
+     */
     public static INDArray vector(INDArray flat, long offset, long length) {
         requireFlat(flat);
         checkRange(flat, offset, length);
