@@ -111,7 +111,14 @@ class Vae4jTest {
             assertThat(back.latentDims()).isEqualTo(4);
             assertThat(back.hasOptimizerState()).isFalse();
             assertThat(back.provenance().get("providerJar")).isNotBlank();
-            assertThat(back.provenance().get("vae4jVersion")).isEqualTo(m.provenance().get("vae4jVersion"));
+            assertThat(back.provenance().get("vae4jVersion")).isEqualTo(m.provenance().get("vae4jVersion"))
+                    .isEqualTo(org.vae4j.core.checkpoint.Provenances.vae4jVersion()).isNotEqualTo("unknown");
+            // the provider's jar records its version (the jar manifest's Implementation-Version)
+            assertThat(back.provenance().get("providerJar")).startsWith("vae-models-beta");
+            assertThat(back.provenance().get("providerVersion")).isEqualTo(back.provenance().get("vae4jVersion"));
+            assertThat(back.provenance().get("providerJarSha256")).matches("[0-9a-f]{64}");
+            assertThat(back.provenance().get("nd4jVersion")).isEqualTo("1.0.0-M2.1");
+            assertThat(back.provenance().get("blas")).startsWith("OPENBLAS (OpenBLAS 0.3.19");
 
             float[][] images = firstImages(data.test(), 3);
             float[][] mu = back.encode(images);

@@ -52,7 +52,7 @@ public final class Provenances {
         return p;
     }
 
-    /** The BLAS ND4J uses: vendor and, for OpenBLAS, its build configuration (version and kernel). */
+    /** The BLAS ND4J uses: the vendor and, for OpenBLAS, the version of the build ND4J bundles. */
     public static String blas() {
         String vendor;
         try {
@@ -60,15 +60,10 @@ public final class Provenances {
         } catch (RuntimeException | LinkageError e) {
             return UNKNOWN;
         }
-        try {
-            // OpenBLAS's own description, e.g. "OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=..."
-            Class<?> openblas = Class.forName("org.bytedeco.openblas.global.openblas");
-            Object config = openblas.getMethod("openblas_get_config").invoke(null);
-            if (config != null) {
-                return vendor + " (" + config.toString().strip() + ")";
-            }
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // the vendor alone
+        // the OpenBLAS build ND4J bundles, from its JavaCPP preset's version (e.g. 0.3.19-1.5.7)
+        String preset = property("/META-INF/maven/org.bytedeco/openblas/pom.properties", "version");
+        if (!UNKNOWN.equals(preset)) {
+            return vendor + " (OpenBLAS " + preset.replaceFirst("-[0-9.]+$", "") + ", JavaCPP preset " + preset + ")";
         }
         return vendor;
     }
