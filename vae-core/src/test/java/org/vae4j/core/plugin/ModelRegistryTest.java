@@ -21,7 +21,7 @@ import org.vae4j.spi.ModelProvider;
 import org.vae4j.spi.OptionSchema;
 import org.vae4j.spi.VaePlugin;
 
-class ModelRegistryTest {
+public class ModelRegistryTest {
     @TempDir
     Path dir;
 

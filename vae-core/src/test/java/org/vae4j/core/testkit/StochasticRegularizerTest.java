@@ -21,6 +21,7 @@ import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Regularizer;
 import org.vae4j.api.nn.StochasticRegularizer;
 import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.plugin.ModelRegistryTest;
 import org.vae4j.core.engine.Trainer;
 import org.vae4j.spi.MlpOptions;
 import org.vae4j.spi.ModelContext;
@@ -119,40 +120,21 @@ class StochasticRegularizerTest {
                 .hasMessageContaining("StochasticRegularizer");
     }
 
-    /** A vanilla model under a chosen name, with the random-projection penalty if asked. */
-    static final class Provider implements org.vae4j.spi.ModelProvider {
-        private final String name;
-        private final boolean penalised;
-
-        Provider(String name, boolean penalised) {
-            this.name = name;
-            this.penalised = penalised;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return "test model";
-        }
-
-        @Override
-        public org.vae4j.spi.OptionSchema optionSchema() {
-            return MlpOptions.schema();
+    /** The registry tests' provider with the random-projection penalty. */
+    static final class Penalised extends ModelRegistryTest.TestProvider {
+        Penalised() {
+            super("penalised");
         }
 
         @Override
         public VaeModel create(ModelContext context) {
-            return MlpOptions.standardModel(context, Objective.negativeElbo(), 0, penalised ? new RandomProjection() : null);
+            return MlpOptions.standardModel(context, Objective.negativeElbo(), 0, new RandomProjection());
         }
     }
 
     private static float[] train(long seed, List<Loss> losses) {
         var factory = new org.vae4j.core.engine.ModelFactory(new org.vae4j.core.plugin.ModelRegistry(
-                List.of(new Provider("penalised", true)), List.of()), new org.vae4j.core.nn.BuiltinComponents());
+                List.of(new Penalised()), List.of()), new org.vae4j.core.nn.BuiltinComponents());
         ModelState state = factory.create("penalised", ProviderConformance.SPEC, Map.of("hidden", "8"), DataType.FLOAT, 1);
         TrainingConfig config = new TrainingConfig(1, 10, 1e-2, OptimizerKind.ADAM, seed, 1);
         new Trainer(config, List.of(new TrainingListener() {
@@ -180,8 +162,8 @@ class StochasticRegularizerTest {
 
     @Test
     void aThirdPartyProviderMayNotTakeABuiltInName() {
-        assertThatThrownBy(() -> new ProviderConformance(new Provider("vae", false)).nameIsItsOwn())
+        assertThatThrownBy(() -> new ProviderConformance(new ModelRegistryTest.TestProvider("vae")).nameIsItsOwn())
                 .isInstanceOf(AssertionError.class).hasMessageContaining("the name of a built-in model");
-        new ProviderConformance(new Provider("my-vae", false)).nameIsItsOwn();
+        new ProviderConformance(new ModelRegistryTest.TestProvider("my-vae")).nameIsItsOwn();
     }
 }
