@@ -159,6 +159,14 @@ public final class ModelReport {
             }
         }
 
+        if (java.nio.file.Files.exists(dir.resolve(Explorer.FILE))) {
+            b.append("<h2>Latent explorer</h2><p><a href=\"").append(Explorer.FILE).append("\">Open ")
+                    .append(Explorer.FILE).append("</a>: move a slider per latent dimension and watch the digit change"
+                            + " (a page beside this report, decoded in the browser).</p>");
+        } else {
+            b.append("<h2>Latent explorer</h2><p class=\"note\">not written yet: run <code>./vae explore --model-dir ")
+                    .append(esc(dir)).append("</code> for a page with a slider per latent dimension.</p>");
+        }
         b.append("<h2>Pictures</h2>");
         Pictures pictures = new Pictures(saved.runner(), saved.imageHeight(), saved.imageWidth());
         Encodings codes = saved.encodings(test, test.size());

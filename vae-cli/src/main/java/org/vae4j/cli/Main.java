@@ -33,6 +33,7 @@ public final class Main {
         c.put("reconstruct", new PictureCommands.Reconstruct());
         c.put("interpolate", new PictureCommands.Interpolate());
         c.put("report", new ReportCommand());
+        c.put("explore", new ExploreCommand());
         c.put("attributes", new AttributesCommand());
         c.put("disentanglement", new DisentanglementCommand());
         c.put("study", new StudyCommand());

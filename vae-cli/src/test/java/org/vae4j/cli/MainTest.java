@@ -90,6 +90,30 @@ class MainTest {
     }
 
     @Test
+    void exploreWritesASelfContainedPageThatTheReportLinks() throws IOException {
+        Path out = dir.resolve("explored");
+        assertThat(train(out).code()).isZero();
+        String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
+        Result bad = run(concat(new String[] {"explore", "--out", dir.resolve("x.png").toString()}, model));
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err().strip()).doesNotContain("\n").contains("--out").contains("must name an .html file");
+
+        Result r = run(concat(new String[] {"explore"}, model));
+        assertThat(r.code()).as(r.err()).isZero();
+        Path page = out.resolve("explorer.html");
+        assertThat(r.out()).contains("written " + page);
+        String html = Files.readString(page);
+        assertThat(html).contains("Latent explorer: vae (z=2, 2 epochs)").contains("\"latentDims\":2")
+                .doesNotContain("http://").doesNotContain("https://").doesNotContain("/*EXPLORER_DATA*/null");
+        // the decoder's parameters are embedded: 2-32-784 with biases, float32, base64
+        int params = 2 * 32 + 32 + 32 * 784 + 784;
+        assertThat(html.length()).isGreaterThan(params * 4 * 4 / 3);
+
+        assertThat(run(concat(new String[] {"report"}, model)).code()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<a href=\"explorer.html\">");
+    }
+
+    @Test
     void aRegularizersPenaltyIsReportedAsItsOwnTerm() throws IOException {
         Path out = dir.resolve("tc");
         Result r = train(out, "--model", "beta-tcvae");

@@ -32,6 +32,27 @@ public final class MlpDecoder implements Decoder {
         inputGradient = new BatchBuffers(inputSize);
     }
 
+    /**
+     * The architecture, for exporters that recompute the decoder elsewhere (the latent explorer):
+     * layer widths from the input to the output, and each layer's activation (the last is linear).
+     * Layer l's parameters follow layer l-1's in this decoder's slice: its {@code in x out} weight
+     * matrix column-major (W[i][j] at {@code i + j * in}), then its {@code out} biases.
+     */
+    public record Architecture(int[] widths, Activation[] activations) {
+    }
+
+    /** {@return the layer widths and activations} */
+    public Architecture architecture() {
+        int[] widths = new int[layers.size() + 1];
+        Activation[] activations = new Activation[layers.size()];
+        widths[0] = inputSize;
+        for (int l = 0; l < layers.size(); l++) {
+            widths[l + 1] = layers.get(l).out;
+            activations[l] = layers.get(l).activation;
+        }
+        return new Architecture(widths, activations);
+    }
+
     @Override
     public int inputSize() {
         return inputSize;
