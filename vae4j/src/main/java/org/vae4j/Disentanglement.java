@@ -134,10 +134,10 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         return List.of(file, heat, traversal);
     }
 
-    private static double[][] round(double[][] m) {
-        double[][] out = new double[m.length][];
+    private static Double[][] round(double[][] m) {
+        Double[][] out = new Double[m.length][];
         for (int i = 0; i < m.length; i++) {
-            out[i] = Arrays.stream(m[i]).map(Json::round).toArray();
+            out[i] = Arrays.stream(m[i]).mapToObj(Json::round).toArray(Double[]::new);
         }
         return out;
     }

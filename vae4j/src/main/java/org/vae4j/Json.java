@@ -34,8 +34,17 @@ final class Json {
         return n;
     }
 
-    static double round(double v) {
-        return Math.round(v * 1e4) / 1e4;
+    /**
+     * {@code v} to 4 decimals, or null when it is NaN or infinite: JSON has no such numbers, and a
+     * non-finite quantity must never be written as one (Math.round(NaN) is 0).
+     */
+    static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
+    }
+
+    /** A number read back from one of these files: NaN for null or missing (what {@link #round} writes for NaN). */
+    static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
     static void write(Path file, ObjectNode node) {
@@ -116,7 +125,8 @@ final class Json {
             n.put("seconds", round(iw.seconds()));
             n.put("quantity", iw.conditional() ? "log p(x | y), conditioned on the label" : "log p(x)");
             n.put("negElboSameImages", round(iw.negElboSameImages()));
-            n.put("gapToElbo", round(round(iw.logLikelihood()) + iw.negElboSameImages()));
+            Double logLikelihood = round(iw.logLikelihood());
+            n.put("gapToElbo", logLikelihood == null ? null : round(logLikelihood + iw.negElboSameImages()));
             result.set("importanceWeighted", n);
         }
         result.set("latent", latent(e.latent()));

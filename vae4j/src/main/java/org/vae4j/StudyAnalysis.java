@@ -79,17 +79,17 @@ final class StudyAnalysis {
                 Map<String, Double> v = new LinkedHashMap<>();
                 JsonNode ev = ModelReport.readJson(modelDir.resolve(Evaluation.FILE));
                 JsonNode test = ev.path("test");
-                v.put("negElbo", test.path("negElbo").asDouble());
-                v.put("D", test.path("reconstruction").asDouble());
-                v.put("KL", test.path("kl").asDouble());
+                v.put("negElbo", Json.number(test.get("negElbo")));
+                v.put("D", Json.number(test.get("reconstruction")));
+                v.put("KL", Json.number(test.get("kl")));
                 JsonNode iw = ev.path("importanceWeighted");
-                v.put("iwLogLikelihood", iw.isMissingNode() ? Double.NaN : iw.path("logLikelihood").asDouble());
-                v.put("activeUnits", ev.path("latent").path("activeUnits").asDouble());
+                v.put("iwLogLikelihood", Json.number(iw.get("logLikelihood")));
+                v.put("activeUnits", Json.number(ev.path("latent").get("activeUnits")));
                 JsonNode dis = ModelReport.readJson(modelDir.resolve(Disentanglement.FILE));
-                dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().path("value").asDouble()));
+                dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(), Json.number(e.getValue().get("value"))));
                 for (JsonNode a : dis.path("alignment")) {
                     boolean placed = !a.path("dimension").isNull();
-                    v.put("align:" + a.path("attribute").asText(), placed ? a.path("strength").asDouble() : Double.NaN);
+                    v.put("align:" + a.path("attribute").asText(), placed ? Json.number(a.get("strength")) : Double.NaN);
                 }
                 out.add(new Result(done.path("phase").asText(), done.path("model").asText(), done.path("latentDims").asInt(),
                         done.path("beta").asDouble(), done.path("seed").asLong(), modelDir, v));

@@ -366,8 +366,8 @@ public final class TrainedVae {
             throw new IllegalStateException("model " + title() + " was loaded for inference only, without its optimizer"
                     + " state; load it with Vae4j.loadForTraining to save it");
         }
-        CheckpointIO.write(ModelCheckpoints.of(new Trainer.Run(state, optimizer, epochsCompleted), training, data,
-                trainImages, provenance), modelDir.resolve(CheckpointIO.FILE_NAME));
+        ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(new Trainer.Run(state, optimizer, epochsCompleted), training,
+                data, trainImages, provenance), modelDir.resolve(CheckpointIO.FILE_NAME));
         if (summary != null) {
             writeMetrics(modelDir);
         }

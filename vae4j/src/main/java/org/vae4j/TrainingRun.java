@@ -136,8 +136,8 @@ public final class TrainingRun {
                 history.add(new TrainingSummary.Epoch(epoch + 1, seconds, trainLoss, test));
                 if (out != null) {
                     // an atomic checkpoint after every epoch: an interrupted run keeps its last good state
-                    CheckpointIO.write(ModelCheckpoints.of(run, config, dataProvenance, train.size(), provenance),
-                            out.resolve(CheckpointIO.FILE_NAME));
+                    ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(run, config, dataProvenance, train.size(),
+                            provenance), out.resolve(CheckpointIO.FILE_NAME));
                 }
             }
         });

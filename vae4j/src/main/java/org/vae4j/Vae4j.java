@@ -291,7 +291,13 @@ public final class Vae4j implements AutoCloseable {
             throw new VaeException("--model-dir " + modelDir + " does not exist; train a model with ./vae train --out "
                     + modelDir);
         }
-        Checkpoint c = CheckpointIO.read(modelDir.resolve(CheckpointIO.FILE_NAME), withOptimizer);
+        Path file = modelDir.resolve(CheckpointIO.FILE_NAME);
+        Checkpoint c = CheckpointIO.read(file, withOptimizer);
+        int bad = org.vae4j.core.checkpoint.ModelCheckpoints.nonFinite(c.params());
+        if (bad > 0) {
+            throw new VaeException("checkpoint " + file + " holds " + bad + " NaN or infinite parameters; it cannot be"
+                    + " used: retrain the model, or restore a good copy");
+        }
         if (!models.contains(c.provider())) {
             String jar = c.provenance().get("providerJar");
             throw new VaeException("model " + modelDir + " was trained with model '" + c.provider() + "'"

@@ -59,8 +59,32 @@ final class EvaluateCommand implements Main.Command {
             Path file = e.writeTo(dir);
             out.println("written " + file);
             out.println(e.summaryJson());
+            String notFinite = notFinite(e);
+            if (!notFinite.isEmpty()) {
+                err.println("vae evaluate: " + notFinite + " not finite (written as null in " + file + "); the model"
+                        + " overflows on this data");
+                return Main.FAILURE;
+            }
             return Main.OK;
         }
+    }
+
+    /** The names of the quantities that are NaN or infinite, e.g. "the test D and -ELBO are", or "". */
+    static String notFinite(Evaluation e) {
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        if (!Double.isFinite(e.test().reconstruction())) {
+            bad.add("D");
+        }
+        if (!Double.isFinite(e.test().kl())) {
+            bad.add("KL");
+        }
+        if (!Double.isFinite(e.test().negElbo())) {
+            bad.add("-ELBO");
+        }
+        if (e.importanceWeighted() != null && !Double.isFinite(e.importanceWeighted().logLikelihood())) {
+            bad.add("importance-weighted log p(x)");
+        }
+        return bad.isEmpty() ? "" : "the test " + String.join(", ", bad) + (bad.size() == 1 ? " is" : " are");
     }
 
     /** As evaluation.json holds it (4 decimals), so the printed and stored numbers agree. */

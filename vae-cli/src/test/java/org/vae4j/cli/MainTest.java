@@ -90,6 +90,26 @@ class MainTest {
     }
 
     @Test
+    void aCheckpointWithANanOrInfiniteWeightIsRefusedNamingTheFile() throws IOException {
+        Path out = dir.resolve("nan");
+        assertThat(train(out).code()).isZero();
+        Path file = out.resolve(CheckpointIO.FILE_NAME);
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            var c = CheckpointIO.read(file);
+            float[] params = c.params().clone();
+            params[3] = bad;
+            CheckpointIO.write(new org.vae4j.core.checkpoint.Checkpoint(c.provider(), c.options(), c.spec(), c.training(),
+                    c.epochsCompleted(), c.optimizerIteration(), params, c.optimizerState(), c.dataset(),
+                    c.trainImages(), c.provenance()), file);
+            Result r = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
+            assertThat(r.code()).isEqualTo(Main.FAILURE);
+            assertThat(r.err().strip()).doesNotContain("\n").contains(file.toString())
+                    .contains("holds 1 NaN or infinite parameters");
+            assertThat(out.resolve("evaluation.json")).doesNotExist();
+        }
+    }
+
+    @Test
     void exploreWritesASelfContainedPageThatTheReportLinks() throws IOException {
         Path out = dir.resolve("explored");
         assertThat(train(out).code()).isZero();

@@ -31,6 +31,32 @@ public final class ModelCheckpoints {
         CheckpointIO.write(of(run, config, data), modelDir.resolve(CheckpointIO.FILE_NAME));
     }
 
+    /** The number of NaN or infinite values in {@code values}. */
+    public static int nonFinite(float[] values) {
+        int n = 0;
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Writes {@code c} to {@code file} unless a parameter is NaN or infinite: then the file, and the
+     * good checkpoint it may hold, is left as it is and a one-line error says so.
+     */
+    public static void writeIfFinite(Checkpoint c, java.nio.file.Path file) {
+        int bad = nonFinite(c.params());
+        if (bad > 0) {
+            throw new org.vae4j.api.VaeException("training left " + bad + " of " + c.params().length + " parameters NaN or"
+                    + " infinite after epoch " + c.epochsCompleted() + "; " + file + " was not replaced"
+                    + (java.nio.file.Files.exists(file) ? " (it keeps the last good epoch)" : "")
+                    + "; lower --lr or check the model's options");
+        }
+        CheckpointIO.write(c, file);
+    }
+
     /** Rebuilds the run (model and optimizer) from a checkpoint, finding the provider by name. */
     public static Trainer.Run restore(Checkpoint c, ModelFactory factory, int threads) {
         ModelState state = factory.restore(c.provider(), c.spec(), c.options(), Nd4j.createFromArray(c.params()));
