@@ -216,10 +216,24 @@ public final class ModelTrainer {
         config();
         ModelSpec.mnist(latentDims);
         vae.factory().resolveOptions(model, options);
-        if (out != null && (Files.exists(out.resolve(CheckpointIO.FILE_NAME))
-                || Files.exists(out.resolve(TrainedVae.METRICS)))) {
-            throw new ConfigurationException("--out " + out + " already holds a model; choose another directory or"
-                    + " delete it");
+        if (out != null) {
+            if (out.toString().isBlank()) {
+                throw new ConfigurationException("--out is empty; name the model directory to create");
+            }
+            if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
+                throw new ConfigurationException("--out " + out + " already holds a model; choose another directory or"
+                        + " delete it");
+            }
+            // learn now, not after the first epoch, that the model cannot be written
+            Path existing = out.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+                throw new ConfigurationException("--out " + out + " cannot be written (" + existing + " is "
+                        + (existing == null ? "missing" : !Files.isDirectory(existing) ? "not a directory"
+                        : "not writable") + "); choose another directory");
+            }
         }
         return this;
     }

@@ -1,5 +1,6 @@
 package org.vae4j;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.checkpoint.DirectoryLock;
 import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.checkpoint.Provenances;
 import org.vae4j.core.engine.Evaluator;
@@ -112,6 +114,21 @@ public final class TrainingRun {
             throw new IllegalStateException("this training run has already run");
         }
         ran = true;
+        if (out == null) {
+            return train();
+        }
+        // one writer per model directory for the whole run; checked again under the lock, since
+        // another run may have finished there since this one was configured
+        try (DirectoryLock lock = DirectoryLock.acquire(out)) {
+            if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
+                throw new org.vae4j.api.ConfigurationException("--out " + out + " already holds a model; choose another"
+                        + " directory or delete it");
+            }
+            return train();
+        }
+    }
+
+    private TrainedVae train() {
         org.vae4j.core.engine.NativeRuntime.setThreads(config.threads());
         Trainer.Run run = Trainer.start(state, config);
         Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
