@@ -35,7 +35,8 @@ final class CommonOptions {
     }
 
     static void addPlugins(Options o) {
-        o.addOption(opt("plugins", "DIR", "directory of extra plugin jars (default: $VAE4J_PLUGINS, else ./plugins if present)"));
+        o.addOption(opt("plugins", "PATH", "a folder of extra plugin jars, or one jar (default: $VAE4J_PLUGINS, else"
+                + " plugins/ beside the ./vae launcher, else ~/.config/vae4j/plugins, if present)"));
     }
 
     static void addHelp(Options o) {
@@ -113,6 +114,12 @@ final class CommonOptions {
         return m;
     }
 
+    /**
+     * The plugin jars: {@code --plugins}, else {@code $VAE4J_PLUGINS}, else {@code plugins/} of the
+     * installation (beside the {@code ./vae} launcher), else the user's {@code $XDG_CONFIG_HOME/vae4j/plugins}
+     * (default {@code ~/.config/vae4j/plugins}). Never the working directory: running {@code ./vae} in a
+     * folder someone else controls must not run code from it.
+     */
     static Path pluginDir(CommandLine cl) {
         if (cl.hasOption("plugins")) {
             return Path.of(cl.getOptionValue("plugins"));
@@ -121,8 +128,26 @@ final class CommonOptions {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        Path local = Path.of("plugins");
-        return java.nio.file.Files.isDirectory(local) ? local : null;
+        for (Path candidate : defaultPluginDirs()) {
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The installation's and the user's plugin folders, absolute. */
+    static java.util.List<Path> defaultPluginDirs() {
+        java.util.List<Path> dirs = new java.util.ArrayList<>();
+        String home = System.getProperty("vae4j.home");
+        if (home != null && !home.isBlank()) {
+            dirs.add(Path.of(home).toAbsolutePath().resolve("plugins"));
+        }
+        String config = System.getenv("XDG_CONFIG_HOME");
+        Path configRoot = config != null && !config.isBlank() ? Path.of(config)
+                : Path.of(System.getProperty("user.home"), ".config");
+        dirs.add(configRoot.toAbsolutePath().resolve("vae4j").resolve("plugins"));
+        return dirs;
     }
 
     /** The library with the command's plugins; {@code threads} for the BLAS and optimizer. */

@@ -90,6 +90,29 @@ class MainTest {
     }
 
     @Test
+    void pluginsComeFromTheInstallationNeverFromTheWorkingDirectory() throws IOException {
+        Path cwdPlugins = Path.of("plugins").toAbsolutePath();
+        assertThat(cwdPlugins).doesNotExist();
+        Path home = dir.resolve("install");
+        try {
+            servicesJar(Files.createDirectories(cwdPlugins).resolve("planted.jar"), BrokenVaePlugin.class.getName());
+            Result planted = run("models");
+            assertThat(planted.code()).isZero();
+            assertThat(planted.out()).doesNotContain("broken plugin");
+
+            servicesJar(Files.createDirectories(home.resolve("plugins")).resolve("installed.jar"),
+                    BrokenVaePlugin.class.getName());
+            System.setProperty("vae4j.home", home.toString());
+            Result installed = run("models");
+            assertThat(installed.out()).contains("broken plugin " + BrokenVaePlugin.class.getName());
+        } finally {
+            System.clearProperty("vae4j.home");
+            Files.deleteIfExists(cwdPlugins.resolve("planted.jar"));
+            Files.deleteIfExists(cwdPlugins);
+        }
+    }
+
+    @Test
     void aCheckpointWithANanOrInfiniteWeightIsRefusedNamingTheFile() throws IOException {
         Path out = dir.resolve("nan");
         assertThat(train(out).code()).isZero();
