@@ -38,6 +38,7 @@ public final class ModelTrainer {
     private int limit = Integer.MAX_VALUE;
     private int testEvery = 1;
     private Path out;
+    private TrainingRun.Resume resume;
 
     ModelTrainer(Vae4j vae, String model) {
         this.vae = vae;
@@ -202,6 +203,12 @@ public final class ModelTrainer {
         return this;
     }
 
+    /** Continues the saved run {@code from} instead of training a fresh model (see {@link Vae4j#resume}). */
+    ModelTrainer resumeFrom(TrainingRun.Resume from) {
+        this.resume = from;
+        return this;
+    }
+
     /** {@return the training configuration these settings give (validated)} */
     public TrainingConfig config() {
         return new TrainingConfig(epochs, batchSize, learningRate, optimizer, seed, threads);
@@ -220,9 +227,10 @@ public final class ModelTrainer {
             if (out.toString().isBlank()) {
                 throw new ConfigurationException("--out is empty; name the model directory to create");
             }
-            if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
+            if (resume == null && (Files.exists(out.resolve(CheckpointIO.FILE_NAME))
+                    || Files.exists(out.resolve(TrainedVae.METRICS)))) {
                 throw new ConfigurationException("--out " + out + " already holds a model; choose another directory or"
-                        + " delete it");
+                        + " delete it (or continue it with --resume)");
             }
             // learn now, not after the first epoch, that the model cannot be written
             Path existing = out.toAbsolutePath();
@@ -247,7 +255,7 @@ public final class ModelTrainer {
     public TrainingRun start(DatasetPair data) {
         validate();
         Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
-        return new TrainingRun(vae, model, options, latentDims, config(), testEvery, out, data, train, listeners);
+        return new TrainingRun(vae, model, options, latentDims, config(), testEvery, out, data, train, listeners, resume);
     }
 
     /**

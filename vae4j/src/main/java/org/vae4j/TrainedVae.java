@@ -383,6 +383,10 @@ public final class TrainedVae {
         return state;
     }
 
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
     ModelRunner runner() {
         return runner;
     }

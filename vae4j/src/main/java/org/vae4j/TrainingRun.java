@@ -37,10 +37,21 @@ public final class TrainingRun {
     private final List<TrainingListener> listeners;
     private final ModelState state;
     private final Map<String, String> provenance;
+    private final Resume resume;
     private boolean ran;
 
+    /**
+     * A saved run to continue: its model with the optimizer state, and what its checkpoint recorded.
+     *
+     * @param model the model as saved, with its optimizer
+     * @param checkpoint the checkpoint it was read from (epochs, noise state, history, data checksums)
+     */
+    record Resume(TrainedVae model, Checkpoint checkpoint) {
+    }
+
     TrainingRun(Vae4j vae, String model, Map<String, String> options, int latentDims, TrainingConfig config,
-                int testEvery, Path out, DatasetPair data, Dataset train, List<TrainingListener> listeners) {
+                int testEvery, Path out, DatasetPair data, Dataset train, List<TrainingListener> listeners,
+                Resume resume) {
         this.vae = vae;
         this.model = model;
         this.latentDims = latentDims;
@@ -52,8 +63,45 @@ public final class TrainingRun {
         this.listeners = new ArrayList<>(listeners);
         ModelSpec spec = new ModelSpec(train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims);
         vae.applySettings();
-        this.state = vae.factory().create(model, spec, options, vae.precision().dataType(), config.seed());
+        this.resume = resume;
+        if (resume != null) {
+            checkResumable(resume.checkpoint(), spec, config, data, train);
+            this.state = resume.model().state();
+        } else {
+            this.state = vae.factory().create(model, spec, options, vae.precision().dataType(), config.seed());
+        }
         this.provenance = Provenances.of(vae.registry().contribution(model));
+    }
+
+    /** A saved run continues only on the data it was trained on, and only to more epochs. */
+    private void checkResumable(Checkpoint c, ModelSpec spec, TrainingConfig config, DatasetPair data, Dataset train) {
+        if (!c.spec().equals(spec)) {
+            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " holds a model of " + c.spec()
+                    + ", but the data gives " + spec + "; pass the dataset it was trained on");
+        }
+        if (c.dataset() != null) {
+            for (var e : c.dataset().sha256().entrySet()) {
+                String now = data.sha256().get(e.getKey());
+                if (now != null && !now.equals(e.getValue())) {
+                    throw new org.vae4j.api.ConfigurationException("--resume: " + out + " was trained on "
+                            + c.dataset().name() + " whose " + e.getKey() + " has SHA-256 " + e.getValue()
+                            + "; the data given has " + now + "; pass the dataset it was trained on");
+                }
+            }
+        }
+        if (c.trainImages() > 0 && c.trainImages() != train.size()) {
+            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " was trained on " + c.trainImages()
+                    + " training images, the data gives " + train.size() + "; pass the dataset it was trained on");
+        }
+        if (c.epochsCompleted() >= config.epochs()) {
+            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " holds " + c.epochsCompleted()
+                    + " epochs already; pass --epochs N with N > " + c.epochsCompleted() + " to train further");
+        }
+    }
+
+    /** {@return the epochs already trained: 0, or those of the run being resumed} */
+    public int epochsCompleted() {
+        return resume == null ? 0 : resume.checkpoint().epochsCompleted();
     }
 
     /** {@return the model's registered name} */
@@ -120,6 +168,15 @@ public final class TrainingRun {
         // one writer per model directory for the whole run; checked again under the lock, since
         // another run may have finished there since this one was configured
         try (DirectoryLock lock = DirectoryLock.acquire(out)) {
+            if (resume != null) {
+                Checkpoint now = CheckpointIO.read(out.resolve(CheckpointIO.FILE_NAME), false);
+                Checkpoint then = resume.checkpoint();
+                if (now.epochsCompleted() != then.epochsCompleted() || now.optimizerIteration() != then.optimizerIteration()) {
+                    throw new org.vae4j.api.VaeException("--resume: " + out + " changed since it was read (another run"
+                            + " wrote epoch " + now.epochsCompleted() + "); resume again");
+                }
+                return train();
+            }
             if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
                 throw new org.vae4j.api.ConfigurationException("--out " + out + " already holds a model; choose another"
                         + " directory or delete it");
@@ -130,11 +187,14 @@ public final class TrainingRun {
 
     private TrainedVae train() {
         org.vae4j.core.engine.NativeRuntime.setThreads(config.threads());
-        Trainer.Run run = Trainer.start(state, config);
+        Trainer.Run run = resume == null ? Trainer.start(state, config)
+                : new Trainer.Run(state, resume.model().optimizer(), resume.checkpoint().epochsCompleted(),
+                        resume.checkpoint().noiseState());
         Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
                 data.sha256());
         long stepsPerEpoch = Trainer.stepsPerEpoch(train.size(), config.batchSize());
-        List<TrainingSummary.Epoch> history = new ArrayList<>();
+        List<Checkpoint.EpochRecord> history = new ArrayList<>(resume == null ? List.of()
+                : resume.checkpoint().history());
         double[] trainingSeconds = {0};
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(new TrainingListener() {
@@ -150,11 +210,12 @@ public final class TrainingRun {
                         l.onTestEvaluation(epoch, test);
                     }
                 }
-                history.add(new TrainingSummary.Epoch(epoch + 1, seconds, trainLoss, test));
+                history.add(new Checkpoint.EpochRecord(epoch + 1, seconds, trainLoss, test));
                 if (out != null) {
-                    // an atomic checkpoint after every epoch: an interrupted run keeps its last good state
+                    // an atomic checkpoint after every epoch: an interrupted run keeps its last good state,
+                    // and everything needed to continue it bit for bit (optimizer and noise state, history)
                     ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(run, config, dataProvenance, train.size(),
-                            provenance), out.resolve(CheckpointIO.FILE_NAME));
+                            provenance, history), out.resolve(CheckpointIO.FILE_NAME));
                 }
             }
         });
@@ -167,8 +228,9 @@ public final class TrainingRun {
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
         TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
                 config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
-                (double) train.size() * config.epochs() / trainingSeconds[0], state.model().describeObjective(),
-                penalty(), state.options(), trainLoss, testLoss, history,
+                (double) train.size() * (config.epochs() - epochsCompleted()) / trainingSeconds[0],
+                state.model().describeObjective(), penalty(), state.options(), trainLoss, testLoss,
+                history.stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test())).toList(),
                 new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()));
         TrainedVae trained = TrainedVae.trained(vae, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.DisentanglementMetric;
@@ -306,6 +307,29 @@ public final class Vae4j implements AutoCloseable {
                     + String.join(", ", models.names()) + ")");
         }
         return TrainedVae.restore(this, c, withOptimizer);
+    }
+
+    /**
+     * Continues a crashed or finished training run from its checkpoint: the model, the optimizer and
+     * noise state, the epoch and the history, with the configuration it was trained with. The trainer
+     * writes into {@code modelDir} again; raise {@link ModelTrainer#epochs} to train a finished run
+     * further. With one thread, an interrupted run resumed this way reaches the same parameters, bit
+     * for bit, as an uninterrupted one.
+     *
+     * @param modelDir a directory written by a training run
+     * @return a trainer to {@link ModelTrainer#train} on the data the run was trained on
+     */
+    public ModelTrainer resume(Path modelDir) {
+        TrainedVae saved = load(modelDir, true);
+        Checkpoint c = CheckpointIO.read(modelDir.resolve(CheckpointIO.FILE_NAME), false);
+        TrainingConfig t = c.training();
+        ModelTrainer trainer = new ModelTrainer(this, c.provider()).options(c.options()).latentDims(c.spec().latentDims())
+                .epochs(t.epochs()).batchSize(t.batchSize()).learningRate(t.learningRate()).optimizer(t.optimizer())
+                .seed(t.seed()).saveTo(modelDir);
+        if (c.trainImages() > 0) {
+            trainer.limit(c.trainImages());
+        }
+        return trainer.resumeFrom(new TrainingRun.Resume(saved, c));
     }
 
     /**

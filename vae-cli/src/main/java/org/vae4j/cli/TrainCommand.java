@@ -48,6 +48,9 @@ final class TrainCommand implements Main.Command {
                 .desc("model option, repeatable (./vae models lists them)").build());
         o.addOption(CommonOptions.opt("out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
         o.addOption(CommonOptions.opt("limit", "N", "train on the first N training images only (quick runs)"));
+        o.addOption(CommonOptions.opt("resume", null, "continue the run in --out DIR from its checkpoint (crashed, or"
+                + " finished and given more --epochs); only --epochs, --threads, --test-every and the data options"
+                + " may be given with it"));
         o.addOption(CommonOptions.opt("test-every", "N", "evaluate the test set every N epochs into the history"
                 + " (default 1; 0: only at the end)"));
         CommonOptions.addData(o);
@@ -73,6 +76,9 @@ final class TrainCommand implements Main.Command {
         if (CommonOptions.help(cl, o, "./vae train --model NAME [options]", out)) {
             return Main.OK;
         }
+        if (cl.hasOption("resume")) {
+            return resume(cl, out, err);
+        }
         // Everything the user typed is validated before any data is loaded or file written.
         String model = cl.getOptionValue("model", "vae");
         TrainingConfig config = config(cl);
@@ -94,16 +100,50 @@ final class TrainCommand implements Main.Command {
             TrainingRun run = trainer.start(data);
             out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, run.options(), latent,
                     run.numParams(), config);
-            run.listener(new Progress(err, Progress.isTerminal(), run.objective(), run.penalty() != null));
-            TrainedVae trained = run.run();
-            TrainingSummary s = trained.summary().orElseThrow();
-            out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", s.test().negElbo(),
-                    s.test().reconstruction(), s.test().kl(), s.objective(), s.test().objective());
-            out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", s.train().negElbo(),
-                    s.train().reconstruction(), s.train().kl());
-            out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", s.seconds(), s.imagesPerSecond(),
-                    outDir);
-            return Main.OK;
+            return finish(run, outDir, out, err);
         }
+    }
+
+    /** {@code --resume}: the run in --out continues with its own configuration; only these may change. */
+    private int resume(CommandLine cl, PrintStream out, PrintStream err) {
+        for (String fixed : List.of("model", "latent-dims", "batch-size", "lr", "optimizer", "seed", "option", "limit")) {
+            if (cl.hasOption(fixed)) {
+                throw new UsageException("--resume continues the run as it was configured; --" + fixed + " cannot be"
+                        + " given with it (only --epochs, --threads, --test-every and the data options)");
+            }
+        }
+        if (!cl.hasOption("out")) {
+            throw new UsageException("--resume needs --out DIR, the model directory of the run to continue");
+        }
+        Path outDir = Path.of(cl.getOptionValue("out"));
+        int threads = CommonOptions.intOption(cl, "threads", TrainingConfig.defaultThreads(), 1, Integer.MAX_VALUE);
+        try (Vae4j vae = CommonOptions.library(cl, threads, err)) {
+            ModelTrainer trainer = vae.resume(outDir).threads(threads)
+                    .testEvery(CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE));
+            if (cl.hasOption("epochs")) {
+                trainer.epochs(CommonOptions.intOption(cl, "epochs", TrainingConfig.DEFAULT_EPOCHS, 1, Integer.MAX_VALUE));
+            }
+            trainer.validate();
+            String dataset = vae.load(outDir).datasetName().orElse("mnist");
+            DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, dataset), err);
+            TrainingRun run = trainer.start(data);
+            out.printf(Locale.ROOT, "resuming %s (%s) in %s after epoch %d of %d; %s%n", run.model(), run.options(),
+                    outDir, run.epochsCompleted(), run.config().epochs(), run.config());
+            return finish(run, outDir, out, err);
+        }
+    }
+
+    /** Trains with a progress display and prints the final loss terms. */
+    private static int finish(TrainingRun run, Path outDir, PrintStream out, PrintStream err) {
+        run.listener(new Progress(err, Progress.isTerminal(), run.objective(), run.penalty() != null));
+        TrainedVae trained = run.run();
+        TrainingSummary s = trained.summary().orElseThrow();
+        out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", s.test().negElbo(),
+                s.test().reconstruction(), s.test().kl(), s.objective(), s.test().objective());
+        out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", s.train().negElbo(),
+                s.train().reconstruction(), s.train().kl());
+        out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", s.seconds(), s.imagesPerSecond(),
+                outDir);
+        return Main.OK;
     }
 }

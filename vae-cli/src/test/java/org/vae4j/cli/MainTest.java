@@ -90,6 +90,27 @@ class MainTest {
     }
 
     @Test
+    void resumeContinuesARunToMoreEpochsAndRefusesChangesToItsConfiguration() throws IOException {
+        Path out = dir.resolve("resumed");
+        assertThat(train(out).code()).isZero();
+        Result changed = run("train", "--resume", "--out", out.toString(), "--lr", "0.1", "--dataset", "idx", "--data",
+                data.toString());
+        assertThat(changed.code()).isEqualTo(Main.USAGE);
+        assertThat(changed.err().strip()).doesNotContain("\n").contains("--lr cannot be given with it");
+        Result done = run("train", "--resume", "--out", out.toString(), "--dataset", "idx", "--data", data.toString());
+        assertThat(done.code()).isEqualTo(Main.USAGE);
+        assertThat(done.err()).contains("holds 2 epochs already; pass --epochs N with N > 2");
+
+        Result more = run("train", "--resume", "--out", out.toString(), "--epochs", "3", "--dataset", "idx", "--data",
+                data.toString());
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.out()).contains("resuming vae").contains("after epoch 2 of 3");
+        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertThat(m.get("epochs").asInt()).isEqualTo(3);
+        assertThat(m.get("history")).hasSize(3);
+    }
+
+    @Test
     void pluginsComeFromTheInstallationNeverFromTheWorkingDirectory() throws IOException {
         Path cwdPlugins = Path.of("plugins").toAbsolutePath();
         assertThat(cwdPlugins).doesNotExist();

@@ -18,14 +18,37 @@ import org.vae4j.api.TrainingConfig;
  * @param dataset name of the training data, where it came from and the SHA-256 of each file
  * @param trainImages the number of training images (0 when unknown: checkpoints before it was recorded)
  * @param provenance what produced the model: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty when unknown)
+ * @param noiseState the reparameterisation noise generator's state after the completed epochs, or null
+ * @param history one record per completed epoch (empty when not recorded)
  */
 public record Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
                          int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                         DatasetProvenance dataset, int trainImages, Map<String, String> provenance) {
+                         DatasetProvenance dataset, int trainImages, Map<String, String> provenance,
+                         long[] noiseState, java.util.List<EpochRecord> history) {
 
     public Checkpoint {
         provenance = provenance == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+        history = history == null ? java.util.List.of() : java.util.List.copyOf(history);
+    }
+
+    /**
+     * One completed epoch, as the history of {@code metrics.json} records it.
+     *
+     * @param epoch 1-based
+     * @param seconds its training time
+     * @param train the mean loss terms of its steps
+     * @param test the test loss after it, or null
+     */
+    public record EpochRecord(int epoch, double seconds, org.vae4j.api.Loss train, org.vae4j.api.Loss test) {
+    }
+
+    /** A checkpoint without noise state and history. */
+    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
+                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
+                      DatasetProvenance dataset, int trainImages, Map<String, String> provenance) {
+        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset,
+                trainImages, provenance, null, null);
     }
 
     /** A checkpoint without training-set size and provenance (as written before they were recorded). */
@@ -33,7 +56,7 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
                       int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
                       DatasetProvenance dataset) {
         this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset, 0,
-                Map.of());
+                Map.of(), null, null);
     }
 
     /** True when the optimizer state was read (or is present): the run can be continued from it. */

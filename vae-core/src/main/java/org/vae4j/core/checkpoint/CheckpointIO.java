@@ -80,6 +80,21 @@ public final class CheckpointIO {
             ObjectNode prov = h.putObject("provenance");
             c.provenance().forEach(prov::put);
         }
+        if (c.noiseState() != null) {
+            h.putArray("noiseState").add(c.noiseState()[0]).add(c.noiseState()[1]);
+        }
+        if (!c.history().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode history = h.putArray("history");
+            for (Checkpoint.EpochRecord e : c.history()) {
+                ObjectNode n = history.addObject();
+                n.put("epoch", e.epoch());
+                n.put("seconds", e.seconds());
+                n.set("train", loss(e.train()));
+                if (e.test() != null) {
+                    n.set("test", loss(e.test()));
+                }
+            }
+        }
         if (c.dataset() != null) {
             ObjectNode d = h.putObject("dataset");
             d.put("name", c.dataset().name());
@@ -301,13 +316,36 @@ public final class CheckpointIO {
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         h.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
+        long[] noise = null;
+        if (h.path("noiseState").isArray() && h.path("noiseState").size() == 2) {
+            noise = new long[] {h.path("noiseState").get(0).asLong(), h.path("noiseState").get(1).asLong()};
+        }
+        java.util.List<Checkpoint.EpochRecord> history = new java.util.ArrayList<>();
+        for (JsonNode e : h.path("history")) {
+            history.add(new Checkpoint.EpochRecord(e.path("epoch").asInt(), e.path("seconds").asDouble(),
+                    loss(e.path("train")), e.has("test") ? loss(e.path("test")) : null));
+        }
         return new Checkpoint(h.path("provider").asText(), options,
                 new ModelSpec(spec.path("dataSize").asInt(), spec.path("imageHeight").asInt(), spec.path("imageWidth").asInt(),
                         spec.path("numClasses").asInt(), spec.path("latentDims").asInt()),
                 new TrainingConfig(t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
                         OptimizerKind.parse(t.path("optimizer").asText()), t.path("seed").asLong(), t.path("threads").asInt()),
                 h.path("epochsCompleted").asInt(), h.path("optimizerIteration").asLong(), params, state, data,
-                h.path("trainImages").asInt(0), provenance);
+                h.path("trainImages").asInt(0), provenance, noise, history);
+    }
+
+    private static ObjectNode loss(org.vae4j.api.Loss l) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("reconstruction", l.reconstruction());
+        n.put("kl", l.kl());
+        n.put("objective", l.objective());
+        n.put("penalty", l.penalty());
+        return n;
+    }
+
+    private static org.vae4j.api.Loss loss(JsonNode n) {
+        return new org.vae4j.api.Loss(n.path("reconstruction").asDouble(Double.NaN), n.path("kl").asDouble(Double.NaN),
+                n.path("objective").asDouble(Double.NaN), n.path("penalty").asDouble(0));
     }
 
     private static MessageDigest sha256() {

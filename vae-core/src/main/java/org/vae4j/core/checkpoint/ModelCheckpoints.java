@@ -21,10 +21,18 @@ public final class ModelCheckpoints {
     /** The run's checkpoint, recording the training-set size and the provenance. */
     public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
                                 int trainImages, java.util.Map<String, String> provenance) {
+        return of(run, config, data, trainImages, provenance, java.util.List.of());
+    }
+
+    /** The run's checkpoint with everything needed to continue it: noise state and history too. */
+    public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
+                                int trainImages, java.util.Map<String, String> provenance,
+                                java.util.List<Checkpoint.EpochRecord> history) {
         ModelState m = run.model();
         float[] params = m.params().castTo(DataType.FLOAT).data().asFloat();
         return new Checkpoint(m.provider(), m.options(), m.spec(), config, run.epochsCompleted(),
-                run.optimizer().iteration(), params, run.optimizer().state(), data, trainImages, provenance);
+                run.optimizer().iteration(), params, run.optimizer().state(), data, trainImages, provenance,
+                run.noiseState(), history);
     }
 
     public static void save(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data, Path modelDir) {
@@ -62,6 +70,6 @@ public final class ModelCheckpoints {
         ModelState state = factory.restore(c.provider(), c.spec(), c.options(), Nd4j.createFromArray(c.params()));
         Optimizer optimizer = Optimizer.restore(c.training().optimizer(), c.training().learningRate(), c.optimizerState(),
                 c.optimizerIteration(), threads);
-        return new Trainer.Run(state, optimizer, c.epochsCompleted());
+        return new Trainer.Run(state, optimizer, c.epochsCompleted(), c.noiseState());
     }
 }

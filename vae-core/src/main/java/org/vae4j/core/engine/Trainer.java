@@ -36,11 +36,26 @@ public final class Trainer {
         private final ModelState model;
         private final Optimizer optimizer;
         private int epochsCompleted;
+        private long[] noiseState;
 
         public Run(ModelState model, Optimizer optimizer, int epochsCompleted) {
+            this(model, optimizer, epochsCompleted, null);
+        }
+
+        /**
+         * @param noiseState the reparameterisation noise generator's state after {@code epochsCompleted}
+         *                   epochs, or null (a fresh run, or a checkpoint that did not record it)
+         */
+        public Run(ModelState model, Optimizer optimizer, int epochsCompleted, long[] noiseState) {
             this.model = model;
             this.optimizer = optimizer;
             this.epochsCompleted = epochsCompleted;
+            this.noiseState = noiseState == null ? null : noiseState.clone();
+        }
+
+        /** The noise generator's state after the last completed epoch, or null. */
+        public long[] noiseState() {
+            return noiseState == null ? null : noiseState.clone();
         }
 
         public ModelState model() {
@@ -74,7 +89,10 @@ public final class Trainer {
         int n = train.size();
         int batchSize = Math.min(config.batchSize(), n);
         long stepsPerEpoch = stepsPerEpoch(n, batchSize);
-        NoiseSource noise = NoiseSource.seeded(config.seed() * 31 + 7 + run.epochsCompleted);
+        NoiseSource.Seeded noise = new NoiseSource.Seeded(config.seed() * 31 + 7 + run.epochsCompleted);
+        if (run.noiseState != null) {
+            noise.restore(run.noiseState);   // resumed: the noise continues exactly where it stopped
+        }
         listeners.forEach(l -> l.onTrainingStart(config.epochs(), stepsPerEpoch));
         int[] order = new int[n];
         for (int epoch = run.epochsCompleted; epoch < config.epochs(); epoch++) {
@@ -115,6 +133,7 @@ public final class Trainer {
                 listeners.forEach(l -> l.onBatch(e, stepInEpoch, loss, count));
             }
             run.epochsCompleted = epoch + 1;
+            run.noiseState = noise.state();
             Loss epochLoss = new Loss(sumD / n, sumR / n, sumObjective / n, sumPenalty / n);
             double seconds = (System.nanoTime() - started) / 1e9;
             listeners.forEach(l -> l.onEpochEnd(e, epochLoss, seconds));
