@@ -306,7 +306,13 @@ public final class Vae4j implements AutoCloseable {
                     + ", which is not registered; pass its plugin with --plugins (available: "
                     + String.join(", ", models.names()) + ")");
         }
-        return TrainedVae.restore(this, c, withOptimizer);
+        try {
+            return TrainedVae.restore(this, c, withOptimizer);
+        } catch (IllegalArgumentException | ConfigurationException e) {
+            // options, shape and parameter count must fit the model the provider builds from them
+            throw new VaeException("checkpoint " + file + " does not fit model '" + c.provider() + "': "
+                    + e.getMessage() + "; it was edited or damaged, or saved by another version of its plugin");
+        }
     }
 
     /**

@@ -62,6 +62,24 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void aCheckpointThatDoesNotFitItsModelIsRefusedNamingTheFile() throws Exception {
+        Path out = dir.resolve("m");
+        try (Vae4j vae = Vae4j.builder().threads(1).build()) {
+            trainer(vae, out).train(data);
+            Path file = out.resolve("model.vae4j");
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(file, h ->
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options")).put("hidden", "9"));
+            assertThatThrownBy(() -> vae.load(out)).isInstanceOf(VaeException.class)
+                    .hasMessageStartingWith("checkpoint " + file + " does not fit model 'vae': model vae needs")
+                    .hasMessageNotContaining("\n");
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(file, h ->
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options")).put("hidden", "8").put("depth", "2"));
+            assertThatThrownBy(() -> vae.load(out)).isInstanceOf(VaeException.class)
+                    .isNotInstanceOf(ConfigurationException.class).hasMessageContaining("unknown option 'depth'");
+        }
+    }
+
+    @Test
     void temporaryFilesOfAKilledWriterAreRemovedByTheNextOne() throws Exception {
         Path out = Files.createDirectories(dir.resolve("m"));
         Path stale = Files.write(out.resolve(".model.vae4j12345.tmp"), new byte[1024]);

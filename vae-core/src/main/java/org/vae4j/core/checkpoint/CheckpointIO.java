@@ -39,6 +39,8 @@ public final class CheckpointIO {
     public static final String FILE_NAME = "model.vae4j";
     private static final byte[] MAGIC = "VAE4JCK1".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT_VERSION = 1;
+    /** The largest checkpoint format 1 can hold (its writer refuses more), checked before reading a byte. */
+    static final long MAX_SIZE = Integer.MAX_VALUE - 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointIO() {
@@ -191,6 +193,10 @@ public final class CheckpointIO {
         try (var in = new java.io.DataInputStream(new java.security.DigestInputStream(
                 new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16), sha))) {
             byte[] magic = new byte[MAGIC.length];
+            if (size > MAX_SIZE) {
+                throw new VaeException(file + " is " + size + " bytes, more than a vae4j checkpoint can be ("
+                        + MAX_SIZE + "); point --model-dir at a directory written by ./vae train");
+            }
             if (size < MAGIC.length + 4 + 32 || in.read(magic) != MAGIC.length || !Arrays.equals(magic, MAGIC)) {
                 throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
                         + "point --model-dir at a directory written by ./vae train");
@@ -210,6 +216,10 @@ public final class CheckpointIO {
             }
             int p = h.path("numParams").asInt(-1);
             int k = h.path("optimizerStateArrays").asInt(-1);
+            if (!h.isObject() || p < 1 || k < 0 || k > 8) {
+                throw corrupt(file, in, sha, size, "has an invalid header (numParams " + p + ", optimizerStateArrays "
+                        + k + "); it is corrupt");
+            }
             long expected = MAGIC.length + 4L + headerLength + 4L * p * (1 + k) + 32;
             if (p < 0 || k < 0 || expected != size) {
                 throw corrupt(file, in, sha, size, "declares " + p + " parameters and " + k
@@ -235,7 +245,7 @@ public final class CheckpointIO {
                 throw new VaeException("checkpoint " + file + " has format version " + version + "; this vae4j reads"
                         + " version " + FORMAT_VERSION);
             }
-            return parse(h, params, state);
+            return parse(file, h, params, state);
         } catch (java.io.EOFException e) {
             throw checksumMismatch(file);
         } catch (IOException e) {
@@ -302,7 +312,72 @@ public final class CheckpointIO {
                 + "retrain or restore it from a copy");
     }
 
-    private static Checkpoint parse(JsonNode h, float[] params, float[][] state) {
+    /** The header's fields, each checked: a hand-edited or damaged header fails naming the file and the field. */
+    private static Checkpoint parse(Path file, JsonNode h, float[] params, float[][] state) {
+        Header f = new Header(file, h);
+        String provider = f.text("provider", "[a-z][a-z0-9-]*");
+        int latent = f.integer("spec", "latentDims", 1, 1 << 20);
+        int height = f.integer("spec", "imageHeight", 1, 1 << 16);
+        int width = f.integer("spec", "imageWidth", 1, 1 << 16);
+        int dataSize = f.integer("spec", "dataSize", 1, Integer.MAX_VALUE);
+        if ((long) height * width != dataSize) {
+            throw f.invalid("spec.dataSize", dataSize + " is not imageHeight x imageWidth = " + height + " x " + width);
+        }
+        int classes = f.integer("spec", "numClasses", 0, 1 << 20);
+        int epochs = f.integer("training", "epochs", 1, Integer.MAX_VALUE);
+        int batch = f.integer("training", "batchSize", 1, Integer.MAX_VALUE);
+        double lr = h.path("training").path("learningRate").asDouble(Double.NaN);
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw f.invalid("training.learningRate", h.path("training").path("learningRate") + " is not a number > 0");
+        }
+        String optimizer = h.path("training").path("optimizer").asText("");
+        if (java.util.Arrays.stream(OptimizerKind.values()).noneMatch(o -> o.id().equals(optimizer))) {
+            throw f.invalid("training.optimizer", "'" + optimizer + "' is not adam or adagrad");
+        }
+        int threads = f.integer("training", "threads", 1, Integer.MAX_VALUE);
+        if (!h.path("training").path("seed").canConvertToLong()) {
+            throw f.invalid("training.seed", h.path("training").path("seed") + " is not an integer");
+        }
+        int completed = f.integer(null, "epochsCompleted", 0, epochs);
+        if (!h.path("optimizerIteration").canConvertToLong() || h.path("optimizerIteration").asLong() < 0) {
+            throw f.invalid("optimizerIteration", h.path("optimizerIteration") + " is not an integer >= 0");
+        }
+        if (h.has("trainImages")) {
+            f.integer(null, "trainImages", 0, Integer.MAX_VALUE);
+        }
+        if (!h.path("options").isObject() && !h.path("options").isMissingNode()) {
+            throw f.invalid("options", "it is not an object of option values");
+        }
+        return parseChecked(h, params, state);
+    }
+
+    /** Reads a header's fields with their ranges, naming the file and the field when one is off. */
+    private record Header(Path file, JsonNode h) {
+        VaeException invalid(String field, String problem) {
+            return new VaeException("checkpoint " + file + " has an invalid header field " + field + ": " + problem
+                    + "; it was edited or damaged: retrain, or restore a copy");
+        }
+
+        int integer(String group, String name, int min, int max) {
+            JsonNode n = group == null ? h.path(name) : h.path(group).path(name);
+            String field = group == null ? name : group + "." + name;
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
+                throw invalid(field, n.isMissingNode() ? "it is missing" : n + " is not an integer in [" + min + ", "
+                        + max + "]");
+            }
+            return n.asInt();
+        }
+
+        String text(String name, String pattern) {
+            String t = h.path(name).asText("");
+            if (!t.matches(pattern)) {
+                throw invalid(name, "'" + t + "' is not a model name");
+            }
+            return t;
+        }
+    }
+
+    private static Checkpoint parseChecked(JsonNode h, float[] params, float[][] state) {
         JsonNode spec = h.path("spec");
         JsonNode t = h.path("training");
         Map<String, String> options = new LinkedHashMap<>();

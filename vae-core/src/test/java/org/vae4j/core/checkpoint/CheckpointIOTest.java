@@ -67,6 +67,48 @@ class CheckpointIOTest {
     }
 
     @Test
+    void aHugeFileIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path f = dir.resolve("huge.vae4j");
+        try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(3L << 30);   // sparse: no disk used
+        }
+        assertThatThrownBy(() -> CheckpointIO.read(f)).isInstanceOf(VaeException.class)
+                .hasMessage(f + " is 3221225472 bytes, more than a vae4j checkpoint can be (2147483639); point"
+                        + " --model-dir at a directory written by ./vae train");
+        Path zero = dir.resolve("zero.vae4j");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        assertThatThrownBy(() -> CheckpointIO.read(zero)).isInstanceOf(VaeException.class)
+                .hasMessageContaining(zero + " is not a vae4j checkpoint");
+    }
+
+    @Test
+    void handEditedHeadersAreRefusedNamingTheFileAndTheField() throws IOException {
+        Path f = dir.resolve("m.vae4j");
+        java.util.Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> edits =
+                new java.util.LinkedHashMap<>();
+        edits.put("spec.latentDims", h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("spec")).put("latentDims", 0));
+        edits.put("training.epochs", h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("training")).put("epochs", 0));
+        edits.put("training.optimizer", h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("training")).put("optimizer", "sgd"));
+        edits.put("training.learningRate", h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("training")).put("learningRate", "fast"));
+        edits.put("epochsCompleted", h -> h.put("epochsCompleted", -7));
+        edits.put("provider", h -> h.put("provider", ""));
+        edits.put("spec.dataSize", h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("spec")).put("dataSize", 100));
+        for (var e : edits.entrySet()) {
+            CheckpointIO.write(sample(), f);
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(f, e.getValue());
+            assertThatThrownBy(() -> CheckpointIO.read(f)).as(e.getKey()).isInstanceOf(VaeException.class)
+                    .hasMessageStartingWith("checkpoint " + f + " has an invalid header field " + e.getKey() + ": ")
+                    .hasMessageNotContaining("\n").hasMessageNotContaining("--");
+        }
+        // the same edit without recomputing the checksum is reported as corruption
+        CheckpointIO.write(sample(), f);
+        byte[] b = Files.readAllBytes(f);
+        b[30] ^= 1;
+        Files.write(f, b);
+        assertThatThrownBy(() -> CheckpointIO.read(f)).hasMessageContaining("corrupt");
+    }
+
+    @Test
     void corruptedByteIsDetected() throws IOException {
         Path f = dir.resolve("m.vae4j");
         CheckpointIO.write(sample(), f);

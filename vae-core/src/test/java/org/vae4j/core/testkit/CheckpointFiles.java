@@ -1,0 +1,39 @@
+package org.vae4j.core.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checkpoint surgery for tests: what a user with a text editor and a checksum tool could do. */
+public final class CheckpointFiles {
+    private CheckpointFiles() {
+    }
+
+    /** Rewrites the header of {@code f} with {@code edit}, keeping the arrays and recomputing the checksum. */
+    public static void editHeader(Path f, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws IOException {
+        byte[] b = Files.readAllBytes(f);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        int headerLength = buf.getInt(8);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var h = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(new String(b, 12, headerLength,
+                java.nio.charset.StandardCharsets.UTF_8));
+        edit.accept(h);
+        byte[] header = mapper.writeValueAsBytes(h);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(b, 0, 8);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(header.length).array());
+        out.write(header);
+        out.write(b, 12 + headerLength, b.length - 12 - headerLength - 32);
+        byte[] body = out.toByteArray();
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        out.write(sha.digest(body));
+        Files.write(f, out.toByteArray());
+    }
+
+}
