@@ -417,6 +417,11 @@ public final class TrainedVae {
     }
 
     void checkData(Dataset images) {
+        if (images.dataSize() == dataSize() && (images.height() != imageHeight() || images.width() != imageWidth())) {
+            throw new org.vae4j.api.VaeException("the model expects " + imageHeight() + "x" + imageWidth() + " images but "
+                    + images.name() + " has " + images.height() + "x" + images.width() + "; pass the dataset it was"
+                    + " trained on");
+        }
         if (images.dataSize() != dataSize()) {
             throw new org.vae4j.api.VaeException("the model expects images of " + dataSize() + " pixels but "
                     + images.name() + " has " + images.dataSize() + "; pass the dataset it was trained on");

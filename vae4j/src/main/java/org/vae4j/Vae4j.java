@@ -72,9 +72,10 @@ public final class Vae4j implements AutoCloseable {
         this.precision = b.precision;
         this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : DatasetLocator.defaultCacheRoot();
         this.log = b.log;
-        this.pluginLoader = PluginLoader.classLoader(Vae4j.class.getClassLoader(), b.pluginPath, log);
+        PluginLoader.PluginPath path = PluginLoader.open(Vae4j.class.getClassLoader(), b.pluginPath, log);
+        this.pluginLoader = path.loader();
         try {
-            Plugins plugins = PluginLoader.discover(pluginLoader);
+            Plugins plugins = PluginLoader.discover(path);
             this.injector = Guice.createInjector(new CoreModule(plugins));
             this.models = injector.getInstance(ModelRegistry.class);
             this.metrics = injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() { }));

@@ -80,6 +80,25 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void imagesOfAnotherShapeWithTheSamePixelCountAreRefused() {
+        try (Vae4j vae = Vae4j.builder().threads(1).build()) {
+            TrainedVae m = trainer(vae, dir.resolve("shape")).train(data);
+            var flat = new org.vae4j.api.data.Dataset("flat", 10, 1, 784, new float[7840], null, 0);
+            assertThatThrownBy(() -> m.evaluate(flat, 0)).isInstanceOf(VaeException.class)
+                    .hasMessage("the model expects 28x28 images but flat has 1x784; pass the dataset it was trained on");
+        }
+    }
+
+    @Test
+    void anEmptyHiddenLayerListIsRefusedNotTrainedAsALinearModel() {
+        try (Vae4j vae = Vae4j.builder().threads(1).build()) {
+            assertThatThrownBy(() -> vae.trainer("vae").option("hidden", "").validate())
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("option hidden= is invalid: must be one or more positive integers, e.g. 500 or 500,250");
+        }
+    }
+
+    @Test
     void temporaryFilesOfAKilledWriterAreRemovedByTheNextOne() throws Exception {
         Path out = Files.createDirectories(dir.resolve("m"));
         Path stale = Files.write(out.resolve(".model.vae4j12345.tmp"), new byte[1024]);

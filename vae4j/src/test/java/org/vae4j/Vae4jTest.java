@@ -357,9 +357,130 @@ class Vae4jTest {
             assertThat(vae.models()).extracting(ModelInfo::name).contains("guice-vae", "vae");
             assertThat(vae.model("guice-vae").plugin()).isEqualTo("a Guice module");
             assertThat(vae.pluginFailures()).singleElement().asString().contains(NotAModulePlugin.class.getName())
-                    .contains("not a com.google.inject.Module");
+                    .contains("(guice.jar)").contains("not a com.google.inject.Module");
             TrainedVae m = vae.trainer("guice-vae").latentDims(2).epochs(1).option("hidden", 8).train(data);
             assertThat(m.modelName()).isEqualTo("guice-vae");
+        }
+    }
+
+    /** A provider that fails in the method named by {@code where}. */
+    static final class Faulty implements org.vae4j.spi.ModelProvider {
+        private final String name;
+        private final String where;
+
+        Faulty(String name, String where) {
+            this.name = name;
+            this.where = where;
+        }
+
+        private void fail(String method) {
+            if (method.equals(where)) {
+                throw new UnsupportedOperationException(method + " is not implemented yet");
+            }
+        }
+
+        @Override
+        public String name() {
+            fail("name");
+            return name;
+        }
+
+        @Override
+        public String description() {
+            return "a faulty provider";
+        }
+
+        @Override
+        public org.vae4j.spi.OptionSchema optionSchema() {
+            fail("optionSchema");
+            return where.equals("null-schema") ? null : org.vae4j.spi.MlpOptions.schema();
+        }
+
+        @Override
+        public org.vae4j.api.VaeModel create(org.vae4j.spi.ModelContext context) {
+            fail("create");
+            return org.vae4j.spi.MlpOptions.standardModel(context, org.vae4j.api.Objective.negativeElbo());
+        }
+    }
+
+    public static final class NameThrows implements VaePlugin {
+        @Override
+        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
+            return List.of(new Faulty("nameless", "name"));
+        }
+    }
+
+    public static final class SchemaThrows implements VaePlugin {
+        @Override
+        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
+            return List.of(new Faulty("schemaless", "optionSchema"));
+        }
+    }
+
+    public static final class NullSchema implements VaePlugin {
+        @Override
+        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
+            return List.of(new Faulty("null-schema", "null-schema"));
+        }
+    }
+
+    public static final class CreateThrows implements VaePlugin {
+        @Override
+        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
+            return List.of(new Faulty("crashy", "create"));
+        }
+    }
+
+    @Test
+    void brokenJarsAndFaultyPluginsAreReportedByJarAndEverythingElseWorks() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("faulty-plugins"));
+        Files.write(folder.resolve("corrupt.jar"), "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(folder.resolve("empty.jar"), new byte[0]);
+        servicesJar(folder.resolve("nameless.jar"), NameThrows.class.getName());
+        servicesJar(folder.resolve("schemaless.jar"), SchemaThrows.class.getName());
+        servicesJar(folder.resolve("nullschema.jar"), NullSchema.class.getName());
+        servicesJar(folder.resolve("crashy.jar"), CreateThrows.class.getName());
+        servicesJar(folder.resolve("good.jar"), ConstantMetricPlugin.class.getName());
+        List<String> log = new java.util.ArrayList<>();
+        try (Vae4j vae = Vae4j.builder().pluginDirectory(folder).threads(1).log(log::add).build()) {
+            assertThat(vae.models()).extracting(ModelInfo::name).contains("vae", "beta-vae", "cvae", "crashy")
+                    .doesNotContain("nameless", "schemaless", "null-schema");
+            assertThat(vae.metricNames()).contains("constant");
+            assertThat(vae.pluginFailures()).hasSize(5).anySatisfy(f -> assertThat(f)
+                    .startsWith("jar corrupt.jar: not a readable jar")).anySatisfy(f -> assertThat(f)
+                    .startsWith("jar empty.jar: not a readable jar")).anySatisfy(f -> assertThat(f)
+                    .isEqualTo(NameThrows.class.getName() + " (nameless.jar): UnsupportedOperationException: name is not"
+                            + " implemented yet")).anySatisfy(f -> assertThat(f)
+                    .isEqualTo(SchemaThrows.class.getName() + " (schemaless.jar): UnsupportedOperationException:"
+                            + " optionSchema is not implemented yet")).anySatisfy(f -> assertThat(f)
+                    .contains("(nullschema.jar)").contains("has no option schema (null)"));
+            assertThat(log).anySatisfy(l -> assertThat(l).startsWith("plugin jar corrupt.jar is not a readable jar"));
+            assertThatThrownBy(() -> vae.trainer("crashy").latentDims(2).epochs(1).train(data))
+                    .isInstanceOf(org.vae4j.api.VaeException.class)
+                    .hasMessage("model 'crashy' of plugin " + CreateThrows.class.getName() + " (crashy.jar) failed to"
+                            + " build: UnsupportedOperationException: create is not implemented yet; report it to the"
+                            + " plugin's author");
+            // the built-ins are untouched
+            assertThat(vae.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).train(data).epochsCompleted())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void duplicatesNameTheJarsThatDeclareThem() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("dup-plugins"));
+        servicesJar(folder.resolve("dup-a.jar"), CreateThrows.class.getName());
+        servicesJar(folder.resolve("dup-b.jar"), CrashyAgain.class.getName());
+        assertThatThrownBy(() -> Vae4j.builder().pluginDirectory(folder).threads(1).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("model 'crashy' is registered twice")
+                .hasMessageContaining("(dup-a.jar)").hasMessageContaining("(dup-b.jar)");
+    }
+
+    public static final class CrashyAgain implements VaePlugin {
+        @Override
+        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
+            return List.of(new Faulty("crashy", "create"));
         }
     }
 

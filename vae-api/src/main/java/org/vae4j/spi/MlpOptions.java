@@ -26,7 +26,8 @@ public final class MlpOptions {
         return OptionSchema.of(
                 OptionSpec.checked(HIDDEN, OptionType.INT_LIST, "500",
                         "hidden layer sizes of encoder and decoder (the decoder mirrors them), comma-separated",
-                        v -> ((java.util.List<?>) v).stream().allMatch(i -> (Integer) i > 0), "positive integers"),
+                        v -> !((java.util.List<?>) v).isEmpty() && ((java.util.List<?>) v).stream().allMatch(i -> (Integer) i > 0),
+                        "one or more positive integers, e.g. 500 or 500,250"),
                 OptionSpec.checked(ACTIVATION, OptionType.STRING, "tanh", "hidden activation: tanh, relu, sigmoid",
                         v -> java.util.Set.of("tanh", "relu", "sigmoid").contains(v), "one of tanh, relu, sigmoid"),
                 OptionSpec.checked(LIKELIHOOD, OptionType.STRING, "bernoulli",

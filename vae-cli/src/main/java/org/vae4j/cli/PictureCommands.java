@@ -36,6 +36,10 @@ final class PictureCommands {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--out " + file + " must name a .png file");
         }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new UsageException("--out " + file + ": folder " + folder + " does not exist; create it first");
+        }
         return file;
     }
 
@@ -79,6 +83,9 @@ final class PictureCommands {
         return index;
     }
 
+    /** How far a traversal may go from the prior's centre: beyond, the decoder only extrapolates. */
+    static final double MAX_RANGE = 100;
+
     static int[] parseDims(String text, int latentDims) {
         if (text == null || text.equals("all")) {
             return null;
@@ -89,6 +96,9 @@ final class PictureCommands {
                 int d = Integer.parseInt(part.trim());
                 if (d < 0 || d >= latentDims) {
                     throw new UsageException("--dims " + text + ": dimension " + d + " is outside 0.." + (latentDims - 1));
+                }
+                if (dims.contains(d)) {
+                    throw new UsageException("--dims " + text + " lists dimension " + d + " twice");
                 }
                 dims.add(d);
             } catch (NumberFormatException e) {
@@ -104,14 +114,15 @@ final class PictureCommands {
             if (parts.length == 2) {
                 double lo = Double.parseDouble(parts[0]);
                 double hi = Double.parseDouble(parts[1]);
-                if (lo < hi && Double.isFinite(lo) && Double.isFinite(hi)) {
+                if (lo < hi && lo >= -MAX_RANGE && hi <= MAX_RANGE) {
                     return new double[] {lo, hi};
                 }
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--range " + text + " must be LOW:HIGH with LOW < HIGH, e.g. -3:3");
+        throw new UsageException("--range " + text + " must be LOW:HIGH with -" + (int) MAX_RANGE + " <= LOW < HIGH <= "
+                + (int) MAX_RANGE + ", e.g. -3:3 (the prior puts almost all its mass within -4:4)");
     }
 
     static final class Traverse implements Main.Command {

@@ -90,6 +90,31 @@ class MainTest {
     }
 
     @Test
+    void pictureOptionsThatWereSilentlyAcceptedAreRefused() throws IOException {
+        Path out = dir.resolve("pictures-strict");
+        assertThat(train(out).code()).isZero();
+        String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
+        Result repeated = run(concat(new String[] {"traverse", "--dims", "0,0"}, model));
+        assertThat(repeated.code()).isEqualTo(Main.USAGE);
+        assertThat(repeated.err()).contains("--dims 0,0 lists dimension 0 twice");
+        Result huge = run(concat(new String[] {"traverse", "--range", "-1e308:1e308"}, model));
+        assertThat(huge.code()).isEqualTo(Main.USAGE);
+        assertThat(huge.err()).contains("--range -1e308:1e308 must be LOW:HIGH with -100 <= LOW < HIGH <= 100");
+        Path nowhere = dir.resolve("no-such-folder").resolve("x.png");
+        Result missing = run(concat(new String[] {"sample", "--out", nowhere.toString()}, model));
+        assertThat(missing.code()).isEqualTo(Main.USAGE);
+        assertThat(missing.err()).contains("folder " + nowhere.getParent() + " does not exist");
+        assertThat(nowhere.getParent()).doesNotExist();
+        Result empty = run("train", "--dataset", "idx", "--data", data.toString(), "--option", "hidden=", "--out",
+                dir.resolve("linear").toString());
+        assertThat(empty.code()).isEqualTo(Main.USAGE);
+        assertThat(empty.err()).contains("option hidden= is invalid");
+        Result noOut = run("train", "--dataset", "idx", "--data", data.toString(), "--out", "");
+        assertThat(noOut.code()).isEqualTo(Main.USAGE);
+        assertThat(noOut.err()).contains("--out is empty");
+    }
+
+    @Test
     void resumeContinuesARunToMoreEpochsAndRefusesChangesToItsConfiguration() throws IOException {
         Path out = dir.resolve("resumed");
         assertThat(train(out).code()).isZero();

@@ -129,6 +129,25 @@ public final class DatasetLocator {
         }
     }
 
+    /** The largest download accepted for one file: MNIST's largest is 9.9 MB compressed, Fashion-MNIST's 26 MB. */
+    static final long MAX_DOWNLOAD = 64L << 20;
+
+    /** Copies a download, refusing more than {@link #MAX_DOWNLOAD} bytes (a wrong or hostile mirror). */
+    static void copyBounded(InputStream body, Path target, String url) throws IOException {
+        try (var out = Files.newOutputStream(target)) {
+            byte[] chunk = new byte[1 << 16];
+            long total = 0;
+            for (int n = body.read(chunk); n >= 0; n = body.read(chunk)) {
+                total += n;
+                if (total > MAX_DOWNLOAD) {
+                    throw new IOException(url + " sent more than " + MAX_DOWNLOAD + " bytes, more than the dataset's"
+                            + " files are; not using it");
+                }
+                out.write(chunk, 0, n);
+            }
+        }
+    }
+
     private void downloadFromMirrors() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -146,7 +165,7 @@ public final class DatasetLocator {
                             if (response.statusCode() != 200) {
                                 throw new IOException("HTTP " + response.statusCode() + " for " + url);
                             }
-                            Files.copy(body, staging.resolve(name + ".gz"));
+                            copyBounded(body, staging.resolve(name + ".gz"), url);
                         }
                     }
                     publish(staging);

@@ -93,6 +93,11 @@ public final class IdxDatasets {
                 classes);
         Dataset test = fromIdx(name + "-test", files.get(KnownDataset.TEST_IMAGES), files.get(KnownDataset.TEST_LABELS),
                 classes);
+        if (train.height() != test.height() || train.width() != test.width()) {
+            throw new VaeException(source + ": the training images are " + train.height() + "x" + train.width()
+                    + " but the test images " + test.height() + "x" + test.width() + " (" + KnownDataset.TRAIN_IMAGES
+                    + " and " + KnownDataset.TEST_IMAGES + " must come from one dataset)");
+        }
         return new DatasetPair(name, train, test, source, sums);
     }
 

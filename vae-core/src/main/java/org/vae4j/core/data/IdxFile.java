@@ -57,7 +57,12 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             int[] dims = new int[rank];
             long payload = 1;
             for (int i = 0; i < rank; i++) {
-                dims[i] = in.readInt();
+                try {
+                    dims[i] = in.readInt();
+                } catch (EOFException e) {
+                    throw new VaeException(file + " ends inside its header (" + rank + " dimensions declared, " + i
+                            + " present); the file is truncated, re-download it");
+                }
                 if (dims[i] < 1) {
                     throw new VaeException(file + " has an invalid dimension " + dims[i] + " in its header; re-download it");
                 }
@@ -72,6 +77,16 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
                 throw new VaeException(file + " is " + fileLength + " bytes but its header " + Arrays.toString(dims)
                         + " needs " + (headerLength + payload) + "; the file is truncated or corrupt, re-download it");
             }
+            if (gz) {
+                // gzip records the uncompressed length (mod 2^32) in its last 4 bytes: check it before
+                // allocating what the header declares, so a tiny file cannot claim gigabytes
+                long recorded = gzipLength(file);
+                if (recorded != ((headerLength + payload) & 0xFFFFFFFFL)) {
+                    throw new VaeException(file + " decompresses to " + recorded + " bytes (mod 2^32) but its header "
+                            + Arrays.toString(dims) + " needs " + (headerLength + payload) + "; the file is truncated or"
+                            + " corrupt, re-download it");
+                }
+            }
             byte[] data = new byte[(int) payload];
             try {
                 in.readFully(data);
@@ -85,8 +100,20 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             }
             return new IdxFile(dims, data, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
-            throw new VaeException("cannot read " + file + ": " + e.getMessage()
-                    + (gz ? " (is it really gzip-compressed?)" : ""));
+            throw new VaeException("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + (gz ? " (is it really gzip-compressed?)" : ""));
+        }
+    }
+
+    /** The uncompressed length a gzip file records in its trailer (ISIZE, little-endian, mod 2^32). */
+    private static long gzipLength(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            if (ch.size() < 18) {
+                throw new VaeException(file + " is too short for a gzip file (" + ch.size() + " bytes); re-download it");
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(b, ch.size() - 4);
+            return b.flip().getInt() & 0xFFFFFFFFL;
         }
     }
 

@@ -33,6 +33,19 @@ public final class ModelFactory {
 
     private VaeModel build(String name, ModelSpec spec, Options options) {
         ModelProvider provider = registry.get(name);
+        try {
+            return create(provider, spec, options);
+        } catch (org.vae4j.api.VaeException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin's bug: name the plugin and its jar, not just the exception
+            throw new org.vae4j.api.VaeException("model '" + name + "' of plugin " + registry.contribution(name).origin()
+                    + " failed to build: " + org.vae4j.core.plugin.PluginLoader.rootMessage(e)
+                    + "; report it to the plugin's author", e);
+        }
+    }
+
+    private VaeModel create(ModelProvider provider, ModelSpec spec, Options options) {
         return provider.create(new ModelContext() {
             @Override
             public ModelSpec spec() {

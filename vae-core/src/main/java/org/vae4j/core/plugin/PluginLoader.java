@@ -1,7 +1,6 @@
 package org.vae4j.core.plugin;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -32,45 +31,85 @@ public final class PluginLoader {
     }
 
     /**
+     * The plugin jars opened on a class loader: the loader, which jar declares each plugin class, and
+     * the jars that could not be read (each reported by file name; the others still load).
+     *
+     * @param loader {@code parent} plus the readable plugin jars
+     * @param declaredBy plugin class name to the file name of the jar whose services file lists it
+     * @param failures jars that are not readable zip files
+     */
+    public record PluginPath(ClassLoader loader, Map<String, String> declaredBy, List<PluginFailure> failures) {
+        public PluginPath {
+            declaredBy = Map.copyOf(declaredBy);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
      * The class loader for plugins: {@code parent} plus the plugin jars at {@code pluginPath}, if
      * given: every jar in a folder, or one jar file. A jar that declares no plugin gets a warning.
      */
     public static ClassLoader classLoader(ClassLoader parent, Path pluginPath) {
-        return classLoader(parent, pluginPath, m -> { });
+        return open(parent, pluginPath, m -> { }).loader();
     }
 
     /** As {@link #classLoader(ClassLoader, Path)}, sending warnings to {@code warn}. */
     public static ClassLoader classLoader(ClassLoader parent, Path pluginPath, Consumer<String> warn) {
+        return open(parent, pluginPath, warn).loader();
+    }
+
+    /**
+     * Opens the plugin jars at {@code pluginPath} (a folder of jars, one jar, or null for none). A jar
+     * that is not a readable zip file is left out and reported by name, so one damaged download does
+     * not take the built-in models and the other plugins down with it.
+     */
+    public static PluginPath open(ClassLoader parent, Path pluginPath, Consumer<String> warn) {
         if (pluginPath == null) {
-            return parent;
+            return new PluginPath(parent, Map.of(), List.of());
         }
-        List<URL> jars = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         try {
             if (Files.isRegularFile(pluginPath)) {
                 if (!pluginPath.toString().endsWith(".jar")) {
                     throw new VaeException("plugin file " + pluginPath + " is not a .jar; pass a jar or a folder of jars"
                             + " to --plugins");
                 }
-                jars.add(pluginPath.toUri().toURL());
+                candidates.add(pluginPath);
             } else if (Files.isDirectory(pluginPath)) {
                 try (Stream<Path> files = Files.list(pluginPath)) {
-                    for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-                        jars.add(p.toUri().toURL());
-                    }
+                    files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(candidates::add);
                 }
             } else {
                 throw new VaeException("plugin directory " + pluginPath + " does not exist; create it or fix --plugins");
             }
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new VaeException("cannot list plugin directory " + pluginPath + ": " + e.getMessage());
         }
-        if (jars.isEmpty()) {
-            return parent;
+        List<URL> jars = new ArrayList<>();
+        List<PluginFailure> failures = new ArrayList<>();
+        Map<URL, List<String>> declared = new java.util.LinkedHashMap<>();
+        for (Path jar : candidates) {
+            String name = jar.getFileName().toString();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                var entry = file.getJarEntry(SERVICES);
+                List<String> classes = entry == null ? List.of() : declarations(file.getInputStream(entry));
+                if (classes.isEmpty()) {
+                    warn.accept("plugin jar " + name + " declares no plugin (no " + SERVICES + " entry); it adds nothing");
+                }
+                URL url = jar.toUri().toURL();
+                jars.add(url);
+                declared.put(url, classes);
+            } catch (IOException | SecurityException e) {
+                failures.add(new PluginFailure(null, name, "not a readable jar (" + rootMessage(e)
+                        + "); remove or replace it"));
+            }
         }
-        rejectRepeatedDeclarations(parent, jars, pluginPath, warn);
-        return new URLClassLoader(jars.toArray(URL[]::new), parent);
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> warn.accept("plugin jar " + f.jar() + " is " + f.cause()));
+        }
+        Map<String, String> declaredBy = rejectRepeatedDeclarations(parent, declared, pluginPath);
+        ClassLoader loader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
+        return new PluginPath(loader, declaredBy, failures);
     }
 
     private static final String SERVICES = "META-INF/services/" + VaePlugin.class.getName();
@@ -78,47 +117,41 @@ public final class PluginLoader {
     /**
      * Two jars declaring the same plugin class (two copies or versions of one plugin, or a copy of a
      * built-in one) would silently resolve to whichever comes first; fail naming both instead.
+     *
+     * @return each plugin jar's declared classes, by class name, to the jar's file name
      */
-    private static void rejectRepeatedDeclarations(ClassLoader parent, List<URL> jars, Path pluginDir,
-                                                   Consumer<String> warn) {
+    private static Map<String, String> rejectRepeatedDeclarations(ClassLoader parent, Map<URL, List<String>> jars,
+                                                                  Path pluginDir) {
         Map<String, String> declaredBy = new HashMap<>();
+        Map<String, String> inJars = new HashMap<>();
         try {
             for (URL builtIn : java.util.Collections.list(parent.getResources(SERVICES))) {
-                for (String c : declarations(builtIn)) {
-                    declaredBy.putIfAbsent(c, "the application class path");
+                try (var in = builtIn.openStream()) {
+                    for (String c : declarations(in)) {
+                        declaredBy.putIfAbsent(c, "the application class path");
+                    }
                 }
             }
-            for (URL jar : jars) {
-                URL services = new URL("jar:" + jar + "!/" + SERVICES);
-                List<String> classes;
-                try {
-                    classes = declarations(services);
-                } catch (java.io.FileNotFoundException | java.util.NoSuchElementException e) {
-                    classes = List.of();
-                }
-                String where = Path.of(jar.toURI()).getFileName().toString();
-                if (classes.isEmpty()) {
-                    warn.accept("plugin jar " + where + " declares no plugin (no " + SERVICES + " entry); it adds"
-                            + " nothing");
-                }
-                for (String c : classes) {
+            for (var e : jars.entrySet()) {
+                String where = Path.of(e.getKey().toURI()).getFileName().toString();
+                for (String c : e.getValue()) {
                     String previous = declaredBy.putIfAbsent(c, where);
                     if (previous != null) {
                         throw new ConfigurationException("plugin class " + c + " is declared both by " + previous
                                 + " and by " + where + " in " + pluginDir + "; keep one copy");
                     }
+                    inJars.put(c, where);
                 }
             }
         } catch (IOException | java.net.URISyntaxException e) {
             throw new VaeException("cannot read the plugins in " + pluginDir + ": " + e.getMessage());
         }
+        return inJars;
     }
 
-    private static List<String> declarations(URL services) throws IOException {
+    private static List<String> declarations(java.io.InputStream stream) throws IOException {
         List<String> classes = new ArrayList<>();
-        java.net.URLConnection connection = services.openConnection();
-        connection.setUseCaches(false);
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(),
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stream,
                 java.nio.charset.StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int hash = line.indexOf('#');
@@ -142,11 +175,20 @@ public final class PluginLoader {
      * is recorded as a {@link PluginFailure} and contributes nothing; the others still load.
      */
     public static Plugins discover(ClassLoader loader) {
+        return discover(new PluginPath(loader, Map.of(), List.of()));
+    }
+
+    /**
+     * As {@link #discover(ClassLoader)} on an opened plugin path: its unreadable jars are among the
+     * failures, and each contribution names the jar that declares its plugin.
+     */
+    public static Plugins discover(PluginPath path) {
+        ClassLoader loader = path.loader();
         List<Contribution<ModelProvider>> models = new ArrayList<>();
         List<Contribution<DisentanglementMetric>> metrics = new ArrayList<>();
         List<Contribution<DatasetSource>> datasets = new ArrayList<>();
         List<Contribution<Object>> modules = new ArrayList<>();
-        List<PluginFailure> failures = new ArrayList<>();
+        List<PluginFailure> failures = new ArrayList<>(path.failures());
         Iterator<ServiceLoader.Provider<VaePlugin>> it = ServiceLoader.load(VaePlugin.class, loader).stream().iterator();
         while (true) {
             ServiceLoader.Provider<VaePlugin> candidate;
@@ -160,13 +202,19 @@ public final class PluginLoader {
                 continue;
             }
             String className = candidate.type().getName();
-            String jar = NamedRegistry.codeSource(candidate.type());
+            String jar = path.declaredBy().getOrDefault(className, NamedRegistry.codeSource(candidate.type()));
             try {
                 VaePlugin plugin = candidate.get();
                 // collect everything first, so that a plugin failing half-way contributes nothing
                 List<Contribution<ModelProvider>> m = new ArrayList<>();
                 for (ModelProvider p : plugin.modelProviders()) {
-                    m.add(new Contribution<>(p.name(), p, className, jar));
+                    String name = p.name();
+                    // asked now, so that a provider that cannot describe itself is reported here, by jar
+                    if (p.optionSchema() == null) {
+                        throw new IllegalStateException("model provider " + name + " has no option schema (null)");
+                    }
+                    p.description();
+                    m.add(new Contribution<>(name, p, className, jar));
                 }
                 List<Contribution<DisentanglementMetric>> s = new ArrayList<>();
                 for (DisentanglementMetric metric : plugin.metrics()) {
@@ -207,7 +255,7 @@ public final class PluginLoader {
         return "unknown plugin";
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -86,4 +86,56 @@ class IdxFileTest {
         Files.write(f, new byte[0]);
         assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(VaeException.class).hasMessageContaining("not an IDX file");
     }
+
+    @Test
+    void trainAndTestImagesOfDifferentSizesAreOneLineNamingTheFiles() throws IOException {
+        IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
+        IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 14, 14}, new byte[2 * 196]);
+        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "--data " + dir, "", false, (f, i) -> { }))
+                .isInstanceOf(VaeException.class)
+                .hasMessage("--data " + dir + ": the training images are 28x28 but the test images 14x14 ("
+                        + KnownDataset.TRAIN_IMAGES + " and " + KnownDataset.TEST_IMAGES + " must come from one dataset)");
+    }
+
+    @Test
+    void aDownloadLargerThanAnyDatasetFileIsRefused() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> DatasetLocator.copyBounded(endless, dir.resolve("x.gz"), "https://mirror/x.gz"))
+                .isInstanceOf(IOException.class).hasMessage("https://mirror/x.gz sent more than 67108864 bytes, more"
+                        + " than the dataset's files are; not using it");
+    }
+
+    @Test
+    void aFileThatEndsInsideItsHeaderSaysSo() throws IOException {
+        Path f = dir.resolve("four-bytes-idx3-ubyte");
+        Files.write(f, new byte[] {0, 0, 8, 3});
+        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(org.vae4j.api.VaeException.class)
+                .hasMessage(f + " ends inside its header (3 dimensions declared, 0 present); the file is truncated,"
+                        + " re-download it");
+    }
+
+    @Test
+    void aSmallGzipClaimingGigabytesIsRefusedBeforeAllocating() throws IOException {
+        // a 40-byte .gz whose header declares [2739000, 28, 28] (2.1 GB) but holds nothing more
+        Path f = dir.resolve("bomb-idx3-ubyte.gz");
+        try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(Files.newOutputStream(f)))) {
+            out.writeInt(0x00000803);
+            out.writeInt(2739000);
+            out.writeInt(28);
+            out.writeInt(28);
+        }
+        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(org.vae4j.api.VaeException.class)
+                .hasMessageContaining("decompresses to 16 bytes (mod 2^32) but its header [2739000, 28, 28] needs"
+                        + " 2147376016; the file is truncated or corrupt");
+    }
 }
