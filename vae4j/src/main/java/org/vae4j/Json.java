@@ -103,6 +103,9 @@ final class Json {
         ds.put("source", s.dataset().source());
         ObjectNode sums = ds.putObject("sha256");
         s.dataset().sha256().forEach(sums::put);
+        if (s.warning() != null) {
+            metrics.put("warning", s.warning());
+        }
         ObjectNode prov = metrics.putObject("provenance");
         provenance.forEach(prov::put);
         return metrics;

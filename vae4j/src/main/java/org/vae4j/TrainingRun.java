@@ -73,6 +73,14 @@ public final class TrainingRun {
         this.provenance = Provenances.of(vae.registry().contribution(model));
     }
 
+    /** Where the best epoch of a run that blew up is saved. */
+    public static final String BEST_FILE = "best.vae4j";
+
+    /** A final test -ELBO more than 10% (and 5 nats) above the best epoch's, or not finite, is a blow-up. */
+    static boolean blewUp(Loss last, Loss best) {
+        return !last.isFinite() || last.negElbo() > best.negElbo() + Math.max(5, 0.1 * Math.abs(best.negElbo()));
+    }
+
     /** A saved run continues only on the data it was trained on, and only to more epochs. */
     private void checkResumable(Checkpoint c, ModelSpec spec, TrainingConfig config, DatasetPair data, Dataset train) {
         if (!c.spec().equals(spec)) {
@@ -196,6 +204,9 @@ public final class TrainingRun {
         List<Checkpoint.EpochRecord> history = new ArrayList<>(resume == null ? List.of()
                 : resume.checkpoint().history());
         double[] trainingSeconds = {0};
+        // the epoch with the best test -ELBO, kept in memory so that a run that blows up late can be continued from it
+        Loss[] best = {null};
+        Checkpoint[] bestCheckpoint = {null};
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(new TrainingListener() {
             @Override
@@ -211,6 +222,18 @@ public final class TrainingRun {
                     }
                 }
                 history.add(new Checkpoint.EpochRecord(epoch + 1, seconds, trainLoss, test));
+                if (out != null && test != null && test.isFinite() && (best[0] == null
+                        || test.negElbo() < best[0].negElbo())) {
+                    best[0] = test;
+                    Checkpoint c = ModelCheckpoints.of(run, config, dataProvenance, train.size(), provenance, history);
+                    float[][] moments = new float[c.optimizerState().length][];
+                    for (int i = 0; i < moments.length; i++) {
+                        moments[i] = c.optimizerState()[i].clone();
+                    }
+                    bestCheckpoint[0] = new Checkpoint(c.provider(), c.options(), c.spec(), c.training(),
+                            c.epochsCompleted(), c.optimizerIteration(), c.params(), moments, c.dataset(),
+                            c.trainImages(), c.provenance(), c.noiseState(), c.history());
+                }
                 if (out != null) {
                     // an atomic checkpoint after every epoch: an interrupted run keeps its last good state,
                     // and everything needed to continue it bit for bit (optimizer and noise state, history)
@@ -226,12 +249,22 @@ public final class TrainingRun {
         TrainingProgress end = TrainingProgress.finished(config.epochs(), stepsPerEpoch, train.size());
         Loss trainLoss = Evaluator.evaluate(state, train, end);
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
+        String warning = null;
+        if (best[0] != null && out != null && blewUp(testLoss, best[0])) {
+            Path bestFile = out.resolve(BEST_FILE);
+            ModelCheckpoints.writeIfFinite(bestCheckpoint[0], bestFile);
+            warning = String.format(java.util.Locale.ROOT, "the test -ELBO ended at %.2f nats, far above its best, %.2f"
+                    + " after epoch %d (the learning rate may be too high); that epoch is saved as %s: to continue from"
+                    + " it, copy it over %s and run ./vae train --resume --out %s", testLoss.negElbo(),
+                    best[0].negElbo(), bestCheckpoint[0].epochsCompleted(), bestFile, out.resolve(CheckpointIO.FILE_NAME),
+                    out);
+        }
         TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
                 config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
                 (double) train.size() * (config.epochs() - epochsCompleted()) / trainingSeconds[0],
                 state.model().describeObjective(), penalty(), state.options(), trainLoss, testLoss,
                 history.stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test())).toList(),
-                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()));
+                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()), warning);
         TrainedVae trained = TrainedVae.trained(vae, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {
             trained.writeMetrics(out);

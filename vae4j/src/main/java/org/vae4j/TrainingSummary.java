@@ -26,11 +26,13 @@ import org.vae4j.api.Loss;
  * @param test the final loss terms on the test set
  * @param history one record per epoch
  * @param dataset the data's name, source and SHA-256 per file
+ * @param warning what went wrong without stopping the run (e.g. a test -ELBO that ended far above its
+ *                best epoch's), or null
  */
 public record TrainingSummary(String model, int latentDims, int epochs, int batchSize, double learningRate,
                               String optimizer, long seed, int threads, int trainImages, double seconds,
                               double imagesPerSecond, String objective, String penalty, Map<String, String> options, Loss train,
-                              Loss test, List<Epoch> history, DataInfo dataset) {
+                              Loss test, List<Epoch> history, DataInfo dataset, String warning) {
 
     /**
      * Copies the options and the history.

@@ -86,4 +86,37 @@ class ResumeTest {
             assertThat(new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("history")).hasSize(4);
         }
     }
+
+    @Test
+    void aRunThatBlowsUpWarnsAndKeepsItsBestEpoch() throws Exception {
+        DatasetPair d = Vae4jTest.synthetic(400, 100, 1);
+        try (Vae4j vae = Vae4j.builder().threads(1).build()) {
+            Path calm = dir.resolve("calm");
+            TrainedVae ok = vae.trainer("vae").option("hidden", 16).latentDims(2).epochs(6).batchSize(50)
+                    .learningRate(0.05).saveTo(calm).train(d);
+            assertThat(ok.summary().orElseThrow().warning()).isNull();
+            assertThat(calm.resolve("best.vae4j")).doesNotExist();
+
+            Path wild = dir.resolve("wild");
+            TrainedVae blown = vae.trainer("vae").option("hidden", 16).latentDims(2).epochs(6).batchSize(50)
+                    .learningRate(1.5).saveTo(wild).train(d);
+            TrainingSummary s = blown.summary().orElseThrow();
+            double best = s.history().stream().mapToDouble(e -> e.test().negElbo()).min().orElseThrow();
+            int bestEpoch = s.history().stream().filter(e -> e.test().negElbo() == best).findFirst().orElseThrow().epoch();
+            assertThat(s.test().negElbo()).isGreaterThan(best * 1.1);
+            assertThat(s.warning()).startsWith(String.format(java.util.Locale.ROOT, "the test -ELBO ended at %.2f nats,"
+                    + " far above its best, %.2f after epoch %d", s.test().negElbo(), best, bestEpoch))
+                    .contains("./vae train --resume --out " + wild);
+            assertThat(new ObjectMapper().readTree(wild.resolve("metrics.json").toFile()).get("warning").asText())
+                    .isEqualTo(s.warning());
+            // the kept epoch is the best one, with everything needed to continue from it
+            var kept = CheckpointIO.read(wild.resolve("best.vae4j"));
+            assertThat(kept.epochsCompleted()).isEqualTo(bestEpoch);
+            assertThat(kept.history()).hasSize(bestEpoch);
+            Path restored = Files.createDirectories(dir.resolve("restored"));
+            Files.copy(wild.resolve("best.vae4j"), restored.resolve("model.vae4j"));
+            assertThat(vae.load(restored).evaluate(d.test(), 0).test().negElbo())
+                    .isCloseTo(best, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
 }

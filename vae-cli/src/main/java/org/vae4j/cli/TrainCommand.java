@@ -144,6 +144,9 @@ final class TrainCommand implements Main.Command {
                 s.train().reconstruction(), s.train().kl());
         out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", s.seconds(), s.imagesPerSecond(),
                 outDir);
+        if (s.warning() != null) {
+            err.println("vae train: warning: " + s.warning());
+        }
         return Main.OK;
     }
 }
