@@ -181,17 +181,21 @@ public final class CheckpointIO {
      * inference-only load), and the checkpoint has no optimizer state arrays.
      */
     public static Checkpoint read(Path file, boolean withOptimizerState) {
+        // one open file for the size and every byte: a writer renames a new checkpoint over the path
+        // at any moment, and the size of one file with the bytes of another would read as corruption
+        java.nio.channels.FileChannel channel;
         long size;
         try {
-            size = Files.size(file);
+            channel = java.nio.channels.FileChannel.open(file);
+            size = channel.size();
         } catch (NoSuchFileException e) {
             throw new VaeException("no checkpoint at " + file + "; train a model there first (./vae train --out DIR)");
         } catch (IOException e) {
             throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
         MessageDigest sha = sha256();
-        try (var in = new java.io.DataInputStream(new java.security.DigestInputStream(
-                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16), sha))) {
+        try (channel; var in = new java.io.DataInputStream(new java.security.DigestInputStream(
+                new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16), sha))) {
             byte[] magic = new byte[MAGIC.length];
             if (size > MAX_SIZE) {
                 throw new VaeException(file + " is " + size + " bytes, more than a vae4j checkpoint can be ("
@@ -203,7 +207,7 @@ public final class CheckpointIO {
             }
             int headerLength = in.readInt();
             if (headerLength < 2 || headerLength > size - 44) {
-                throw corrupt(file, in, sha, size, "has an invalid header length " + headerLength);
+                throw corrupt(file, channel, size, "has an invalid header length " + headerLength);
             }
             byte[] headerBytes = new byte[headerLength];
             in.readFully(headerBytes);
@@ -211,18 +215,18 @@ public final class CheckpointIO {
             try {
                 h = JSON.readTree(new String(headerBytes, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw corrupt(file, in, sha, size, "has an unreadable header: " + e.getMessage().lines().findFirst()
+                throw corrupt(file, channel, size, "has an unreadable header: " + e.getMessage().lines().findFirst()
                         .orElse(""));
             }
             int p = h.path("numParams").asInt(-1);
             int k = h.path("optimizerStateArrays").asInt(-1);
             if (!h.isObject() || p < 1 || k < 0 || k > 8) {
-                throw corrupt(file, in, sha, size, "has an invalid header (numParams " + p + ", optimizerStateArrays "
+                throw corrupt(file, channel, size, "has an invalid header (numParams " + p + ", optimizerStateArrays "
                         + k + "); it is corrupt");
             }
             long expected = MAGIC.length + 4L + headerLength + 4L * p * (1 + k) + 32;
             if (p < 0 || k < 0 || expected != size) {
-                throw corrupt(file, in, sha, size, "declares " + p + " parameters and " + k
+                throw corrupt(file, channel, size, "declares " + p + " parameters and " + k
                         + " optimizer arrays but its size does not match; it is corrupt");
             }
             float[] params = readFloats(in, p);
@@ -286,23 +290,24 @@ public final class CheckpointIO {
      * A structural problem: if the checksum does not match either, the file is corrupt and that is
      * what the user needs to hear; otherwise the structural message stands.
      */
-    private static VaeException corrupt(Path file, java.io.InputStream in, MessageDigest sha, long size, String problem)
+    private static VaeException corrupt(Path file, java.nio.channels.FileChannel channel, long size, String problem)
             throws IOException {
         MessageDigest whole = sha256();
         byte[] trailer;
-        try (var all = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            byte[] chunk = new byte[1 << 16];
-            long left = size - 32;
-            while (left > 0) {
-                int n = all.read(chunk, 0, (int) Math.min(chunk.length, left));
-                if (n < 0) {
-                    return checksumMismatch(file);
-                }
-                whole.update(chunk, 0, n);
-                left -= n;
+        channel.position(0);
+        // not closed here: the caller's try closes the channel
+        var all = new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16);
+        byte[] chunk = new byte[1 << 16];
+        long left = size - 32;
+        while (left > 0) {
+            int n = all.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (n < 0) {
+                return checksumMismatch(file);
             }
-            trailer = all.readNBytes(32);
+            whole.update(chunk, 0, n);
+            left -= n;
         }
+        trailer = all.readNBytes(32);
         return Arrays.equals(whole.digest(), trailer) ? new VaeException("checkpoint " + file + " " + problem)
                 : checksumMismatch(file);
     }

@@ -67,6 +67,34 @@ class CheckpointIOTest {
     }
 
     @Test
+    void aReaderNeverSeesCorruptionWhileAWriterReplacesTheCheckpoint() throws Exception {
+        Path f = dir.resolve("live.vae4j");
+        CheckpointIO.write(sample(), f);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            // each checkpoint's header is longer than the last (a growing history), so sizes differ
+            java.util.List<Checkpoint.EpochRecord> history = new java.util.ArrayList<>();
+            for (int e = 1; !stop.get(); e++) {
+                history.add(new Checkpoint.EpochRecord(e, 0.5, new org.vae4j.api.Loss(1, 2, 3), null));
+                Checkpoint c = sample();
+                CheckpointIO.write(new Checkpoint(c.provider(), c.options(), c.spec(), c.training(), 2, e, c.params(),
+                        c.optimizerState(), c.dataset(), 0, Map.of(), null, history), f);
+            }
+        });
+        writer.start();
+        int reads = 0;
+        try {
+            for (; reads < 400; reads++) {
+                CheckpointIO.read(f);   // must never see half of one file and half of another
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(reads).isEqualTo(400);
+    }
+
+    @Test
     void aHugeFileIsRefusedBeforeAnythingIsRead() throws IOException {
         Path f = dir.resolve("huge.vae4j");
         try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
