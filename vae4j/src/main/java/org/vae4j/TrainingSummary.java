@@ -51,10 +51,11 @@ public record TrainingSummary(String model, int latentDims, int epochs, int batc
      * @param objective the training objective
      * @param penalty the regularizer's name, or null
      * @param options the options
-     * @param train the training split
-     * @param test the test loss terms
+     * @param train the final loss terms on the training set
+     * @param test the final loss terms on the test set
      * @param history one record per epoch
-     * @param dataset the test set's name
+     * @param dataset the data's name, source and checksums
+     * @param warning what went wrong without stopping the run, or null
      */
     public TrainingSummary {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
