@@ -125,6 +125,12 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
         }
     }
 
+    /** Writes an IDX file (see {@link #write}) and returns its path. */
+    public static Path writeAndReturn(Path file, int[] dims, byte[] data) throws IOException {
+        write(file, dims, data);
+        return file;
+    }
+
     /** Writes an IDX file of unsigned bytes (used by tests and to build small fixtures). */
     public static void write(Path file, int[] dims, byte[] data) throws IOException {
         long n = 1;

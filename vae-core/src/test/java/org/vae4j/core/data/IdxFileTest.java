@@ -116,6 +116,20 @@ class IdxFileTest {
     }
 
     @Test
+    void aLabelEqualToTheClassCountIsRefused() throws IOException {
+        IdxFile images = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("i-idx3-ubyte"), new int[] {2, 2, 2}, new byte[8]));
+        IdxFile ok = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("ok-idx1-ubyte"), new int[] {2}, new byte[] {0, 9}));
+        assertThat(IdxDatasets.fromIdx("d", images, ok, 10).labels().orElseThrow()).containsExactly(0, 9);
+        IdxFile bad = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("bad-idx1-ubyte"), new int[] {2}, new byte[] {0, 10}));
+        assertThatThrownBy(() -> IdxDatasets.fromIdx("d", images, bad, 10)).isInstanceOf(VaeException.class)
+                .hasMessage("d: label 10 at index 1 is not below 10");
+        // and the pixels are the bytes scaled to [0, 1]
+        IdxFile px = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("px-idx3-ubyte"), new int[] {1, 1, 3},
+                new byte[] {0, (byte) 128, (byte) 255}));
+        assertThat(IdxDatasets.fromIdx("p", px, null, 0).pixels()).containsExactly(0f, 128f / 255, 1f);
+    }
+
+    @Test
     void aFileThatEndsInsideItsHeaderSaysSo() throws IOException {
         Path f = dir.resolve("four-bytes-idx3-ubyte");
         Files.write(f, new byte[] {0, 0, 8, 3});
