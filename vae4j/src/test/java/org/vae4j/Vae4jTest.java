@@ -403,31 +403,41 @@ class Vae4jTest {
         }
     }
 
-    public static final class NameThrows implements VaePlugin {
+    /** A plugin contributing one faulty provider; ServiceLoader needs a public class with a no-argument constructor. */
+    abstract static class FaultyPlugin implements VaePlugin {
+        private final Faulty provider;
+
+        FaultyPlugin(String name, String where) {
+            this.provider = new Faulty(name, where);
+        }
+
         @Override
         public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
-            return List.of(new Faulty("nameless", "name"));
+            return List.of(provider);
         }
     }
 
-    public static final class SchemaThrows implements VaePlugin {
-        @Override
-        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
-            return List.of(new Faulty("schemaless", "optionSchema"));
+    public static final class NameThrows extends FaultyPlugin {
+        public NameThrows() {
+            super("nameless", "name");
         }
     }
 
-    public static final class NullSchema implements VaePlugin {
-        @Override
-        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
-            return List.of(new Faulty("null-schema", "null-schema"));
+    public static final class SchemaThrows extends FaultyPlugin {
+        public SchemaThrows() {
+            super("schemaless", "optionSchema");
         }
     }
 
-    public static final class CreateThrows implements VaePlugin {
-        @Override
-        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
-            return List.of(new Faulty("crashy", "create"));
+    public static final class NullSchema extends FaultyPlugin {
+        public NullSchema() {
+            super("null-schema", "null-schema");
+        }
+    }
+
+    public static final class CreateThrows extends FaultyPlugin {
+        public CreateThrows() {
+            super("crashy", "create");
         }
     }
 
@@ -477,10 +487,9 @@ class Vae4jTest {
                 .hasMessageContaining("(dup-a.jar)").hasMessageContaining("(dup-b.jar)");
     }
 
-    public static final class CrashyAgain implements VaePlugin {
-        @Override
-        public java.util.Collection<org.vae4j.spi.ModelProvider> modelProviders() {
-            return List.of(new Faulty("crashy", "create"));
+    public static final class CrashyAgain extends FaultyPlugin {
+        public CrashyAgain() {
+            super("crashy", "create");
         }
     }
 
