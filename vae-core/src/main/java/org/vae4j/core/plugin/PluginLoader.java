@@ -100,12 +100,11 @@ public final class PluginLoader {
                 jars.add(url);
                 declared.put(url, classes);
             } catch (IOException | SecurityException e) {
-                failures.add(new PluginFailure(null, name, "not a readable jar (" + rootMessage(e)
-                        + "); remove or replace it"));
+                PluginFailure f = new PluginFailure(null, name, "not a readable jar (" + rootMessage(e)
+                        + "); remove or replace it");
+                failures.add(f);
+                warn.accept("plugin jar " + name + " is " + f.cause());
             }
-        }
-        if (!failures.isEmpty()) {
-            failures.forEach(f -> warn.accept("plugin jar " + f.jar() + " is " + f.cause()));
         }
         Map<String, String> declaredBy = rejectRepeatedDeclarations(parent, declared, pluginPath);
         ClassLoader loader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);

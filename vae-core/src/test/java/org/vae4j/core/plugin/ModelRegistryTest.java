@@ -132,4 +132,45 @@ public class ModelRegistryTest {
         assertThatThrownBy(() -> PluginLoader.classLoader(getClass().getClassLoader(), dir.resolve("none")))
                 .hasMessageContaining("plugin directory").hasMessageContaining("--plugins");
     }
+
+    private Path servicesJar(Path jar, String... classes) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/" + VaePlugin.class.getName()));
+            out.write((String.join("\n", classes) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
+    void eachJarIsOpenedOnItsOwnAndNamedByWhatDeclaresIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.write(folder.resolve("a-corrupt.jar"), new byte[] {'P', 'K', 1, 2});
+        servicesJar(folder.resolve("b-good.jar"), GoodPlugin.class.getName());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(folder.resolve("c-none.jar")))) {
+            out.putNextEntry(new java.util.jar.JarEntry("README"));
+            out.closeEntry();
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not a jar, not looked at");
+        List<String> warnings = new java.util.ArrayList<>();
+        PluginLoader.PluginPath path = PluginLoader.open(getClass().getClassLoader(), folder, warnings::add);
+        assertThat(path.failures()).singleElement().satisfies(f -> {
+            assertThat(f.pluginClass()).isNull();
+            assertThat(f.jar()).isEqualTo("a-corrupt.jar");
+            assertThat(f.toString()).startsWith("jar a-corrupt.jar: not a readable jar (").endsWith("); remove or replace it");
+        });
+        assertThat(path.declaredBy()).containsExactly(java.util.Map.entry(GoodPlugin.class.getName(), "b-good.jar"));
+        assertThat(warnings).containsExactly(
+                "plugin jar a-corrupt.jar is " + path.failures().get(0).cause(),
+                "plugin jar c-none.jar declares no plugin (no META-INF/services/" + VaePlugin.class.getName()
+                        + " entry); it adds nothing");
+        Plugins plugins = PluginLoader.discover(path);
+        assertThat(plugins.models().contribution("good").jar()).isEqualTo("b-good.jar");
+        assertThat(plugins.failures()).hasSize(1);
+        // one jar, given directly, works the same; a non-jar file is refused
+        assertThat(PluginLoader.open(getClass().getClassLoader(), folder.resolve("b-good.jar"), m -> { }).declaredBy())
+                .containsKey(GoodPlugin.class.getName());
+        assertThatThrownBy(() -> PluginLoader.open(getClass().getClassLoader(), folder.resolve("notes.txt"), m -> { }))
+                .hasMessageContaining("is not a .jar");
+    }
 }
