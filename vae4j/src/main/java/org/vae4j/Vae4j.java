@@ -317,6 +317,19 @@ public final class Vae4j implements AutoCloseable {
     }
 
     /**
+     * Scores any representation: codes (from vae4j or elsewhere) against labelled factors, both
+     * read with {@link Representation#read}.
+     *
+     * @param codes the codes, one row per example
+     * @param factors the factors, one row per example
+     * @return a scoring to configure and run
+     */
+    public Scores.Builder score(Representation codes, Representation factors) {
+        ensureOpen();
+        return new Scores.Builder(this, codes, factors);
+    }
+
+    /**
      * Continues a crashed or finished training run from its checkpoint: the model, the optimizer and
      * noise state, the epoch and the history, with the configuration it was trained with. The trainer
      * writes into {@code modelDir} again; raise {@link ModelTrainer#epochs} to train a finished run

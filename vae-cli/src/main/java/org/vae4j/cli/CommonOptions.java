@@ -228,4 +228,18 @@ final class CommonOptions {
             }
         });
     }
+
+    /** A comma-separated option value as a list, refusing an empty list and repeats. */
+    static java.util.List<String> list(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        if (out.isEmpty() || out.stream().distinct().count() != out.size()) {
+            throw new UsageException("'" + text + "' must be a comma-separated list without repeats");
+        }
+        return out;
+    }
 }

@@ -2,7 +2,6 @@ package org.vae4j.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -42,9 +41,9 @@ final class DisentanglementCommand implements Main.Command {
         if (CommonOptions.help(cl, o, "./vae disentanglement --model-dir DIR [options]", out)) {
             return Main.OK;
         }
-        List<String> attributes = list(cl.getOptionValue("attributes", "thickness,slant,width"));
+        List<String> attributes = CommonOptions.list(cl.getOptionValue("attributes", "thickness,slant,width"));
         Attributes.checkNames(attributes, "--attributes");
-        List<String> metrics = list(cl.getOptionValue("metrics", "mig,sap,dci,modularity"));
+        List<String> metrics = CommonOptions.list(cl.getOptionValue("metrics", "mig,sap,dci,modularity"));
         String alignBy = cl.getOptionValue("align-by", "spearman");
         int images = CommonOptions.intOption(cl, "images", Integer.MAX_VALUE, 10, Integer.MAX_VALUE);
         long seed = CommonOptions.longOption(cl, "seed", 0);
@@ -62,18 +61,5 @@ final class DisentanglementCommand implements Main.Command {
             out.println("written " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));
             return Main.OK;
         }
-    }
-
-    static List<String> list(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        if (out.isEmpty() || out.stream().distinct().count() != out.size()) {
-            throw new UsageException("'" + text + "' must be a comma-separated list without repeats");
-        }
-        return out;
     }
 }

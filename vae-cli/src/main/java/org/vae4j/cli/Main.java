@@ -36,6 +36,7 @@ public final class Main {
         c.put("explore", new ExploreCommand());
         c.put("attributes", new AttributesCommand());
         c.put("disentanglement", new DisentanglementCommand());
+        c.put("score", new ScoreCommand());
         c.put("study", new StudyCommand());
         c.put("bench", new BenchCommand());
         return c;
