@@ -37,7 +37,9 @@ def cases():
     mixed_factors = np.column_stack([g, digit])
     mixed_codes = np.column_stack([g[:, 0], digit + 0.2 * rng.normal(size=N), 0.5 * g[:, 0] + 0.5 * g[:, 1],
                                    rng.normal(size=N)])
+    narrow = np.column_stack([f[:, 2] + 0.05 * rng.normal(size=N), f[:, 0] - f[:, 1]])   # 2 codes, 3 factors
     return {
+        "narrow": (narrow, f, [False, False, False]),
         "aligned": (aligned, f, [False, False, False]),
         "rotated": (rotated, f, [False, False, False]),
         "noisy": (noisy, f, [False, False, False]),
@@ -101,9 +103,33 @@ def correlations(codes, factors, fn):
 
 
 def alignment(codes, factors):
+    """Each factor's dimension (-1 when there are more factors than dimensions), its strength, the
+    runner-up dimension for the factor, and the dimension's strongest other factor."""
     strength = np.abs(np.array(correlations(codes, factors, stats.spearmanr))).T   # factors x dims
+    kf, d = strength.shape
     rows, cols = linear_sum_assignment(-strength)
-    return [{"factor": int(r), "dimension": int(c), "strength": float(strength[r, c])} for r, c in zip(rows, cols)]
+    dim = {int(r): int(c) for r, c in zip(rows, cols)}
+    out = []
+    for k in range(kf):
+        j = dim.get(k, -1)
+        entry = {"factor": k, "dimension": j}
+        if j < 0:
+            entry["runnerUpDimension"] = int(np.argmax(strength[k]))
+            entry["runnerUpStrength"] = float(strength[k].max())
+        else:
+            others = [x for x in range(d) if x != j]
+            entry["strength"] = float(strength[k, j])
+            if others:
+                r = max(others, key=lambda x: strength[k, x])
+                entry["runnerUpDimension"] = r
+                entry["runnerUpStrength"] = float(strength[k, r])
+            rivals = [x for x in range(kf) if x != k]
+            if rivals:
+                c = max(rivals, key=lambda x: strength[x, j])
+                entry["competingFactor"] = c
+                entry["competingStrength"] = float(strength[c, j])
+        out.append(entry)
+    return out
 
 
 def main():

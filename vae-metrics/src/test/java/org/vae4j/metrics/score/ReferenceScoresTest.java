@@ -66,7 +66,7 @@ class ReferenceScoresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aligned", "rotated", "noisy", "mixed"})
+    @ValueSource(strings = {"aligned", "rotated", "noisy", "mixed", "narrow"})
     void scoresEqualTheIndependentReference(String name) throws IOException {
         JsonNode ref = REFERENCE.get("cases").get(name);
         double[][] codes = csv(name + "-codes");
@@ -92,10 +92,19 @@ class ReferenceScoresTest {
         }
         List<Alignment.Assignment> aligned = Alignment.align(codes, f, Alignment.Measure.SPEARMAN, 20);
         for (JsonNode a : ref.get("alignment")) {
-            Alignment.Assignment mine = aligned.get(a.get("factor").asInt());
-            assertThat(mine.dimension()).as("dimension of f%d", a.get("factor").asInt())
-                    .isEqualTo(a.get("dimension").asInt());
-            assertThat(mine.strength()).isCloseTo(a.get("strength").asDouble(), offset(EXACT));
+            int k = a.get("factor").asInt();
+            Alignment.Assignment mine = aligned.get(k);
+            assertThat(mine.dimension()).as("dimension of f%d", k).isEqualTo(a.get("dimension").asInt());
+            assertThat(mine.runnerUpDimension()).as("runner-up of f%d", k).isEqualTo(a.get("runnerUpDimension").asInt());
+            assertThat(mine.runnerUpStrength()).isCloseTo(a.get("runnerUpStrength").asDouble(), offset(EXACT));
+            if (a.has("strength")) {
+                assertThat(mine.strength()).isCloseTo(a.get("strength").asDouble(), offset(EXACT));
+                assertThat(mine.competingAttribute()).as("competitor of f%d", k)
+                        .isEqualTo("f" + a.get("competingFactor").asInt());
+                assertThat(mine.competingStrength()).isCloseTo(a.get("competingStrength").asDouble(), offset(EXACT));
+            } else {
+                assertThat(mine.strength()).isNaN();
+            }
         }
     }
 
