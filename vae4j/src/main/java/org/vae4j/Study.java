@@ -262,7 +262,7 @@ public final class Study {
         failed.addAll(runAll(tradeoff, data));
         Path report = analysis.write(z, failed);
         out.printf(Locale.ROOT, "study %s finished in %s; report %s%n", spec.name(),
-                formatSeconds((System.nanoTime() - started) / 1e9), report);
+                Durations.format((System.nanoTime() - started) / 1e9), report);
         return new Outcome(report, z, failed);
     }
 
@@ -292,7 +292,7 @@ public final class Study {
                     synchronized (out) {
                         out.printf(Locale.ROOT, "[%s %d/%d] %s %s in %.0f s; ETA %s%n", t.phase(), k, todo.size(), t.id(),
                                 problem == null ? "done" : "FAILED (" + problem + ")", (System.nanoTime() - t0) / 1e9,
-                                formatSeconds(elapsed / k * (todo.size() - k)));
+                                Durations.format(elapsed / k * (todo.size() - k)));
                     }
                     return problem == null ? null : t.id();
                 }));
@@ -396,14 +396,6 @@ public final class Study {
         };
     }
 
-    static String formatSeconds(double s) {
-        if (!Double.isFinite(s) || s < 0) {
-            return "?";
-        }
-        long t = Math.round(s);
-        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
-                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
-    }
 
     static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {

@@ -2,6 +2,7 @@ package org.vae4j.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.vae4j.Durations;
 import org.vae4j.api.Loss;
 import org.vae4j.api.TrainingListener;
 
@@ -82,7 +83,7 @@ final class Progress implements TrainingListener {
             out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)"
                     + "  %,.0f img/s  ETA %s ", epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled),
                     100 * done, sumObjective / images, penaltyText(sumPenalty / images), (sumD + sumR) / images,
-                    sumD / images, sumR / images, rate, formatSeconds(eta));
+                    sumD / images, sumR / images, rate, Durations.format(eta));
             out.flush();
         } else {
             int quarter = (int) Math.floor(done * 4 + 1e-9);
@@ -122,14 +123,6 @@ final class Progress implements TrainingListener {
         return penalty ? String.format(Locale.ROOT, " (penalty %.2f)", value) : "";
     }
 
-    static String formatSeconds(double s) {
-        if (!Double.isFinite(s) || s < 0) {
-            return "?";
-        }
-        long t = Math.round(s);
-        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
-                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
-    }
 
     /**
      * Progress of long non-training work counted in items (images): redrawn in place on a
@@ -155,7 +148,7 @@ final class Progress implements TrainingListener {
             double eta = fraction > 0 ? seconds / fraction - seconds : 0;
             if (interactive) {
                 out.printf(Locale.ROOT, "\r%s: %,d/%,d (%3.0f%%) %s, ETA %s   ", what, done, total, 100 * fraction,
-                        formatSeconds(seconds), formatSeconds(eta));
+                        Durations.format(seconds), Durations.format(eta));
                 if (done >= total) {
                     out.println();
                 }
@@ -166,7 +159,7 @@ final class Progress implements TrainingListener {
             if (tenth > lastTenth || done >= total) {
                 lastTenth = tenth;
                 out.printf(Locale.ROOT, "%s: %,d/%,d (%3.0f%%) %s, ETA %s%n", what, done, total, 100 * fraction,
-                        formatSeconds(seconds), formatSeconds(eta));
+                        Durations.format(seconds), Durations.format(eta));
             }
         }
     }
