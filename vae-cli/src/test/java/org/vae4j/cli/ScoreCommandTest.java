@@ -34,18 +34,19 @@ class ScoreCommandTest {
     void csvAndNpyOfTheSameArraysGiveTheSameScoresAndTheJsonRecordsTheInputs() throws IOException {
         Path json = dir.resolve("scores.json");
         MainTest.Result csv = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness", "--out", json.toString());
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap", "--out",
+                json.toString());
         assertThat(csv.code()).as(csv.err()).isZero();
         assertThat(csv.out()).contains("300 examples, 3 codes, factors [digit, width] (discrete, continuous)");
         MainTest.Result npy = MainTest.run("score", "--codes", f("codes.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
         assertThat(npy.code()).as(npy.err()).isZero();
-        assertThat(scoreLines(npy)).hasSize(5).isEqualTo(scoreLines(csv));
+        assertThat(scoreLines(npy)).hasSize(6).isEqualTo(scoreLines(csv));
         MainTest.Result v2 = MainTest.run("score", "--codes", f("codes-v2.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
         assertThat(scoreLines(v2)).isEqualTo(scoreLines(csv));
         MainTest.Result noHeader = MainTest.run("score", "--codes", f("codes-noheader.csv"), "--factors",
-                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness");
+                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
         assertThat(scoreLines(noHeader)).isEqualTo(scoreLines(csv));
 
         JsonNode j = new ObjectMapper().readTree(json.toFile());
@@ -57,6 +58,8 @@ class ScoreCommandTest {
         assertThat(j.at("/split/testRows").asInt()).isEqualTo(60);
         assertThat(j.at("/metrics/mig/value").asDouble()).isBetween(0.0, 1.0);
         assertThat(j.at("/metrics/dci/details").isObject()).isTrue();
+        assertThat(j.at("/metrics/dlib-sap/details/scoreMatrix")).hasSize(3);
+        assertThat(j.at("/metrics/dlib-sap/parameters/C").asDouble()).isEqualTo(0.01);
     }
 
     @Test
@@ -107,7 +110,8 @@ class ScoreCommandTest {
                 f("factors.csv"), "--factor-kinds", "discrete");
         refused("--factor-kinds depth:discrete: 'depth:discrete' is not NAME:discrete", "score", "--codes",
                 f("codes.csv"), "--factors", f("factors.csv"), "--factor-kinds", "depth:discrete");
-        refused("--protocol dlib: disentanglement_lib's definitions", "score", "--codes", f("codes.csv"), "--factors",
+        refused("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) and explicitness are not"
+                + " implemented yet; use --protocol vae4j, with --metrics dlib-sap", "score", "--codes", f("codes.csv"), "--factors",
                 f("factors.csv"), "--protocol", "dlib");
         refused("unknown metric 'beta'", "score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
                 "--metrics", "beta");

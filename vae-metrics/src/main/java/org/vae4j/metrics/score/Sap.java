@@ -51,6 +51,26 @@ public final class Sap implements DisentanglementMetric {
             }
         }
         List<Map<String, Object>> perFactor = new ArrayList<>();
+        double mean = gaps(score, factors, "test accuracy of a 1-D softmax classifier", perFactor);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("train", split[0].length);
+        parameters.put("test", split[1].length);
+        parameters.put("seed", context.seed());
+        return new MetricResult(name(), mean, parameters, Map.of("perFactor", perFactor));
+    }
+
+    /**
+     * Per factor, the gap between the two best codes' scores (the best alone with one code), each
+     * factor's entry added to {@code perFactor}.
+     *
+     * @param score scores by code and factor
+     * @param factors the factors
+     * @param discreteScore how a discrete factor's scores were made, for the details
+     * @param perFactor receives one entry per factor
+     * @return the mean gap
+     */
+    static double gaps(double[][] score, Factors factors, String discreteScore, List<Map<String, Object>> perFactor) {
+        int d = score.length;
         double sum = 0;
         for (int k = 0; k < factors.count(); k++) {
             double best = Double.NEGATIVE_INFINITY;
@@ -71,17 +91,13 @@ public final class Sap implements DisentanglementMetric {
             m.put("factor", factors.names().get(k));
             m.put("gap", gap);
             m.put("bestCode", bestCode);
-            m.put("score", factors.discrete()[k] ? "test accuracy of a 1-D softmax classifier" : "squared correlation");
+            m.put("score", factors.discrete()[k] ? discreteScore : "squared correlation");
             perFactor.add(m);
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("train", split[0].length);
-        parameters.put("test", split[1].length);
-        parameters.put("seed", context.seed());
-        return new MetricResult(name(), sum / factors.count(), parameters, Map.of("perFactor", perFactor));
+        return sum / factors.count();
     }
 
-    private static double[][] oneColumn(double[] a) {
+    static double[][] oneColumn(double[] a) {
         double[][] out = new double[a.length][1];
         for (int i = 0; i < a.length; i++) {
             out[i][0] = a[i];

@@ -1,0 +1,111 @@
+package org.vae4j.metrics.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
+import org.vae4j.core.plugin.PluginLoader;
+
+/**
+ * {@link LinearSvc} and {@code dlib-sap} held to scikit-learn: the committed cases and values come
+ * from {@code reference/svm_reference.py}. The fits are compared with LinearSVC run to tol=1e-12
+ * (the exact optimum of the same problem: squared hinge, balanced class weights, a penalised
+ * intercept, liblinear's one-vs-rest weighting), so a wrong loss, weight, sign or intercept fails;
+ * dlib-sap with disentanglement_lib's own code and sklearn's default tolerance, within 1e-3.
+ */
+class LinearSvcTest {
+    private static final JsonNode REFERENCE;
+
+    static {
+        try (InputStream in = LinearSvcTest.class.getResourceAsStream("/reference/svm-reference.json")) {
+            REFERENCE = new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double[][] csv(String name) throws IOException {
+        try (InputStream in = LinearSvcTest.class.getResourceAsStream("/reference/svm-cases/" + name + ".csv")) {
+            List<double[]> rows = new ArrayList<>();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {   // the first line is the header
+                if (!lines[i].isBlank()) {
+                    rows.add(Arrays.stream(lines[i].split(",")).mapToDouble(Double::parseDouble).toArray());
+                }
+            }
+            return rows.toArray(double[][]::new);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary", "binary-imbalanced", "three", "five-imbalanced"})
+    void fitsTheSameOptimumAsScikitLearn(String name) throws IOException {
+        double[][] rows = csv(name);
+        double[][] x = Arrays.stream(rows).map(r -> new double[] {r[0]}).toArray(double[][]::new);
+        int[] y = Arrays.stream(rows).mapToInt(r -> (int) r[1]).toArray();
+        LinearSvc svc = LinearSvc.fit(x, y, 0.01);
+        JsonNode ref = REFERENCE.get("fits").get(name);
+        for (int p = 0; p < ref.get("coef").size(); p++) {
+            double[] w = svc.coefficients(p);
+            assertThat(w[0]).as("%s coefficient %d", name, p).isCloseTo(ref.get("coef").get(p).asDouble(), offset(1e-6));
+            assertThat(w[1]).as("%s intercept %d", name, p)
+                    .isCloseTo(ref.get("intercept").get(p).asDouble(), offset(1e-6));
+        }
+    }
+
+    @Test
+    void predictsTheClassLabelsNotTheirIndices() throws IOException {
+        double[][] rows = csv("three");   // classes 2, 3, 4
+        double[][] x = Arrays.stream(rows).map(r -> new double[] {r[0]}).toArray(double[][]::new);
+        int[] y = Arrays.stream(rows).mapToInt(r -> (int) r[1]).toArray();
+        LinearSvc svc = LinearSvc.fit(x, y, 0.01);
+        assertThat(svc.predict(new double[] {-5})).isEqualTo(2);
+        assertThat(svc.predict(new double[] {10})).isEqualTo(4);
+        assertThat(svc.accuracy(x, y)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void oneClassIsRefused() {
+        assertThatThrownBy(() -> LinearSvc.fit(new double[][] {{1}, {2}}, new int[] {3, 3}, 0.01))
+                .hasMessageContaining("at least two classes");
+    }
+
+    @Test
+    void dlibSapEqualsDisentanglementLibsOwnCode() throws IOException {
+        JsonNode ref = REFERENCE.get("sap");
+        double[][] codes = csv("sap-codes");
+        double[][] values = csv("sap-factors");
+        boolean[] discrete = new boolean[values[0].length];
+        for (int k = 0; k < discrete.length; k++) {
+            discrete[k] = ref.get("discrete").get(k).asBoolean();
+        }
+        Factors f = new Factors(List.of("digit", "stroke", "width"), values, discrete);
+        DisentanglementMetric metric = PluginLoader.discover(LinearSvcTest.class.getClassLoader()).metrics()
+                .get("dlib-sap");
+        MetricResult r = metric.compute(codes, f, MetricContext.DEFAULT.withTrainRows(ref.get("trainRows").asInt()));
+        double[][] matrix = (double[][]) r.details().get("scoreMatrix");
+        for (int j = 0; j < codes[0].length; j++) {
+            for (int k = 0; k < f.count(); k++) {
+                assertThat(matrix[j][k]).as("score of z%d for factor %d", j, k)
+                        .isCloseTo(ref.get("matrix").get(j).get(k).asDouble(), offset(1e-3));
+            }
+        }
+        assertThat(r.value()).isCloseTo(ref.get("value").asDouble(), offset(1e-3));
+        assertThat(r.parameters()).containsEntry("C", 0.01).containsEntry("train", 480).containsEntry("test", 120);
+    }
+}
