@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,17 +37,8 @@ class LinearSvcTest {
         }
     }
 
-    private static double[][] csv(String name) throws IOException {
-        try (InputStream in = LinearSvcTest.class.getResourceAsStream("/reference/svm-cases/" + name + ".csv")) {
-            List<double[]> rows = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {   // the first line is the header
-                if (!lines[i].isBlank()) {
-                    rows.add(Arrays.stream(lines[i].split(",")).mapToDouble(Double::parseDouble).toArray());
-                }
-            }
-            return rows.toArray(double[][]::new);
-        }
+    private static double[][] csv(String name) {
+        return ReferenceCsv.read("/reference/svm-cases/" + name + ".csv");
     }
 
     @ParameterizedTest

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,17 +40,8 @@ class ReferenceScoresTest {
         }
     }
 
-    private static double[][] csv(String name) throws IOException {
-        try (InputStream in = ReferenceScoresTest.class.getResourceAsStream("/reference/cases/" + name + ".csv")) {
-            List<double[]> rows = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {   // the first line is the header
-                if (!lines[i].isBlank()) {
-                    rows.add(Arrays.stream(lines[i].split(",")).mapToDouble(Double::parseDouble).toArray());
-                }
-            }
-            return rows.toArray(double[][]::new);
-        }
+    private static double[][] csv(String name) {
+        return ReferenceCsv.read("/reference/cases/" + name + ".csv");
     }
 
     private static Factors factors(String name, JsonNode ref) throws IOException {
