@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Reference values for vae4j's LinearSvc and disentanglement_lib's SAP (`dlib-sap`), from Debian's
+"""Reference values for vae4j's LinearSvc and Logistic and disentanglement_lib's SAP and explicitness
+(`dlib-sap`, `dlib-explicitness`), from Debian's
 python3 with python3-numpy and python3-sklearn (the product never runs it).
 
 1. LinearSVC(C=0.01, class_weight="balanced") fitted with tol=1e-12 (the exact optimum, which vae4j's
@@ -7,6 +8,10 @@ python3 with python3-numpy and python3-sklearn (the product never runs it).
 2. disentanglement_lib's SAP (evaluation/metrics/sap_score.py, compute_score_matrix and
    compute_avg_diff_top_two) with sklearn's default LinearSVC, as disentanglement_lib runs it, on
    codes against discrete and continuous factors; the first TRAIN_ROWS rows fit, the rest test.
+3. LogisticRegression() fitted by newton-cg to tol=1e-10 (lbfgs stops early) on the same 1-D problems: class probabilities at a few
+   points (the intercepts of a multinomial model are only defined up to a common constant).
+4. disentanglement_lib's explicitness (modularity_explicitness.py, explicitness_per_factor) with the
+   default LogisticRegression, on the same codes; the continuous factor cut into 20 equal-width bins.
 
     /usr/bin/python3 svm_reference.py   # rewrites svm-cases/*.csv and svm-reference.json beside it
 """
@@ -15,11 +20,12 @@ import os
 import warnings
 
 import numpy as np
-from sklearn import svm
+from sklearn import linear_model, metrics, preprocessing, svm
 from sklearn.exceptions import ConvergenceWarning
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAIN_ROWS = 480
+PROBES = [-2.0, -0.5, 0.0, 0.7, 1.5, 3.0, 4.5]
 
 
 def fits(rng):
@@ -67,6 +73,23 @@ def dlib_sap(codes, factors, kinds):
     return float(np.mean(s[-1, :] - s[-2, :])), score
 
 
+def binned(x, bins=20):
+    lo, hi = x.min(), x.max()
+    return np.minimum(bins - 1, np.floor((x - lo) / (hi - lo) * bins).astype(int))
+
+
+def dlib_explicitness(codes, factors, kinds):
+    train, test = [], []
+    for j in range(factors.shape[1]):
+        y = factors[:, j].astype(int) if kinds[j] else binned(factors[:, j])
+        x_train, y_train, x_test, y_test = codes[:TRAIN_ROWS], y[:TRAIN_ROWS], codes[TRAIN_ROWS:], y[TRAIN_ROWS:]
+        clf = linear_model.LogisticRegression().fit(x_train, y_train)
+        mlb = preprocessing.MultiLabelBinarizer()
+        train.append(metrics.roc_auc_score(mlb.fit_transform(np.expand_dims(y_train, 1)), clf.predict_proba(x_train)))
+        test.append(metrics.roc_auc_score(mlb.fit_transform(np.expand_dims(y_test, 1)), clf.predict_proba(x_test)))
+    return float(np.mean(train)), float(np.mean(test)), test
+
+
 def main():
     warnings.simplefilter("ignore", ConvergenceWarning)
     rng = np.random.default_rng(20261127)
@@ -78,6 +101,9 @@ def main():
         c = svm.LinearSVC(C=0.01, class_weight="balanced", tol=1e-12, max_iter=10 ** 7).fit(x[:, None], y)
         ref["fits"][name] = {"classes": c.classes_.tolist(), "coef": c.coef_[:, 0].tolist(),
                              "intercept": c.intercept_.tolist()}
+        lr = linear_model.LogisticRegression(solver="newton-cg", tol=1e-10, max_iter=10 ** 4).fit(x[:, None], y)
+        ref["fits"][name]["logistic"] = {"at": PROBES, "probabilities":
+                                         lr.predict_proba(np.array(PROBES)[:, None]).tolist()}
     codes, factors, kinds = sap_case(rng)
     np.savetxt(os.path.join(HERE, "svm-cases", "sap-codes.csv"), codes, delimiter=",",
                header=",".join("z%d" % j for j in range(codes.shape[1])), comments="", fmt="%.17g")
@@ -85,6 +111,8 @@ def main():
                header="digit,stroke,width", comments="", fmt="%.17g")
     value, matrix = dlib_sap(codes, factors, kinds)
     ref["sap"] = {"trainRows": TRAIN_ROWS, "discrete": kinds, "value": value, "matrix": matrix.tolist()}
+    train, test, per_factor = dlib_explicitness(codes, factors, kinds)
+    ref["explicitness"] = {"train": train, "test": test, "testPerFactor": per_factor}
     with open(os.path.join(HERE, "svm-reference.json"), "w") as f:
         json.dump(ref, f, indent=1)
 

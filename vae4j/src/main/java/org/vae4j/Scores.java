@@ -133,9 +133,9 @@ public record Scores(String protocol, Representation codes, Representation facto
          */
         public Builder protocol(String name) {
             if (name.equals("dlib")) {
-                throw new ConfigurationException("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) and"
-                        + " explicitness are not implemented yet; use --protocol vae4j, with --metrics dlib-sap for its"
-                        + " SAP (docs/metrics.md)");
+                throw new ConfigurationException("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) is"
+                        + " not implemented yet; use --protocol vae4j, with --metrics mig,dlib-sap,modularity,"
+                        + "dlib-explicitness for its other scores (docs/metrics.md)");
             }
             if (!name.equals("vae4j")) {
                 throw new ConfigurationException("--protocol must be vae4j, got '" + name + "'");

@@ -407,11 +407,12 @@ class MainTest {
         String[] base = {"disentanglement", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
             "--cache", dir.resolve("cache").toString()};
         Result r = run(concat(base, new String[] {"--attributes", "thickness,label", "--metrics",
-            "mig,sap,dci,modularity,explicitness,dlib-sap"}));
+            "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness"}));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode d = JSON.readTree(out.resolve("disentanglement.json").toFile());
         assertThat(d.get("metrics").fieldNames()).toIterable()
-                .containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap");
+                .containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap",
+                        "dlib-explicitness");
         assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt()).isEqualTo(20);
         assertThat(d.get("alignment")).hasSize(2);
         java.util.Set<Integer> dims = new java.util.HashSet<>();

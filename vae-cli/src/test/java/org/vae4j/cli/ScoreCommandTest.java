@@ -34,19 +34,19 @@ class ScoreCommandTest {
     void csvAndNpyOfTheSameArraysGiveTheSameScoresAndTheJsonRecordsTheInputs() throws IOException {
         Path json = dir.resolve("scores.json");
         MainTest.Result csv = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap", "--out",
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness", "--out",
                 json.toString());
         assertThat(csv.code()).as(csv.err()).isZero();
         assertThat(csv.out()).contains("300 examples, 3 codes, factors [digit, width] (discrete, continuous)");
         MainTest.Result npy = MainTest.run("score", "--codes", f("codes.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
         assertThat(npy.code()).as(npy.err()).isZero();
-        assertThat(scoreLines(npy)).hasSize(6).isEqualTo(scoreLines(csv));
+        assertThat(scoreLines(npy)).hasSize(7).isEqualTo(scoreLines(csv));
         MainTest.Result v2 = MainTest.run("score", "--codes", f("codes-v2.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
         assertThat(scoreLines(v2)).isEqualTo(scoreLines(csv));
         MainTest.Result noHeader = MainTest.run("score", "--codes", f("codes-noheader.csv"), "--factors",
-                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap");
+                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
         assertThat(scoreLines(noHeader)).isEqualTo(scoreLines(csv));
 
         JsonNode j = new ObjectMapper().readTree(json.toFile());
@@ -110,8 +110,8 @@ class ScoreCommandTest {
                 f("factors.csv"), "--factor-kinds", "discrete");
         refused("--factor-kinds depth:discrete: 'depth:discrete' is not NAME:discrete", "score", "--codes",
                 f("codes.csv"), "--factors", f("factors.csv"), "--factor-kinds", "depth:discrete");
-        refused("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) and explicitness are not"
-                + " implemented yet; use --protocol vae4j, with --metrics dlib-sap", "score", "--codes", f("codes.csv"), "--factors",
+        refused("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) is not implemented yet; use"
+                + " --protocol vae4j, with --metrics mig,dlib-sap,modularity,dlib-explicitness", "score", "--codes", f("codes.csv"), "--factors",
                 f("factors.csv"), "--protocol", "dlib");
         refused("unknown metric 'beta'", "score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
                 "--metrics", "beta");

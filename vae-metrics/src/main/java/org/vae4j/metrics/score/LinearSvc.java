@@ -168,7 +168,7 @@ final class LinearSvc {
     }
 
     /** Solves h s = g for a symmetric positive definite h (here the identity plus a sum of outer products). */
-    private static double[] cholesky(double[][] h, double[] g) {
+    static double[] cholesky(double[][] h, double[] g) {
         int d = g.length;
         double[][] l = new double[d][d];
         for (int j = 0; j < d; j++) {
@@ -204,7 +204,7 @@ final class LinearSvc {
         a[x.length] = 1;
     }
 
-    private static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {
             s += a[j] * b[j];

@@ -5,10 +5,11 @@ import java.util.List;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.spi.VaePlugin;
 
-/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and SAP as disentanglement_lib defines it. */
+/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and SAP and explicitness as disentanglement_lib defines them. */
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
-        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap());
+        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(),
+                new DlibExplicitness());
     }
 }
