@@ -67,26 +67,10 @@ public final class DlibExplicitness implements DisentanglementMetric {
 
     /** The mean over the model's classes of the one-vs-rest AUC, leaving out a class absent from y. */
     private static double meanAuc(Logistic model, double[][] x, int[] y) {
-        int[] classes = model.classes();
         double[][] p = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             p[i] = model.probabilities(x[i]);
         }
-        double sum = 0;
-        int count = 0;
-        for (int c = 0; c < classes.length; c++) {
-            double[] scores = new double[x.length];
-            boolean[] positive = new boolean[x.length];
-            for (int i = 0; i < x.length; i++) {
-                scores[i] = p[i][c];
-                positive[i] = y[i] == classes[c];
-            }
-            double auc = LinearModels.auc(scores, positive);
-            if (!Double.isNaN(auc)) {
-                sum += auc;
-                count++;
-            }
-        }
-        return count == 0 ? 0 : sum / count;
+        return LinearModels.meanAuc(p, y, model.classes());
     }
 }

@@ -46,22 +46,7 @@ public final class Explicitness implements DisentanglementMetric {
             for (int i = 0; i < xTest.length; i++) {
                 p[i] = m.probabilities(xTest[i]);
             }
-            double aucSum = 0;
-            int aucCount = 0;
-            for (int c = 0; c < classes; c++) {
-                double[] scores = new double[xTest.length];
-                boolean[] positive = new boolean[xTest.length];
-                for (int i = 0; i < xTest.length; i++) {
-                    scores[i] = p[i][c];
-                    positive[i] = yTest[i] == c;
-                }
-                double auc = LinearModels.auc(scores, positive);
-                if (!Double.isNaN(auc)) {
-                    aucSum += auc;
-                    aucCount++;
-                }
-            }
-            double e = aucCount == 0 ? 0 : aucSum / aucCount;
+            double e = LinearModels.meanAuc(p, yTest, java.util.stream.IntStream.range(0, classes).toArray());
             perFactor.put(factors.names().get(k), e);
             sum += e;
         }

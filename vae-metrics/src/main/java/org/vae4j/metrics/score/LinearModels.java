@@ -190,6 +190,34 @@ public final class LinearModels {
         return (sumPositive - np * (np + 1) / 2.0) / ((double) np * nn);
     }
 
+    /**
+     * The mean over classes of the one-vs-rest ROC AUC of predicted class probabilities, leaving out
+     * a class whose AUC is undefined (no positive or no negative example); 0 when none is defined.
+     *
+     * @param p per example, the probability of each class
+     * @param y the true class of each example
+     * @param labels the class of each probability column
+     * @return the mean AUC
+     */
+    public static double meanAuc(double[][] p, int[] y, int[] labels) {
+        double sum = 0;
+        int count = 0;
+        for (int c = 0; c < labels.length; c++) {
+            double[] scores = new double[p.length];
+            boolean[] positive = new boolean[p.length];
+            for (int i = 0; i < p.length; i++) {
+                scores[i] = p[i][c];
+                positive[i] = y[i] == labels[c];
+            }
+            double auc = auc(scores, positive);
+            if (!Double.isNaN(auc)) {
+                sum += auc;
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
     /** Equal-frequency classes 0..bins-1 of a continuous variable (by rank). */
     public static int[] quantileClasses(double[] a, int bins) {
         double[] r = Stats.ranks(a);

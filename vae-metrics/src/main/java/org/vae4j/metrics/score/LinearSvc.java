@@ -104,62 +104,42 @@ final class LinearSvc {
      * Hessian with a backtracking line search reach the optimum in a few iterations.
      */
     private static double[] solve(double[][] x, double[] sign, double[] cost) {
-        int d = x[0].length + 1;
-        double[] w = new double[d];
-        double[] a = new double[d];
-        double f = objective(x, sign, cost, w);
-        for (int iteration = 0; iteration < 200; iteration++) {
-            double[] g = w.clone();
-            double[][] h = new double[d][d];
-            for (int j = 0; j < d; j++) {
-                h[j][j] = 1;
+        return Newton.minimize(new Newton.Objective() {
+            @Override
+            public double value(double[] w) {
+                return objective(x, sign, cost, w);
             }
-            for (int i = 0; i < sign.length; i++) {
-                augmented(x[i], a);
-                double slack = 1 - sign[i] * dot(w, a);
-                if (slack > 0) {
-                    for (int j = 0; j < d; j++) {
-                        g[j] -= 2 * cost[i] * sign[i] * slack * a[j];
-                        for (int l = 0; l < d; l++) {
-                            h[j][l] += 2 * cost[i] * a[j] * a[l];
+
+            @Override
+            public void derivatives(double[] w, double[] g, double[][] h) {
+                int d = w.length;
+                double[] a = new double[d];
+                for (int j = 0; j < d; j++) {
+                    g[j] = w[j];
+                    h[j][j] = 1;
+                }
+                for (int i = 0; i < sign.length; i++) {
+                    augmented(x[i], a);
+                    double slack = 1 - sign[i] * Newton.dot(w, a);
+                    if (slack > 0) {
+                        for (int j = 0; j < d; j++) {
+                            g[j] -= 2 * cost[i] * sign[i] * slack * a[j];
+                            for (int l = 0; l < d; l++) {
+                                h[j][l] += 2 * cost[i] * a[j] * a[l];
+                            }
                         }
                     }
                 }
             }
-            double gradNorm = Math.sqrt(dot(g, g));
-            if (gradNorm <= 1e-12 * Math.max(1, Math.sqrt(dot(w, w)))) {
-                break;
-            }
-            double[] step = cholesky(h, g);
-            double slope = -dot(g, step);
-            double t = 1;
-            double[] next = new double[d];
-            double fNext;
-            while (true) {
-                for (int j = 0; j < d; j++) {
-                    next[j] = w[j] - t * step[j];
-                }
-                fNext = objective(x, sign, cost, next);
-                if (fNext <= f + 1e-4 * t * slope || t < 1e-12) {
-                    break;
-                }
-                t /= 2;
-            }
-            if (!(fNext < f)) {
-                break;   // no further decrease in double precision: at the optimum
-            }
-            System.arraycopy(next, 0, w, 0, d);
-            f = fNext;
-        }
-        return w;
+        }, x[0].length + 1, 200, w -> 1e-12 * Math.max(1, Math.sqrt(Newton.dot(w, w))));
     }
 
     private static double objective(double[][] x, double[] sign, double[] cost, double[] w) {
         double[] a = new double[w.length];
-        double f = 0.5 * dot(w, w);
+        double f = 0.5 * Newton.dot(w, w);
         for (int i = 0; i < sign.length; i++) {
             augmented(x[i], a);
-            double slack = 1 - sign[i] * dot(w, a);
+            double slack = 1 - sign[i] * Newton.dot(w, a);
             if (slack > 0) {
                 f += cost[i] * slack * slack;
             }
@@ -167,48 +147,8 @@ final class LinearSvc {
         return f;
     }
 
-    /** Solves h s = g for a symmetric positive definite h (here the identity plus a sum of outer products). */
-    static double[] cholesky(double[][] h, double[] g) {
-        int d = g.length;
-        double[][] l = new double[d][d];
-        for (int j = 0; j < d; j++) {
-            for (int k = 0; k <= j; k++) {
-                double s = h[j][k];
-                for (int m = 0; m < k; m++) {
-                    s -= l[j][m] * l[k][m];
-                }
-                l[j][k] = j == k ? Math.sqrt(s) : s / l[k][k];
-            }
-        }
-        double[] z = new double[d];
-        for (int j = 0; j < d; j++) {
-            double s = g[j];
-            for (int m = 0; m < j; m++) {
-                s -= l[j][m] * z[m];
-            }
-            z[j] = s / l[j][j];
-        }
-        double[] out = new double[d];
-        for (int j = d - 1; j >= 0; j--) {
-            double s = z[j];
-            for (int m = j + 1; m < d; m++) {
-                s -= l[m][j] * out[m];
-            }
-            out[j] = s / l[j][j];
-        }
-        return out;
-    }
-
     private static void augmented(double[] x, double[] a) {
         System.arraycopy(x, 0, a, 0, x.length);
         a[x.length] = 1;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
-        }
-        return s;
     }
 }

@@ -47,71 +47,51 @@ final class Logistic {
         for (int i = 0; i < y.length; i++) {
             label[i] = Arrays.binarySearch(classes, y[i]);
         }
-        double[] theta = new double[n];
         double lambda = 1 / c;
-        double f = loss(x, label, index, theta, lambda, k);
-        for (int iteration = 0; iteration < 100; iteration++) {
-            double[] g = new double[n];
-            double[][] h = new double[n][n];
-            for (int cl = 0; cl < k; cl++) {
-                for (int j = 0; j < d; j++) {
-                    int p = index[cl][j];
-                    if (p >= 0) {
-                        g[p] += lambda * theta[p];
-                        h[p][p] += lambda;
+        double[] theta = Newton.minimize(new Newton.Objective() {
+            @Override
+            public double value(double[] t) {
+                return loss(x, label, index, t, lambda, k);
+            }
+
+            @Override
+            public void derivatives(double[] t, double[] g, double[][] h) {
+                for (int cl = 0; cl < k; cl++) {
+                    for (int j = 0; j < d; j++) {
+                        int p = index[cl][j];
+                        if (p >= 0) {
+                            g[p] += lambda * t[p];
+                            h[p][p] += lambda;
+                        }
                     }
                 }
-            }
-            double[] a = new double[d + 1];
-            a[d] = 1;
-            for (int i = 0; i < x.length; i++) {
-                System.arraycopy(x[i], 0, a, 0, d);
-                double[] prob = probabilities(index, theta, a, k);
-                for (int cl = 0; cl < k; cl++) {
-                    double r = prob[cl] - (label[i] == cl ? 1 : 0);
-                    for (int j = 0; j <= d; j++) {
-                        int p = index[cl][j];
-                        if (p < 0) {
-                            continue;
-                        }
-                        g[p] += r * a[j];
-                        for (int cl2 = 0; cl2 < k; cl2++) {
-                            double w = (cl == cl2 ? prob[cl] : 0) - prob[cl] * prob[cl2];
-                            for (int j2 = 0; j2 <= d; j2++) {
-                                int q = index[cl2][j2];
-                                if (q >= 0) {
-                                    h[p][q] += w * a[j] * a[j2];
+                double[] a = new double[d + 1];
+                a[d] = 1;
+                for (int i = 0; i < x.length; i++) {
+                    System.arraycopy(x[i], 0, a, 0, d);
+                    double[] prob = softmax(logits(index, t, a, k));
+                    for (int cl = 0; cl < k; cl++) {
+                        double r = prob[cl] - (label[i] == cl ? 1 : 0);
+                        for (int j = 0; j <= d; j++) {
+                            int p = index[cl][j];
+                            if (p < 0) {
+                                continue;
+                            }
+                            g[p] += r * a[j];
+                            for (int cl2 = 0; cl2 < k; cl2++) {
+                                double w = (cl == cl2 ? prob[cl] : 0) - prob[cl] * prob[cl2];
+                                for (int j2 = 0; j2 <= d; j2++) {
+                                    int q = index[cl2][j2];
+                                    if (q >= 0) {
+                                        h[p][q] += w * a[j] * a[j2];
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-            double gradNorm = Math.sqrt(LinearSvc.dot(g, g));
-            if (gradNorm <= 1e-10 * Math.max(1, x.length)) {
-                break;
-            }
-            double[] step = LinearSvc.cholesky(h, g);
-            double slope = -LinearSvc.dot(g, step);
-            double t = 1;
-            double[] next = new double[n];
-            double fNext;
-            while (true) {
-                for (int p = 0; p < n; p++) {
-                    next[p] = theta[p] - t * step[p];
-                }
-                fNext = loss(x, label, index, next, lambda, k);
-                if (fNext <= f + 1e-4 * t * slope || t < 1e-12) {
-                    break;
-                }
-                t /= 2;
-            }
-            if (!(fNext < f)) {
-                break;   // no further decrease in double precision: at the optimum
-            }
-            theta = next;
-            f = fNext;
-        }
+        }, n, 100, t -> 1e-10 * Math.max(1, x.length));
         double[][] weights = new double[k][d + 1];
         for (int cl = 0; cl < k; cl++) {
             for (int j = 0; j <= d; j++) {
@@ -143,7 +123,8 @@ final class Logistic {
         return weights[cl].clone();
     }
 
-    private static double[] probabilities(int[][] index, double[] theta, double[] a, int k) {
+    /** The logits of every class for one augmented example (features then 1). */
+    private static double[] logits(int[][] index, double[] theta, double[] a, int k) {
         double[] z = new double[k];
         for (int cl = 0; cl < k; cl++) {
             for (int j = 0; j < a.length; j++) {
@@ -152,7 +133,7 @@ final class Logistic {
                 }
             }
         }
-        return softmax(z);
+        return z;
     }
 
     private static double[] softmax(double[] z) {
@@ -183,14 +164,7 @@ final class Logistic {
         a[d] = 1;
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], 0, a, 0, d);
-            double[] z = new double[k];
-            for (int cl = 0; cl < k; cl++) {
-                for (int j = 0; j <= d; j++) {
-                    if (index[cl][j] >= 0) {
-                        z[cl] += theta[index[cl][j]] * a[j];
-                    }
-                }
-            }
+            double[] z = logits(index, theta, a, k);
             double max = Arrays.stream(z).max().orElse(0);
             double sum = 0;
             for (double v : z) {
