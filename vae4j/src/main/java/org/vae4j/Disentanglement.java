@@ -32,6 +32,7 @@ import org.vae4j.metrics.score.Correlations;
  * @param images test images scored
  * @param attributes the attributes scored and aligned against
  * @param metrics each chosen metric's result, in the order asked
+ * @param protocol whose definitions the metrics follow
  * @param alignment one entry per attribute
  * @param alignedBy what the alignment maximised
  * @param correlationColumns the columns of the correlation matrices (every morphometric, and the label when known)
@@ -39,7 +40,7 @@ import org.vae4j.metrics.score.Correlations;
  * @param pearson {@code [latentDims][columns]} Pearson correlations
  */
 public record Disentanglement(String title, int latentDims, int images, List<String> attributes,
-                              Map<String, MetricResult> metrics, List<Aligned> alignment, String alignedBy,
+                              Map<String, MetricResult> metrics, Protocol protocol, List<Aligned> alignment, String alignedBy,
                               List<String> correlationColumns, double[][] spearman, double[][] pearson,
                               TrainedVae model, int conditionLabel) {
 
@@ -76,9 +77,11 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         result.put("images", images);
         result.put("codes", "posterior means of the first " + images + " test images");
         result.putPOJO("attributes", attributes);
+        result.put("protocol", protocol.id());
         ObjectNode scores = result.putObject("metrics");
         metrics.forEach((name, r) -> {
             ObjectNode node = scores.putObject(name);
+            node.put("metric", r.metric());
             node.put("value", Json.round(r.value()));
             node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
             node.set("details", Json.MAPPER.valueToTree(r.details()));
@@ -149,6 +152,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         private final DatasetPair data;
         private List<String> attributes = List.of("thickness", "slant", "width");
         private List<String> metricNames = List.of("mig", "sap", "dci", "modularity");
+        private Protocol protocol = Protocol.VAE4J;
         private Alignment.Measure measure = Alignment.Measure.SPEARMAN;
         private int images = Integer.MAX_VALUE;
         private long seed;
@@ -182,6 +186,28 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         public Builder metrics(List<String> names) {
             names.forEach(vae::metric);
             this.metricNames = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Whose definitions the metrics follow: {@code vae4j} (the default) or {@code dlib}
+         * (disentanglement_lib's, with each continuous attribute cut into deciles; see {@link Protocol}).
+         *
+         * @param name the protocol
+         * @return this builder
+         */
+        public Builder protocol(String name) {
+            return protocol(Protocol.parse(name));
+        }
+
+        /**
+         * Whose definitions the metrics follow (default {@link Protocol#VAE4J}).
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
+        public Builder protocol(Protocol protocol) {
+            this.protocol = protocol;
             return this;
         }
 
@@ -252,8 +278,9 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             MetricContext context = new MetricContext(seed, MetricContext.DEFAULT.trainFraction(),
                     MetricContext.DEFAULT.bins());
             Map<String, MetricResult> results = new LinkedHashMap<>();
+            Factors scored = protocol.attributeFactors(chosen);
             for (String name : metricNames) {
-                results.put(name, vae.metric(name).compute(z, chosen, context));
+                results.put(name, vae.metric(protocol.metric(name)).compute(z, scored, context));
             }
             List<Aligned> aligned = new ArrayList<>();
             for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {
@@ -266,10 +293,20 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             }
             Factors everything = table.factors(all);
             int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
-            return new Disentanglement(model.title(), model.latentDims(), n, attributes, results, aligned,
+            return new Disentanglement(model.title(), model.latentDims(), n, attributes, results, protocol, aligned,
                     measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)", all,
                     Correlations.spearman(z, everything), Correlations.pearson(z, everything), model, label);
         }
+    }
+
+    /** DCI's completeness and (test) informativeness, for the summary line; empty for other metrics. */
+    private static String dciDetails(MetricResult r) {
+        Object informativeness = r.details().containsKey("informativenessTest")
+                ? r.details().get("informativenessTest") : r.details().get("informativeness");
+        if (!(r.details().get("completeness") instanceof Double c) || !(informativeness instanceof Double i)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (completeness %.3f, informativeness %.3f)", c, i);
     }
 
     /**
@@ -278,10 +315,10 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
      * @param out receives one line at a time
      */
     public void describe(Consumer<String> out) {
-        out.accept(String.format(Locale.ROOT, "%s on %d test images, attributes %s", title, images, attributes));
+        out.accept(String.format(Locale.ROOT, "%s on %d test images, attributes %s%s", title, images, attributes,
+                protocol == Protocol.VAE4J ? "" : ", protocol " + protocol.id()));
         metrics.forEach((name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(),
-                name.equals("dci") ? String.format(Locale.ROOT, " (completeness %.3f, informativeness %.3f)",
-                        (Double) r.details().get("completeness"), (Double) r.details().get("informativeness")) : "")));
+                dciDetails(r))));
         out.accept("alignment (" + alignedBy + ", optimal one-to-one):");
         for (Aligned a : alignment) {
             if (a.dimension() < 0) {

@@ -14,24 +14,24 @@ import org.vae4j.api.metrics.MetricResult;
 
 /**
  * Disentanglement scores of any representation: codes and factors read from files (see
- * {@link Representation}), scored by the registered metrics with vae4j's definitions
- * (docs/metrics.md). From {@link Vae4j#score(Representation, Representation)};
+ * {@link Representation}), scored by the registered metrics with vae4j's or disentanglement_lib's
+ * definitions ({@link Protocol}; docs/metrics.md). From {@link Vae4j#score(Representation, Representation)};
  * {@link #writeTo} saves them as JSON with the inputs' SHA-256.
  *
- * @param protocol the definitions used ({@code vae4j})
+ * @param protocol the definitions used
  * @param codes the codes
  * @param factors the factors
  * @param discrete which factor columns were scored as discrete
  * @param context the split and bins
  * @param results each metric's result, in the order asked
  */
-public record Scores(String protocol, Representation codes, Representation factors, boolean[] discrete,
+public record Scores(Protocol protocol, Representation codes, Representation factors, boolean[] discrete,
                      MetricContext context, Map<String, MetricResult> results) {
 
     /** Writes the scores as one JSON object; returns the file. */
     public Path writeTo(Path file) {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("protocol", protocol);
+        root.put("protocol", protocol.id());
         ObjectNode c = root.putObject("codes");
         c.put("file", codes.file().toString());
         c.put("sha256", codes.sha256());
@@ -58,6 +58,7 @@ public record Scores(String protocol, Representation codes, Representation facto
         ObjectNode metrics = root.putObject("metrics");
         results.forEach((name, r) -> {
             ObjectNode node = metrics.putObject(name);
+            node.put("metric", r.metric());
             node.put("value", Json.round(r.value()));
             node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
             node.set("details", Json.MAPPER.valueToTree(r.details()));
@@ -74,7 +75,7 @@ public record Scores(String protocol, Representation codes, Representation facto
         private String kinds = "auto";
         private List<String> metrics = List.of("mig", "sap", "dci", "modularity");
         private MetricContext context = MetricContext.DEFAULT;
-        private String protocol = "vae4j";
+        private Protocol protocol = Protocol.VAE4J;
 
         Builder(Vae4j vae, Representation codes, Representation factors) {
             this.vae = vae;
@@ -125,22 +126,24 @@ public record Scores(String protocol, Representation codes, Representation facto
         }
 
         /**
-         * The definitions to use: {@code vae4j} (docs/metrics.md). disentanglement_lib's own
-         * ({@code dlib}) are not implemented yet and are refused with a message saying so.
+         * The definitions to use: {@code vae4j} (the default) or {@code dlib}
+         * (disentanglement_lib's; see {@link Protocol}).
          *
          * @param name the protocol
          * @return this builder
          */
         public Builder protocol(String name) {
-            if (name.equals("dlib")) {
-                throw new ConfigurationException("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) is"
-                        + " not implemented yet; use --protocol vae4j, with --metrics mig,dlib-sap,modularity,"
-                        + "dlib-explicitness for its other scores (docs/metrics.md)");
-            }
-            if (!name.equals("vae4j")) {
-                throw new ConfigurationException("--protocol must be vae4j, got '" + name + "'");
-            }
-            this.protocol = name;
+            return protocol(Protocol.parse(name));
+        }
+
+        /**
+         * The definitions to use (default {@link Protocol#VAE4J}).
+         *
+         * @param protocol the protocol
+         * @return this builder
+         */
+        public Builder protocol(Protocol protocol) {
+            this.protocol = protocol;
             return this;
         }
 
@@ -167,7 +170,7 @@ public record Scores(String protocol, Representation codes, Representation facto
             Factors f = new Factors(factors.columns(), factors.values(), discrete);
             Map<String, MetricResult> results = new LinkedHashMap<>();
             for (String name : metrics) {
-                results.put(name, vae.metric(name).compute(codes.values(), f, context));
+                results.put(name, vae.metric(protocol.metric(name)).compute(codes.values(), f, context));
             }
             return new Scores(protocol, codes, factors, discrete, context, results);
         }

@@ -8,6 +8,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.vae4j.Attributes;
 import org.vae4j.Disentanglement;
+import org.vae4j.Protocol;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
 import org.vae4j.api.data.DatasetPair;
@@ -31,7 +32,9 @@ final class DisentanglementCommand implements Main.Command {
         o.addOption(CommonOptions.opt("attributes", "LIST", "attributes to align and score against (default"
                 + " thickness,slant,width; any of " + String.join(",", Attributes.NAMES) + ",label)"));
         o.addOption(CommonOptions.opt("metrics", "LIST", "scores to compute (default mig,sap,dci,modularity; built in:"
-                + " mig,sap,dci,modularity,explicitness, and any a plugin adds)"));
+                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness, and any a plugin adds)"));
+        o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default) or dlib: disentanglement_lib's definitions,"
+                + " continuous attributes cut into deciles (docs/metrics.md)"));
         o.addOption(CommonOptions.opt("align-by", "MEASURE", "spearman (default: |Spearman correlation|) or mi"));
         o.addOption(CommonOptions.opt("images", "N", "use the first N test images (default all)"));
         o.addOption(CommonOptions.opt("seed", "N", "seed of the train/test split of the scores' predictors (default 0)"));
@@ -45,6 +48,7 @@ final class DisentanglementCommand implements Main.Command {
         Attributes.checkNames(attributes, "--attributes");
         List<String> metrics = CommonOptions.list(cl.getOptionValue("metrics", "mig,sap,dci,modularity"));
         String alignBy = cl.getOptionValue("align-by", "spearman");
+        Protocol protocol = Protocol.parse(cl.getOptionValue("protocol", "vae4j"));
         int images = CommonOptions.intOption(cl, "images", Integer.MAX_VALUE, 10, Integer.MAX_VALUE);
         long seed = CommonOptions.longOption(cl, "seed", 0);
         int threads = CommonOptions.threads(cl);
@@ -54,7 +58,7 @@ final class DisentanglementCommand implements Main.Command {
             TrainedVae model = vae.load(dir);
             DatasetPair data = CommonOptions.modelData(vae, model, cl, err);
             Disentanglement d = vae.disentanglement(model, data).attributes(attributes).metrics(metrics)
-                    .alignBy(alignBy).images(images).seed(seed)
+                    .protocol(protocol).alignBy(alignBy).images(images).seed(seed)
                     .attributeMeasurer(CommonOptions.measurer(vae, cl, threads, err)).run();
             d.describe(out::println);
             List<Path> files = d.writeTo(dir);

@@ -25,8 +25,9 @@ final class ScoreCommand implements Main.Command {
         o.addOption(CommonOptions.opt("factor-kinds", "KINDS", "discrete, continuous, or NAME:discrete,NAME:continuous"
                 + " per column (default auto: integer columns >= 0 with at most 50 values are discrete)"));
         o.addOption(CommonOptions.opt("metrics", "LIST", "scores to compute (default mig,sap,dci,modularity; built in:"
-                + " mig,sap,dci,modularity,explicitness)"));
-        o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default; docs/metrics.md)"));
+                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness)"));
+        o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default) or dlib: disentanglement_lib's definitions"
+                + " (docs/metrics.md)"));
         o.addOption(CommonOptions.opt("train-rows", "N", "the first N rows fit the predictors, the rest test them"
                 + " (default: a seeded 80/20 shuffle)"));
         o.addOption(CommonOptions.opt("out", "FILE", "the JSON to write (default: the scores printed only)"));
@@ -55,7 +56,8 @@ final class ScoreCommand implements Main.Command {
             Scores s = scoring.run();
             out.printf(Locale.ROOT, "%d examples, %d codes, factors %s (%s)%n", s.codes().rows(),
                     s.codes().columns().size(), s.factors().columns(), kinds(s.discrete()));
-            s.results().forEach((name, r) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", name, r.value()));
+            s.results().forEach((name, r) -> out.printf(Locale.ROOT, "  %-12s %.4f%s%n", name, r.value(),
+                    r.metric().equals(name) ? "" : "  (" + r.metric() + ")"));
             if (outFile != null) {
                 out.println("written " + s.writeTo(outFile));
             }

@@ -407,12 +407,14 @@ class MainTest {
         String[] base = {"disentanglement", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
             "--cache", dir.resolve("cache").toString()};
         Result r = run(concat(base, new String[] {"--attributes", "thickness,label", "--metrics",
-            "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness"}));
+            "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness"}));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode d = JSON.readTree(out.resolve("disentanglement.json").toFile());
         assertThat(d.get("metrics").fieldNames()).toIterable()
-                .containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap",
+                .containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap", "dlib-dci",
                         "dlib-explicitness");
+        assertThat(d.get("protocol").asText()).isEqualTo("vae4j");
+        assertThat(d.at("/metrics/dlib-sap/details/perFactor/0/score").asText()).isEqualTo("squared correlation");
         assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt()).isEqualTo(20);
         assertThat(d.get("alignment")).hasSize(2);
         java.util.Set<Integer> dims = new java.util.HashSet<>();
@@ -432,6 +434,19 @@ class MainTest {
             unassigned += a.get("dimension").isNull() ? 1 : 0;
         }
         assertThat(unassigned).isEqualTo(1);
+        Result dlib = run(concat(base, new String[] {"--attributes", "thickness,label", "--protocol", "dlib",
+            "--metrics", "sap,dci"}));
+        assertThat(dlib.code()).as(dlib.err()).isZero();
+        assertThat(dlib.out()).contains("protocol dlib").containsPattern("dci +[0-9.]+ \\(completeness [0-9.]+,"
+                + " informativeness [0-9.]+\\)");
+        JsonNode dd = JSON.readTree(out.resolve("disentanglement.json").toFile());
+        assertThat(dd.get("protocol").asText()).isEqualTo("dlib");
+        assertThat(dd.at("/metrics/sap/metric").asText()).isEqualTo("dlib-sap");
+        assertThat(dd.at("/metrics/dci/metric").asText()).isEqualTo("dlib-dci");
+        assertThat(dd.at("/metrics/sap/details/perFactor/0/score").asText()).as("thickness cut into deciles")
+                .startsWith("test accuracy of LinearSVC");
+        assertThat(run(concat(base, new String[] {"--protocol", "lib"})).err())
+                .contains("--protocol must be vae4j or dlib, got 'lib'");
         assertThat(run(concat(base, new String[] {"--attributes", "boldness"})).err())
                 .contains("unknown attribute 'boldness'");
         assertThat(run(concat(base, new String[] {"--metrics", "mig,nope"})).err())

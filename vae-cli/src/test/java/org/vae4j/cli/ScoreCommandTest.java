@@ -34,19 +34,19 @@ class ScoreCommandTest {
     void csvAndNpyOfTheSameArraysGiveTheSameScoresAndTheJsonRecordsTheInputs() throws IOException {
         Path json = dir.resolve("scores.json");
         MainTest.Result csv = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness", "--out",
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness", "--out",
                 json.toString());
         assertThat(csv.code()).as(csv.err()).isZero();
         assertThat(csv.out()).contains("300 examples, 3 codes, factors [digit, width] (discrete, continuous)");
         MainTest.Result npy = MainTest.run("score", "--codes", f("codes.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness");
         assertThat(npy.code()).as(npy.err()).isZero();
-        assertThat(scoreLines(npy)).hasSize(7).isEqualTo(scoreLines(csv));
+        assertThat(scoreLines(npy)).hasSize(8).isEqualTo(scoreLines(csv));
         MainTest.Result v2 = MainTest.run("score", "--codes", f("codes-v2.npy"), "--factors", f("factors.npy"),
-                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
+                "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness");
         assertThat(scoreLines(v2)).isEqualTo(scoreLines(csv));
         MainTest.Result noHeader = MainTest.run("score", "--codes", f("codes-noheader.csv"), "--factors",
-                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-explicitness");
+                f("factors.csv"), "--train-rows", "240", "--metrics", "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness");
         assertThat(scoreLines(noHeader)).isEqualTo(scoreLines(csv));
 
         JsonNode j = new ObjectMapper().readTree(json.toFile());
@@ -60,6 +60,33 @@ class ScoreCommandTest {
         assertThat(j.at("/metrics/dci/details").isObject()).isTrue();
         assertThat(j.at("/metrics/dlib-sap/details/scoreMatrix")).hasSize(3);
         assertThat(j.at("/metrics/dlib-sap/parameters/C").asDouble()).isEqualTo(0.01);
+        assertThat(j.at("/metrics/dlib-dci/details/importance")).hasSize(3);
+        assertThat(j.at("/metrics/dlib-dci/metric").asText()).isEqualTo("dlib-dci");
+    }
+
+    @Test
+    void protocolDlibRunsDisentanglementLibsDefinitionsUnderTheUsualNames() throws IOException {
+        Path json = dir.resolve("dlib.json");
+        MainTest.Result dlib = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
+                "--train-rows", "240", "--protocol", "dlib", "--metrics", "mig,sap,dci,modularity,explicitness",
+                "--out", json.toString());
+        assertThat(dlib.code()).as(dlib.err()).isZero();
+        MainTest.Result byName = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
+                "--train-rows", "240", "--metrics", "mig,dlib-sap,dlib-dci,modularity,dlib-explicitness");
+        assertThat(scoreLines(dlib)).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            String value = scoreLines(byName).get(i).trim().split(" +")[1];
+            assertThat(scoreLines(dlib).get(i)).contains(" " + value);
+        }
+        assertThat(scoreLines(dlib).get(1)).startsWith("  sap ").endsWith("(dlib-sap)");
+        assertThat(scoreLines(dlib).get(0)).isEqualTo(scoreLines(byName).get(0));
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("protocol").asText()).isEqualTo("dlib");
+        assertThat(j.at("/metrics/sap/metric").asText()).isEqualTo("dlib-sap");
+        assertThat(j.at("/metrics/dci/metric").asText()).isEqualTo("dlib-dci");
+        assertThat(j.at("/metrics/explicitness/metric").asText()).isEqualTo("dlib-explicitness");
+        assertThat(j.at("/metrics/mig/metric").asText()).isEqualTo("mig");
+        assertThat(j.at("/metrics/dci/details/informativenessTest").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
@@ -110,9 +137,8 @@ class ScoreCommandTest {
                 f("factors.csv"), "--factor-kinds", "discrete");
         refused("--factor-kinds depth:discrete: 'depth:discrete' is not NAME:discrete", "score", "--codes",
                 f("codes.csv"), "--factors", f("factors.csv"), "--factor-kinds", "depth:discrete");
-        refused("--protocol dlib: disentanglement_lib's DCI (gradient-boosted trees) is not implemented yet; use"
-                + " --protocol vae4j, with --metrics mig,dlib-sap,modularity,dlib-explicitness", "score", "--codes", f("codes.csv"), "--factors",
-                f("factors.csv"), "--protocol", "dlib");
+        refused("--protocol must be vae4j or dlib, got 'dlib2'", "score", "--codes", f("codes.csv"), "--factors",
+                f("factors.csv"), "--protocol", "dlib2");
         refused("unknown metric 'beta'", "score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
                 "--metrics", "beta");
         refused("--train-rows must be between 1 and 299", "score", "--codes", f("codes.csv"), "--factors",

@@ -9,7 +9,7 @@ import org.vae4j.spi.VaePlugin;
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
-        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(),
+        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(), new DlibDci(),
                 new DlibExplicitness());
     }
 }
