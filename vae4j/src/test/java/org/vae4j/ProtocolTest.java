@@ -11,10 +11,10 @@ import org.vae4j.api.metrics.Factors;
 
 class ProtocolTest {
     @Test
-    void dlibRunsDisentanglementLibsVariantsOfSapDciAndExplicitnessOnly() {
+    void dlibRunsDisentanglementLibsVariantsOfAllButMig() {
         assertThat(Protocol.parse("dlib")).isEqualTo(Protocol.DLIB);
         assertThat(List.of("mig", "sap", "dci", "modularity", "explicitness", "my-plugin-score").stream()
-                .map(Protocol.DLIB::metric)).containsExactly("mig", "dlib-sap", "dlib-dci", "modularity",
+                .map(Protocol.DLIB::metric)).containsExactly("mig", "dlib-sap", "dlib-dci", "dlib-modularity",
                 "dlib-explicitness", "my-plugin-score");
         assertThat(Protocol.VAE4J.metric("sap")).isEqualTo("sap");
         assertThat(Protocol.DLIB.id()).isEqualTo("dlib");

@@ -83,7 +83,7 @@ class Vae4jTest {
             assertThat(vae.model("beta-vae").option("beta")).hasValueSatisfying(o ->
                     assertThat(o.defaultValue()).isEqualTo("4"));
             assertThat(vae.metricNames()).containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap",
-                    "dlib-dci", "dlib-explicitness");
+                    "dlib-dci", "dlib-modularity", "dlib-explicitness");
             assertThat(vae.datasetNames()).contains("mnist", "fashion-mnist", "idx");
             // one composition root: every model, metric and dataset source is a MapBinder entry
             assertThat(vae.bindingCount()).isGreaterThan(5 + 5 + 3);

@@ -32,7 +32,7 @@ final class DisentanglementCommand implements Main.Command {
         o.addOption(CommonOptions.opt("attributes", "LIST", "attributes to align and score against (default"
                 + " thickness,slant,width; any of " + String.join(",", Attributes.NAMES) + ",label)"));
         o.addOption(CommonOptions.opt("metrics", "LIST", "scores to compute (default mig,sap,dci,modularity; built in:"
-                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness, and any a plugin adds)"));
+                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness, and any a plugin adds)"));
         o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default) or dlib: disentanglement_lib's definitions,"
                 + " continuous attributes cut into deciles (docs/metrics.md)"));
         o.addOption(CommonOptions.opt("align-by", "MEASURE", "spearman (default: |Spearman correlation|) or mi"));

@@ -25,7 +25,7 @@ final class ScoreCommand implements Main.Command {
         o.addOption(CommonOptions.opt("factor-kinds", "KINDS", "discrete, continuous, or NAME:discrete,NAME:continuous"
                 + " per column (default auto: integer columns >= 0 with at most 50 values are discrete)"));
         o.addOption(CommonOptions.opt("metrics", "LIST", "scores to compute (default mig,sap,dci,modularity; built in:"
-                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness)"));
+                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness)"));
         o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default) or dlib: disentanglement_lib's definitions"
                 + " (docs/metrics.md)"));
         o.addOption(CommonOptions.opt("train-rows", "N", "the first N rows fit the predictors, the rest test them"

@@ -72,7 +72,7 @@ class ScoreCommandTest {
                 "--out", json.toString());
         assertThat(dlib.code()).as(dlib.err()).isZero();
         MainTest.Result byName = MainTest.run("score", "--codes", f("codes.csv"), "--factors", f("factors.csv"),
-                "--train-rows", "240", "--metrics", "mig,dlib-sap,dlib-dci,modularity,dlib-explicitness");
+                "--train-rows", "240", "--metrics", "mig,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness");
         assertThat(scoreLines(dlib)).hasSize(5);
         for (int i = 0; i < 5; i++) {
             String value = scoreLines(byName).get(i).trim().split(" +")[1];
@@ -85,6 +85,7 @@ class ScoreCommandTest {
         assertThat(j.at("/metrics/sap/metric").asText()).isEqualTo("dlib-sap");
         assertThat(j.at("/metrics/dci/metric").asText()).isEqualTo("dlib-dci");
         assertThat(j.at("/metrics/explicitness/metric").asText()).isEqualTo("dlib-explicitness");
+        assertThat(j.at("/metrics/modularity/metric").asText()).isEqualTo("dlib-modularity");
         assertThat(j.at("/metrics/mig/metric").asText()).isEqualTo("mig");
         assertThat(j.at("/metrics/dci/details/informativenessTest").asDouble()).isBetween(0.0, 1.0);
     }

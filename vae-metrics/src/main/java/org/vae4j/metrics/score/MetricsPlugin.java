@@ -5,11 +5,11 @@ import java.util.List;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.spi.VaePlugin;
 
-/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and SAP and explicitness as disentanglement_lib defines them. */
+/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and SAP, DCI, modularity and explicitness as disentanglement_lib defines them. */
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
-        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(), new DlibDci(),
-                new DlibExplicitness());
+        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(),
+                new DlibDci(), new DlibModularity(), new DlibExplicitness());
     }
 }

@@ -26,10 +26,27 @@ public final class Modularity implements DisentanglementMetric {
 
     @Override
     public MetricResult compute(double[][] codes, Factors factors, MetricContext context) {
-        double[][] mi = Stats.mutualInformation(codes, factors, context.bins());
-        int kf = factors.count();
+        double[] perCode = perCode(Stats.mutualInformation(codes, factors, context.bins()), factors.count());
         double sum = 0;
         int counted = 0;
+        for (double m : perCode) {
+            if (!Double.isNaN(m)) {
+                sum += m;
+                counted++;
+            }
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("bins", context.bins());
+        parameters.put("examples", codes.length);
+        return new MetricResult(name(), counted == 0 ? 0 : sum / counted, parameters, Map.of("perCode", perCode));
+    }
+
+    /**
+     * Each code's modularity from the MI matrix {@code [codes][factors]}: 1 - sum over the factors
+     * other than its best of MI^2 / (theta^2 (K - 1)), theta the best factor's MI; NaN for a code
+     * with no information about any factor (or when there is one factor).
+     */
+    static double[] perCode(double[][] mi, int kf) {
         double[] perCode = new double[mi.length];
         for (int j = 0; j < mi.length; j++) {
             int best = 0;
@@ -50,12 +67,7 @@ public final class Modularity implements DisentanglementMetric {
                 }
             }
             perCode[j] = 1 - deviation / (theta * theta * (kf - 1));
-            sum += perCode[j];
-            counted++;
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("bins", context.bins());
-        parameters.put("examples", codes.length);
-        return new MetricResult(name(), counted == 0 ? 0 : sum / counted, parameters, Map.of("perCode", perCode));
+        return perCode;
     }
 }

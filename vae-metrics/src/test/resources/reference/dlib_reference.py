@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Reference values for vae4j's GradientBoosting and disentanglement_lib's DCI (`dlib-dci`), from
-Debian's python3 with python3-numpy, python3-scipy and python3-sklearn (the product never runs it).
+"""Reference values for vae4j's GradientBoosting and for `--protocol dlib`: disentanglement_lib's MIG,
+SAP, DCI, modularity and explicitness, from Debian's python3 with python3-numpy, python3-scipy and
+python3-sklearn (the product never runs it).
 
 1. GradientBoostingClassifier() at its defaults on small problems (two and four classes, three
    features), once per random_state in SEEDS: the range of the normalised feature importances and
@@ -12,15 +13,21 @@ Debian's python3 with python3-numpy, python3-scipy and python3-sklearn (the prod
    TRAIN_ROWS rows fitting and the rest testing; the mixed case's continuous factor is cut into 20
    equal-width bins first, as vae4j does; once per random_state in SEEDS, giving the mean, the
    smallest and the largest value of each score.
+3. On the same cases, disentanglement_lib's MIG (mig.py, on all rows: codes in 20 np.histogram
+   bins, sklearn's mutual_info_score), modularity (modularity_explicitness.py, on the train rows),
+   and SAP and explicitness as svm_reference.py computes them (SAP's continuous branch for the
+   mixed case's continuous factor, the others on its 20 bins).
 
-    /usr/bin/python3 dci_reference.py   # rewrites dci-cases/*.csv and dci-reference.json beside it
+    /usr/bin/python3 dlib_reference.py   # rewrites dlib-cases/*.csv and dlib-reference.json beside it
 """
 import json
 import os
 
 import numpy as np
 import scipy.stats
-from sklearn import ensemble
+from sklearn import ensemble, metrics
+
+import svm_reference
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 N, TRAIN_ROWS, BINS = 600, 480, 20
@@ -63,6 +70,42 @@ def binned(x):
     return np.minimum(BINS - 1, np.floor((x - lo) / (hi - lo) * BINS).astype(int))
 
 
+def histogram_discretize(target, num_bins=BINS):
+    """disentanglement_lib's utils.histogram_discretize: rows are codes."""
+    discretized = np.zeros_like(target)
+    for i in range(target.shape[0]):
+        discretized[i, :] = np.digitize(target[i, :], np.histogram(target[i, :], num_bins)[1][:-1])
+    return discretized
+
+
+def discrete_mutual_info(mus, ys):
+    return np.array([[metrics.mutual_info_score(ys[j, :], mus[i, :]) for j in range(ys.shape[0])]
+                     for i in range(mus.shape[0])])
+
+
+def dlib_mig(codes, ys):
+    m = discrete_mutual_info(histogram_discretize(codes.T), ys.T)
+    entropy = np.array([metrics.mutual_info_score(y, y) for y in ys.T])
+    sorted_m = np.sort(m, axis=0)[::-1]
+    return float(np.mean(np.divide(sorted_m[0, :] - sorted_m[1, :], entropy[:])))
+
+
+def dlib_modularity(codes, ys):
+    mi = discrete_mutual_info(histogram_discretize(codes[:TRAIN_ROWS].T), ys[:TRAIN_ROWS].T)
+    squared_mi = np.square(mi)
+    max_squared_mi = np.max(squared_mi, axis=1)
+    numerator = np.sum(squared_mi, axis=1) - max_squared_mi
+    denominator = max_squared_mi * (squared_mi.shape[1] - 1.)
+    score = 1. - numerator / denominator
+    score[max_squared_mi == 0.] = 0.
+    return float(np.mean(score))
+
+
+def discrete_factors(factors, kinds):
+    return np.column_stack([factors[:, k].astype(int) if kinds[k] else binned(factors[:, k])
+                            for k in range(factors.shape[1])])
+
+
 def entropy_score(importance_matrix):
     """disentanglement_lib's disentanglement and completeness."""
     per_code = 1. - scipy.stats.entropy(importance_matrix.T + 1e-11, base=importance_matrix.shape[1])
@@ -74,8 +117,7 @@ def entropy_score(importance_matrix):
 
 
 def dlib_dci(codes, factors, kinds, seed):
-    ys = np.column_stack([factors[:, k].astype(int) if kinds[k] else binned(factors[:, k])
-                          for k in range(factors.shape[1])])
+    ys = discrete_factors(factors, kinds)
     x_train, x_test, y_train, y_test = codes[:TRAIN_ROWS].T, codes[TRAIN_ROWS:].T, ys[:TRAIN_ROWS].T, ys[TRAIN_ROWS:].T
     importance_matrix = np.zeros([x_train.shape[0], y_train.shape[0]])
     train_loss, test_loss = [], []
@@ -92,9 +134,10 @@ def dlib_dci(codes, factors, kinds, seed):
 
 def main():
     rng = np.random.default_rng(20261127)
-    folder = os.path.join(HERE, "dci-cases")
+    folder = os.path.join(HERE, "dlib-cases")
     os.makedirs(folder, exist_ok=True)
-    ref = {"fits": {}, "dci": {}, "trainRows": TRAIN_ROWS}
+    assert svm_reference.TRAIN_ROWS == TRAIN_ROWS
+    ref = {"fits": {}, "dci": {}, "others": {}, "trainRows": TRAIN_ROWS}
     for name, (x, y) in fits(rng).items():
         np.savetxt(os.path.join(folder, name + ".csv"), np.column_stack([x, y]), delimiter=",",
                    header="x0,x1,x2,y", comments="", fmt=["%.17g"] * 3 + ["%d"])
@@ -115,7 +158,11 @@ def main():
             values = np.array([run[key] for run in runs])
             ref["dci"][name][key] = {"mean": values.mean(axis=0).tolist(), "min": values.min(axis=0).tolist(),
                                      "max": values.max(axis=0).tolist()}
-    with open(os.path.join(HERE, "dci-reference.json"), "w") as f:
+        ys = discrete_factors(factors, kinds)
+        _, explicitness, _ = svm_reference.dlib_explicitness(codes, factors, kinds)
+        ref["others"][name] = {"mig": dlib_mig(codes, ys), "sap": svm_reference.dlib_sap(codes, factors, kinds)[0],
+                               "modularity": dlib_modularity(codes, ys), "explicitness": explicitness}
+    with open(os.path.join(HERE, "dlib-reference.json"), "w") as f:
         json.dump(ref, f, indent=1)
 
 
