@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +30,9 @@ import org.vae4j.core.plugin.PluginLoader;
  * the 0.03 allowed for differing trees.
  */
 class DlibProtocolReferenceTest {
-    private static final JsonNode REFERENCE;
+    private static final JsonNode REFERENCE = ReferenceCsv.json("/reference/dlib-reference.json");
     private static final double IMPORTANCE_MARGIN = 1e-3;
     private static final double SCORE_MARGIN = 5e-3;
-
-    static {
-        try (InputStream in = DlibProtocolReferenceTest.class.getResourceAsStream("/reference/dlib-reference.json")) {
-            REFERENCE = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static double[][] csv(String name) {
         return ReferenceCsv.read("/reference/dlib-cases/" + name + ".csv");
@@ -93,15 +81,7 @@ class DlibProtocolReferenceTest {
     }
 
     private static Factors factors(String name) {
-        JsonNode ref = REFERENCE.get("dci").get(name);
-        double[][] values = csv(name + "-factors");
-        boolean[] discrete = new boolean[values[0].length];
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < discrete.length; k++) {
-            discrete[k] = ref.get("discrete").get(k).asBoolean();
-            names.add("f" + k);
-        }
-        return new Factors(names, values, discrete);
+        return ReferenceCsv.factors(csv(name + "-factors"), REFERENCE.get("dci").get(name).get("discrete"));
     }
 
     @ParameterizedTest

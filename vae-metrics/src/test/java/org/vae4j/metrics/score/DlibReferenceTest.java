@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +29,7 @@ import org.vae4j.core.plugin.PluginLoader;
  * dlib-explicitness with disentanglement_lib's own code and defaults, within 1e-3.
  */
 class DlibReferenceTest {
-    private static final JsonNode REFERENCE;
-
-    static {
-        try (InputStream in = DlibReferenceTest.class.getResourceAsStream("/reference/svm-reference.json")) {
-            REFERENCE = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final JsonNode REFERENCE = ReferenceCsv.json("/reference/svm-reference.json");
 
     private static double[][] csv(String name) {
         return ReferenceCsv.read("/reference/svm-cases/" + name + ".csv");

@@ -1,5 +1,7 @@
 package org.vae4j.metrics.score;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vae4j.api.metrics.Factors;
 
-/** The committed reference cases: CSV test resources with a header line. */
+/** The committed reference cases: CSV test resources with a header line, and the JSON of their values. */
 final class ReferenceCsv {
     private ReferenceCsv() {
     }
@@ -30,5 +33,34 @@ final class ReferenceCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@return the JSON test resource} */
+    static JsonNode json(String resource) {
+        try (InputStream in = ReferenceCsv.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + resource);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The factors of a reference case, named {@code f0, f1, ...}.
+     *
+     * @param values the factor columns, one row per example
+     * @param discrete the reference's array of booleans saying which columns are discrete
+     * @return the factors
+     */
+    static Factors factors(double[][] values, JsonNode discrete) {
+        boolean[] kinds = new boolean[values[0].length];
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < kinds.length; k++) {
+            kinds[k] = discrete.get(k).asBoolean();
+            names.add("f" + k);
+        }
+        return new Factors(names, values, kinds);
     }
 }

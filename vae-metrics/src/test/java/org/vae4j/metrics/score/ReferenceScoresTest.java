@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +25,16 @@ import org.vae4j.core.plugin.PluginLoader;
  */
 class ReferenceScoresTest {
     private static final double EXACT = 1e-9;
-    private static final JsonNode REFERENCE;
+    private static final JsonNode REFERENCE = ReferenceCsv.json("/reference/reference.json");
     private final NamedRegistry<DisentanglementMetric> metrics =
             PluginLoader.discover(ReferenceScoresTest.class.getClassLoader()).metrics();
-
-    static {
-        try (InputStream in = ReferenceScoresTest.class.getResourceAsStream("/reference/reference.json")) {
-            REFERENCE = new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static double[][] csv(String name) {
         return ReferenceCsv.read("/reference/cases/" + name + ".csv");
     }
 
-    private static Factors factors(String name, JsonNode ref) throws IOException {
-        double[][] values = csv(name + "-factors");
-        boolean[] discrete = new boolean[values[0].length];
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < discrete.length; k++) {
-            discrete[k] = ref.get("discrete").get(k).asBoolean();
-            names.add("f" + k);
-        }
-        return new Factors(names, values, discrete);
+    private static Factors factors(String name, JsonNode ref) {
+        return ReferenceCsv.factors(csv(name + "-factors"), ref.get("discrete"));
     }
 
     @ParameterizedTest
