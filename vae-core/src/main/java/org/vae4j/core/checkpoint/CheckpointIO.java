@@ -75,9 +75,7 @@ public final class CheckpointIO {
         h.put("optimizerIteration", c.optimizerIteration());
         h.put("numParams", p);
         h.put("optimizerStateArrays", c.optimizerState().length);
-        if (c.trainImages() > 0) {
-            h.put("trainImages", c.trainImages());
-        }
+        h.put("trainImages", c.trainImages());
         if (!c.provenance().isEmpty()) {
             ObjectNode prov = h.putObject("provenance");
             c.provenance().forEach(prov::put);
@@ -225,7 +223,7 @@ public final class CheckpointIO {
                         + k + "); it is corrupt");
             }
             long expected = MAGIC.length + 4L + headerLength + 4L * p * (1 + k) + 32;
-            if (p < 0 || k < 0 || expected != size) {
+            if (expected != size) {
                 throw corrupt(file, channel, size, "declares " + p + " parameters and " + k
                         + " optimizer arrays but its size does not match; it is corrupt");
             }
@@ -347,13 +345,14 @@ public final class CheckpointIO {
         if (!h.path("optimizerIteration").canConvertToLong() || h.path("optimizerIteration").asLong() < 0) {
             throw f.invalid("optimizerIteration", h.path("optimizerIteration") + " is not an integer >= 0");
         }
-        if (h.has("trainImages")) {
-            f.integer(null, "trainImages", 0, Integer.MAX_VALUE);
-        }
+        int trainImages = h.has("trainImages") ? f.integer(null, "trainImages", 0, Integer.MAX_VALUE) : 0;
         if (!h.path("options").isObject() && !h.path("options").isMissingNode()) {
             throw f.invalid("options", "it is not an object of option values");
         }
-        return parseChecked(h, params, state);
+        return new Checkpoint(provider, strings(h.path("options")), new ModelSpec(dataSize, height, width, classes, latent),
+                new TrainingConfig(epochs, batch, lr, OptimizerKind.parse(optimizer), h.path("training").path("seed")
+                        .asLong(), threads), completed, h.path("optimizerIteration").asLong(), params, state,
+                dataset(h), trainImages, strings(h.path("provenance")), noiseState(h), history(h));
     }
 
     /** Reads a header's fields with their ranges, naming the file and the field when one is off. */
@@ -382,36 +381,33 @@ public final class CheckpointIO {
         }
     }
 
-    private static Checkpoint parseChecked(JsonNode h, float[] params, float[][] state) {
-        JsonNode spec = h.path("spec");
-        JsonNode t = h.path("training");
-        Map<String, String> options = new LinkedHashMap<>();
-        h.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-        Checkpoint.DatasetProvenance data = null;
-        if (h.has("dataset")) {
-            JsonNode d = h.get("dataset");
-            Map<String, String> sums = new LinkedHashMap<>();
-            d.path("sha256").fields().forEachRemaining(e -> sums.put(e.getKey(), e.getValue().asText()));
-            data = new Checkpoint.DatasetProvenance(d.path("name").asText(), d.path("source").asText(), sums);
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    private static Checkpoint.DatasetProvenance dataset(JsonNode h) {
+        if (!h.has("dataset")) {
+            return null;
         }
-        Map<String, String> provenance = new LinkedHashMap<>();
-        h.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
-        long[] noise = null;
-        if (h.path("noiseState").isArray() && h.path("noiseState").size() == 2) {
-            noise = new long[] {h.path("noiseState").get(0).asLong(), h.path("noiseState").get(1).asLong()};
-        }
+        JsonNode d = h.get("dataset");
+        return new Checkpoint.DatasetProvenance(d.path("name").asText(), d.path("source").asText(),
+                strings(d.path("sha256")));
+    }
+
+    private static long[] noiseState(JsonNode h) {
+        JsonNode n = h.path("noiseState");
+        return n.isArray() && n.size() == 2 ? new long[] {n.get(0).asLong(), n.get(1).asLong()} : null;
+    }
+
+    private static java.util.List<Checkpoint.EpochRecord> history(JsonNode h) {
         java.util.List<Checkpoint.EpochRecord> history = new java.util.ArrayList<>();
         for (JsonNode e : h.path("history")) {
             history.add(new Checkpoint.EpochRecord(e.path("epoch").asInt(), e.path("seconds").asDouble(),
                     loss(e.path("train")), e.has("test") ? loss(e.path("test")) : null));
         }
-        return new Checkpoint(h.path("provider").asText(), options,
-                new ModelSpec(spec.path("dataSize").asInt(), spec.path("imageHeight").asInt(), spec.path("imageWidth").asInt(),
-                        spec.path("numClasses").asInt(), spec.path("latentDims").asInt()),
-                new TrainingConfig(t.path("epochs").asInt(), t.path("batchSize").asInt(), t.path("learningRate").asDouble(),
-                        OptimizerKind.parse(t.path("optimizer").asText()), t.path("seed").asLong(), t.path("threads").asInt()),
-                h.path("epochsCompleted").asInt(), h.path("optimizerIteration").asLong(), params, state, data,
-                h.path("trainImages").asInt(0), provenance, noise, history);
+        return history;
     }
 
     private static ObjectNode loss(org.vae4j.api.Loss l) {

@@ -40,8 +40,8 @@ public final class Provenances {
         p.put("providerPlugin", provider.pluginClass());
         Path jar = jarOf(provider.value().getClass());
         p.put("providerJar", jar == null ? orUnknown(provider.jar()) : jar.getFileName().toString());
-        String version = provider.value().getClass().getPackage() == null ? null
-                : provider.value().getClass().getPackage().getImplementationVersion();
+        // never null since Java 9: a class in no package has the unnamed package
+        String version = provider.value().getClass().getPackage().getImplementationVersion();
         p.put("providerVersion", orUnknown(version));
         p.put("providerJarSha256", jar == null ? UNKNOWN : sha256(jar));
         p.put("nd4jVersion", property("/META-INF/maven/org.nd4j/nd4j-api/pom.properties", "version"));

@@ -242,16 +242,12 @@ public final class PluginLoader {
                 new NamedRegistry<>("dataset", datasets, failures), modules, failures);
     }
 
-    private static String classNameFrom(ServiceConfigurationError e) {
-        // "org.vae4j.spi.VaePlugin: Provider com.example.Broken not found"
-        String m = String.valueOf(e.getMessage());
-        int i = m.indexOf("Provider ");
-        if (i >= 0) {
-            String rest = m.substring(i + "Provider ".length());
-            int space = rest.indexOf(' ');
-            return space > 0 ? rest.substring(0, space) : rest;
-        }
-        return "unknown plugin";
+    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile("Provider (\\S+)");
+
+    /** The class a ServiceLoader error names ("org.vae4j.spi.VaePlugin: Provider com.example.Broken not found"). */
+    static String classNameFrom(ServiceConfigurationError e) {
+        java.util.regex.Matcher m = PROVIDER.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "unknown plugin";
     }
 
     public static String rootMessage(Throwable e) {

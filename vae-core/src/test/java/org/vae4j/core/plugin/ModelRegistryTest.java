@@ -173,4 +173,61 @@ public class ModelRegistryTest {
         assertThatThrownBy(() -> PluginLoader.open(getClass().getClassLoader(), folder.resolve("notes.txt"), m -> { }))
                 .hasMessageContaining("is not a .jar");
     }
+
+    @Test
+    void aServiceLoaderErrorNamesTheClassItCouldNotLoad() {
+        assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError(VaePlugin.class.getName()
+                + ": Provider com.example.Broken not found"))).isEqualTo("com.example.Broken");
+        assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError("Provider com.example.Last")))
+                .isEqualTo("com.example.Last");
+        assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError("broken services file")))
+                .isEqualTo("unknown plugin");
+    }
+
+    @Test
+    void aDuplicateSaysWhichClassOfWhichPluginInWhichJar() {
+        Contribution<String> fromJar = new Contribution<>("x", "one", "com.example.APlugin", "a.jar");
+        Contribution<String> unknownJar = new Contribution<>("x", "two", String.class.getName(), null);
+        assertThatThrownBy(() -> new NamedRegistry<>("metric", List.of(fromJar, unknownJar), List.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("metric 'x' is registered twice: by java.lang.String (a.jar) of plugin com.example.APlugin"
+                        + " and by java.lang.String; remove one of the plugins");
+    }
+
+    @Test
+    void codeSourceIsTheJarNameOrTheClassFolder() {
+        assertThat(NamedRegistry.codeSource(String.class)).as("the JDK's classes have none").isNull();
+        assertThat(NamedRegistry.codeSource(org.nd4j.linalg.factory.Nd4j.class)).matches("nd4j-api-[^/]+\\.jar");
+        assertThat(NamedRegistry.codeSource(getClass())).startsWith("/").endsWith("/test-classes/");
+    }
+
+    @Test
+    void servicesFilesMayHoldCommentsAndBlankLines() throws IOException {
+        Path jar = dir.resolve("commented.jar");
+        servicesJar(jar, "# the plugins of this jar", "", "  " + GoodPlugin.class.getName() + "  # the good one", "#");
+        assertThat(PluginLoader.open(getClass().getClassLoader(), jar, m -> { }).declaredBy())
+                .containsExactly(java.util.Map.entry(GoodPlugin.class.getName(), "commented.jar"));
+    }
+
+    public static class GuicePlugin implements VaePlugin {
+        @Override
+        public Object guiceModule() {
+            return new com.google.inject.AbstractModule() { };
+        }
+    }
+
+    @Test
+    void onlyPluginsWithAGuiceModuleContributeOne() throws IOException {
+        Plugins plugins = PluginLoader.discover(withServices(GoodPlugin.class.getName(), GuicePlugin.class.getName()));
+        assertThat(plugins.modules()).singleElement().satisfies(c -> {
+            assertThat(c.pluginClass()).isEqualTo(GuicePlugin.class.getName());
+            assertThat(c.value()).isInstanceOf(com.google.inject.Module.class);
+        });
+    }
+
+    @Test
+    void theCoreContributesTheBuiltInDatasets() {
+        assertThat(new CorePlugin().datasetSources()).extracting(org.vae4j.spi.DatasetSource::name)
+                .containsExactly("mnist", "fashion-mnist", "idx");
+    }
 }

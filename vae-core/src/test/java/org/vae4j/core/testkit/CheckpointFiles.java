@@ -36,4 +36,23 @@ public final class CheckpointFiles {
         Files.write(f, out.toByteArray());
     }
 
+    /**
+     * Writes a file in the checkpoint layout with any content: the magic, {@code declaredLength} as
+     * the header length, the header's bytes, {@code bodyBytes} zero bytes (the arrays) and the
+     * SHA-256 of all that, so that a reader gets past the checksum to the structure.
+     */
+    public static Path craft(Path f, int declaredLength, String header, int bodyBytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write("VAE4JCK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(declaredLength).array());
+        out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(new byte[bodyBytes]);
+        try {
+            out.write(java.security.MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Files.write(f, out.toByteArray());
+        return f;
+    }
 }
