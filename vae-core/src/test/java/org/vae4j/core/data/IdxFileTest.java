@@ -152,4 +152,105 @@ class IdxFileTest {
                 .hasMessageContaining("decompresses to 16 bytes (mod 2^32) but its header [2739000, 28, 28] needs"
                         + " 2147376016; the file is truncated or corrupt");
     }
+
+    private static byte[] header(int magic, int... dims) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * dims.length).putInt(magic);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        return b.array();
+    }
+
+    @Test
+    void fourDimensionsAreTheMostAndTheLargestPayloadIsStillChecked() throws IOException {
+        Path four = dir.resolve("four");
+        IdxFile.write(four, new int[] {1, 1, 2, 2}, new byte[] {1, 2, 3, 4});
+        assertThat(IdxFile.read(four).dims()).containsExactly(1, 1, 2, 2);
+        Path five = Files.write(dir.resolve("five"), header(0x0805, 1, 1, 1, 1, 1));
+        assertThatThrownBy(() -> IdxFile.read(five)).hasMessageContaining("magic number 0x00000805");
+        // exactly the largest payload: refused as truncated, not as too large
+        Path largest = Files.write(dir.resolve("largest"), header(0x0801, Integer.MAX_VALUE - 8));
+        assertThatThrownBy(() -> IdxFile.read(largest)).hasMessageContaining("the file is truncated or corrupt");
+    }
+
+    @Test
+    void aGzipFileWithDataAfterThePayloadIsRefused() throws IOException {
+        Path gz = dir.resolve("extra.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(header(0x0801, 2));
+            out.write(new byte[] {5, 6});
+        }
+        assertThat(IdxFile.read(gz).data()).containsExactly(5, 6);
+        // the trailer's length is checked, so the extra byte must be counted there too: write 3 data bytes
+        // under a header of 2 and patch nothing else
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(header(0x0801, 2));
+            out.write(new byte[] {5, 6, 7});
+        }
+        byte[] b = Files.readAllBytes(gz);
+        java.nio.ByteBuffer.wrap(b, b.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8 + 2);
+        Files.write(gz, b);
+        assertThatThrownBy(() -> IdxFile.read(gz)).hasMessageContaining("has data after the 2 bytes its header declares");
+    }
+
+    @Test
+    void readSplitsInfersTheClassesAndHandsEachFileToTheCheck() throws IOException {
+        IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 2, 2}, new byte[12]);
+        IdxFile.write(dir.resolve(KnownDataset.TRAIN_LABELS), new int[] {3}, new byte[] {0, 4, 2});
+        IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 2, 2}, new byte[8]);
+        IdxFile.write(dir.resolve(KnownDataset.TEST_LABELS), new int[] {2}, new byte[] {1, 3});
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        var pair = IdxDatasets.readSplits(dir, "d", 0, "--data " + dir, "", (f, i) -> checked.add(f.getFileName()
+                .toString()));
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(KnownDataset.FILES);
+        assertThat(pair.train().numClasses()).as("inferred from the largest label, 4").isEqualTo(5);
+        assertThat(pair.test().labels().orElseThrow()).containsExactly(1, 3);
+        assertThat(IdxDatasets.readSplits(dir, "d", 7, "--data " + dir, "", (f, i) -> { }).train().numClasses())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void imagesOfTheSameHeightButAnotherWidthAreRefused() throws IOException {
+        IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
+        IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 28, 14}, new byte[2 * 392]);
+        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "--data " + dir, "", false, (f, i) -> { }))
+                .hasMessageContaining("the training images are 28x28 but the test images 28x14");
+    }
+
+    @Test
+    void aDownloadOfExactlyTheLimitIsCopiedWhole() throws IOException {
+        long limit = DatasetLocator.MAX_DOWNLOAD;
+        java.io.InputStream exact = new java.io.InputStream() {
+            private long sent;
+            private boolean pause = true;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= limit) {
+                    return -1;
+                }
+                pause = !pause;
+                if (pause) {
+                    return 0;   // a slow network may hand back nothing for a while
+                }
+                int n = (int) Math.min(len, limit - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 7);
+                sent += n;
+                return n;
+            }
+        };
+        Path target = dir.resolve("exact.gz");
+        DatasetLocator.copyBounded(exact, target, "https://mirror/exact.gz");
+        assertThat(Files.size(target)).isEqualTo(limit);
+        try (var in = Files.newInputStream(target)) {
+            in.skip(limit - 1);
+            assertThat(in.read()).isEqualTo(7);
+        }
+        Files.delete(target);
+    }
 }

@@ -191,6 +191,33 @@ class LikelihoodEstimatorTest {
         assertThat(k5000).isCloseTo(exact, within(0.02));
     }
 
+    @Test
+    void aPartialLastBatchIsEstimatedAndProgressCountsImages() {
+        Dataset d = data(45);   // K = 250 gives batches of 20 images: 20, 20 and a last one of 5
+        java.util.List<Integer> progress = new java.util.ArrayList<>();
+        double[] estimates = new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 45, 250, 11,
+                progress::add);
+        assertThat(progress).containsExactly(20, 40, 45);
+        for (int i : new int[] {0, 39, 40, 44}) {
+            assertThat(estimates[i]).as("image %d", i)
+                    .isCloseTo(exactLogLikelihood(java.util.Arrays.copyOfRange(d.pixels(), i * 3, i * 3 + 3)), within(1e-9));
+        }
+    }
+
+    @Test
+    void farFromTheModelTheWeightsDoNotUnderflow() {
+        // points 40 units from the mean: log weights near -8,000, where exp() underflows to 0 unless
+        // the sum is taken relative to the largest weight
+        float[] pixels = {40, -40, 40, 41, 39, -40};
+        Dataset d = new Dataset("far", 2, 1, 3, pixels, null, 0);
+        double[] estimates = new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 2, 30, 5, done -> { });
+        for (int i = 0; i < 2; i++) {
+            double exact = exactLogLikelihood(java.util.Arrays.copyOfRange(pixels, i * 3, i * 3 + 3));
+            assertThat(exact).isLessThan(-1000);
+            assertThat(estimates[i]).as("image %d", i).isCloseTo(exact, within(1e-6 * Math.abs(exact)));
+        }
+    }
+
     private static double mean(double[] a) {
         return java.util.Arrays.stream(a).average().orElseThrow();
     }
