@@ -4,7 +4,7 @@ SAP, DCI, modularity and explicitness, from Debian's python3 with python3-numpy,
 python3-sklearn (the product never runs it).
 
 1. GradientBoostingClassifier() at its defaults on small problems (two and four classes, three
-   features), once per random_state in SEEDS: the range of the normalised feature importances and
+   features; and quantised features with many equal values), once per random_state in SEEDS: the range of the normalised feature importances and
    the predicted classes of held-out points. The random_state only orders the features a node
    visits, which decides between equally good splits; disentanglement_lib leaves it unset, so its
    own values move within that range from run to run.
@@ -39,7 +39,12 @@ def fits(rng):
     x = rng.normal(size=(n, 3))
     two = (x[:, 0] + 0.5 * x[:, 1] ** 2 + 0.3 * rng.normal(size=n) > 0.4).astype(int)
     four = np.digitize(x[:, 1] - 0.7 * x[:, 2] + 0.2 * rng.normal(size=n), [-1, 0, 1]) + 3   # classes 3..6
-    return {"two-classes": (x, two), "four-classes": (x, four)}
+    # codes that take few values (quantised), so that many examples share a value: its own generator,
+    # so that the cases above keep their arrays
+    q = np.random.default_rng(7)
+    xq = q.integers(0, 6, size=(n, 3)).astype(float)
+    tied = ((xq[:, 0] + xq[:, 1] + q.integers(0, 3, size=n)) // 3).astype(int)   # classes 0..4
+    return {"two-classes": (x, two), "four-classes": (x, four), "tied": (xq, tied)}
 
 
 def cases(rng):

@@ -54,7 +54,7 @@ public final class DlibDci implements DisentanglementMetric {
                 trainAccuracy = 1;
                 testAccuracy = Arrays.stream(yTest).filter(v -> v == yTrain[0]).count() / (double) yTest.length;
             } else {
-                GradientBoosting model = GradientBoosting.fit(xTrain, yTrain, context.seed() + k);
+                GradientBoosting model = GradientBoosting.fit(xTrain, yTrain, context.seed());
                 double[] r = model.importances();
                 for (int j = 0; j < d; j++) {
                     importance[j][k] = r[j];
@@ -93,16 +93,16 @@ public final class DlibDci implements DisentanglementMetric {
 
     /**
      * disentanglement_lib's weighting: sum over rows of the row's share of the total times one minus
-     * the row's entropy (base {@code base}, every entry raised by 1e-11); equal shares when the total is 0.
+     * the row's entropy (base {@code base}, every entry raised by 1e-11; 0 in base 1); 0 when the total is 0.
      */
     static double weightedOneMinusEntropy(double[][] rows, int base) {
         double total = Arrays.stream(rows).flatMapToDouble(Arrays::stream).sum();
         double value = 0;
         for (double[] row : rows) {
-            double share = total > 0 ? Arrays.stream(row).sum() / total : 1.0 / rows.length;
+            // with nothing important every row is uniform, 1 - H = 0, whatever the (equal) shares
+            double share = total > 0 ? Arrays.stream(row).sum() / total : 0;
             double[] floored = Arrays.stream(row).map(v -> v + ENTROPY_FLOOR).toArray();
-            double oneMinusEntropy = base > 1 ? 1 - Stats.entropy(floored, base) : 1;
-            value += share * oneMinusEntropy;
+            value += share * (1 - Stats.entropy(floored, base));   // entropy 0 in base 1 (one factor)
         }
         return value;
     }

@@ -295,8 +295,10 @@ final class GradientBoosting {
                 }
             }
         }
+        // scikit-learn divides each tree's decreases by the root's examples, the same n for every
+        // tree, which the final normalisation cancels
         for (int f = 0; f < importances.length; f++) {
-            importances[f] += contribution[f] / n;
+            importances[f] += contribution[f];
         }
         return tree;
     }
@@ -339,10 +341,9 @@ final class GradientBoosting {
             denominator[node[i]] += (target[i] - r) * (1 - target[i] + r);
         }
         double scale = classes == 2 ? 1 : (classes - 1.0) / classes;
+        // examples sit in leaves only, so an inner node's sums are 0 and its value 0 (never read)
         for (int a = 0; a < NODES; a++) {
-            if (tree.feature[a] < 0) {
-                tree.value[a] = Math.abs(denominator[a]) < 1e-150 ? 0 : numerator[a] * scale / denominator[a];
-            }
+            tree.value[a] = Math.abs(denominator[a]) < 1e-150 ? 0 : numerator[a] * scale / denominator[a];
         }
     }
 

@@ -39,7 +39,7 @@ class DlibProtocolReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"two-classes", "four-classes"})
+    @ValueSource(strings = {"two-classes", "four-classes", "tied"})
     void boostedTreesGiveScikitLearnsImportancesAndPredictions(String name) {
         double[][] rows = csv(name);
         JsonNode ref = REFERENCE.get("fits").get(name);
@@ -121,6 +121,23 @@ class DlibProtocolReferenceTest {
                 .isCloseTo(0.5 + 0.5 * (1 - Math.log(2) / Math.log(3)), offset(1e-9));
         // nothing important: equal shares of rows whose entropy is maximal, so 0
         assertThat(DlibDci.weightedOneMinusEntropy(new double[][] {{0, 0}, {0, 0}}, 2)).isCloseTo(0, offset(1e-9));
+    }
+
+    @Test
+    void whereNoFeatureSeparatesTheExamplesNoTreeSplitsAndNothingIsImportant() {
+        double[][] x = {{1, 5}, {1, 5}, {1, 5}, {1, 5}};
+        GradientBoosting model = GradientBoosting.fit(x, new int[] {0, 1, 1, 1}, 0);
+        assertThat(model.importances()).containsExactly(0, 0);
+        assertThat(model.predict(new double[] {1, 5})).as("the majority class, from the prior").isEqualTo(1);
+    }
+
+    @Test
+    void twoExamplesAreEnoughForASplit() {
+        GradientBoosting model = GradientBoosting.fit(new double[][] {{0, 3}, {1, 3}}, new int[] {4, 7}, 0);
+        assertThat(model.importances()).containsExactly(1, 0);
+        assertThat(model.classes()).containsExactly(4, 7);
+        assertThat(model.predict(new double[] {0.2, 3})).isEqualTo(4);
+        assertThat(model.predict(new double[] {0.8, 3})).isEqualTo(7);
     }
 
     @Test
