@@ -25,7 +25,7 @@ public final class Attributes {
     /** The name under which the digit class can be used as a (discrete) factor. */
     public static final String LABEL = "label";
     /** Bump when the measurement changes, so stale caches are not reused. */
-    static final String VERSION = "morpho-v1";
+    static final String VERSION = "morpho-v2";   // v2: the blur reflects at the image border as scikit-image does
 
     private final AttributeTable table;
 

@@ -4,7 +4,8 @@ package org.vae4j.metrics.morpho;
  * Image-pyramid expansion as Morpho-MNIST does it (scikit-image {@code pyramid_expand} with
  * {@code order=3}): a cubic B-spline resize by an integer factor with pixel-area alignment and
  * mirror boundaries, clipped to the input's range, then a Gaussian blur with sigma = 2 * scale / 6 (kernel radius
- * {@code (int) (4 sigma + 0.5)}, mirror boundaries), then {@code 255 * value} truncated to an
+ * {@code (int) (4 sigma + 0.5)}, reflect boundaries: scikit-image passes its mode "reflect" to the
+ * resize as scipy's "mirror" but to the blur as scipy's "reflect"), then {@code 255 * value} truncated to an
  * integer in [0, 255]. One instance per thread: it reuses its buffers.
  */
 final class Upscaler {
@@ -102,7 +103,8 @@ final class Upscaler {
         for (int i = 0; i < oh * ow; i++) {
             resized[i] = Math.max(lo, Math.min(hi, resized[i]));
         }
-        // Gaussian blur, separable, mirror boundaries; all-zero rows (most of the margin) are skipped
+        // Gaussian blur, separable, reflect boundaries (scipy's gaussian_filter as scikit-image calls it);
+        // all-zero rows (most of the margin) are skipped
         int radius = kernel.length / 2;
         java.util.Arrays.fill(blurred, 0, oh * ow, 0.0);
         for (int y = 0; y < oh; y++) {
@@ -122,10 +124,10 @@ final class Upscaler {
                     blurred[row + x] += weight * resized[row + x + k];
                 }
                 for (int x = 0; x < from; x++) {
-                    blurred[row + x] += weight * resized[row + mirror(x + k, ow)];
+                    blurred[row + x] += weight * resized[row + reflect(x + k, ow)];
                 }
                 for (int x = to; x < ow; x++) {
-                    blurred[row + x] += weight * resized[row + mirror(x + k, ow)];
+                    blurred[row + x] += weight * resized[row + reflect(x + k, ow)];
                 }
             }
             rowEmpty[y] = false;
@@ -134,7 +136,7 @@ final class Upscaler {
         for (int y = 0; y < oh; y++) {
             java.util.Arrays.fill(acc, 0, ow, 0.0);
             for (int k = -radius; k <= radius; k++) {
-                int source = mirror(y + k, oh);
+                int source = reflect(y + k, oh);
                 if (rowEmpty[source]) {
                     continue;
                 }
@@ -151,7 +153,14 @@ final class Upscaler {
         }
     }
 
-    /** Mirror (whole-sample symmetric) index into [0, n). */
+    /** Reflect (half-sample symmetric: d c b a | a b c d) index into [0, n), scipy.ndimage's "reflect". */
+    static int reflect(int i, int n) {
+        int period = 2 * n;
+        int k = Math.floorMod(i, period);
+        return k < n ? k : period - 1 - k;
+    }
+
+    /** Mirror (whole-sample symmetric: d c b | a b c d) index into [0, n), scipy.ndimage's "mirror". */
     static int mirror(int i, int n) {
         if (n == 1) {
             return 0;
