@@ -104,7 +104,13 @@ final class LinearSvc {
      * Hessian with a backtracking line search reach the optimum in a few iterations.
      */
     private static double[] solve(double[][] x, double[] sign, double[] cost) {
-        return Newton.minimize(new Newton.Objective() {
+        return Newton.minimize(problem(x, sign, cost), x[0].length + 1, 200,
+                w -> 1e-12 * Math.max(1, Math.sqrt(Newton.dot(w, w))));
+    }
+
+    /** {@return the squared-hinge objective of {@link #solve} with its gradient and generalised Hessian} */
+    static Newton.Objective problem(double[][] x, double[] sign, double[] cost) {
+        return new Newton.Objective() {
             @Override
             public double value(double[] w) {
                 return objective(x, sign, cost, w);
@@ -131,7 +137,7 @@ final class LinearSvc {
                     }
                 }
             }
-        }, x[0].length + 1, 200, w -> 1e-12 * Math.max(1, Math.sqrt(Newton.dot(w, w))));
+        };
     }
 
     private static double objective(double[][] x, double[] sign, double[] cost, double[] w) {

@@ -18,6 +18,86 @@ final class Logistic {
     }
 
     /**
+     * The fit's optimisation problem: which parameters are free (the weights of every class, of
+     * class 1 only for a binary model, and the intercepts of classes 1..k-1; class 0's intercept is
+     * 0, which loses nothing because the probabilities do not change when the same constant is
+     * added to every intercept), and the penalised log-loss over them.
+     */
+    record Problem(double[][] x, int[] classes, int[] label, int[][] index, int parameters, double lambda) {
+        static Problem of(double[][] x, int[] y, double c) {
+            int[] classes = Arrays.stream(y).distinct().sorted().toArray();
+            int k = classes.length;
+            if (k < 2) {
+                throw new IllegalArgumentException("a classifier needs at least two classes, got " + k);
+            }
+            int d = x[0].length;
+            int[][] index = new int[k][d + 1];
+            int n = 0;
+            for (int cl = 0; cl < k; cl++) {
+                for (int j = 0; j <= d; j++) {
+                    boolean free = j == d ? cl > 0 : k > 2 || cl == 1;
+                    index[cl][j] = free ? n++ : -1;
+                }
+            }
+            int[] label = new int[y.length];
+            for (int i = 0; i < y.length; i++) {
+                label[i] = Arrays.binarySearch(classes, y[i]);
+            }
+            return new Problem(x, classes, label, index, n, 1 / c);
+        }
+
+        /** {@return the penalised log-loss with its gradient and Hessian} */
+        Newton.Objective objective() {
+            int k = classes.length;
+            int d = x[0].length;
+            return new Newton.Objective() {
+                @Override
+                public double value(double[] t) {
+                    return loss(x, label, index, t, lambda, k);
+                }
+
+                @Override
+                public void derivatives(double[] t, double[] g, double[][] h) {
+                    for (int cl = 0; cl < k; cl++) {
+                        for (int j = 0; j < d; j++) {
+                            int p = index[cl][j];
+                            if (p >= 0) {
+                                g[p] += lambda * t[p];
+                                h[p][p] += lambda;
+                            }
+                        }
+                    }
+                    double[] a = new double[d + 1];
+                    a[d] = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        System.arraycopy(x[i], 0, a, 0, d);
+                        double[] prob = softmax(logits(index, t, a, k));
+                        for (int cl = 0; cl < k; cl++) {
+                            double r = prob[cl] - (label[i] == cl ? 1 : 0);
+                            for (int j = 0; j <= d; j++) {
+                                int p = index[cl][j];
+                                if (p < 0) {
+                                    continue;
+                                }
+                                g[p] += r * a[j];
+                                for (int cl2 = 0; cl2 < k; cl2++) {
+                                    double w = (cl == cl2 ? prob[cl] : 0) - prob[cl] * prob[cl2];
+                                    for (int j2 = 0; j2 <= d; j2++) {
+                                        int q = index[cl2][j2];
+                                        if (q >= 0) {
+                                            h[p][q] += w * a[j] * a[j2];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    /**
      * Fits the model.
      *
      * @param x examples by features
@@ -26,72 +106,13 @@ final class Logistic {
      * @return the fitted model
      */
     static Logistic fit(double[][] x, int[] y, double c) {
-        int[] classes = Arrays.stream(y).distinct().sorted().toArray();
+        Problem problem = Problem.of(x, y, c);
+        int[] classes = problem.classes();
         int k = classes.length;
-        if (k < 2) {
-            throw new IllegalArgumentException("a classifier needs at least two classes, got " + k);
-        }
         int d = x[0].length;
-        // Parameters: the weights of every class (of class 1 only for a binary model) and the
-        // intercepts of classes 1..k-1; class 0's intercept is 0, which loses nothing because the
-        // probabilities do not change when the same constant is added to every intercept.
-        int[][] index = new int[k][d + 1];
-        int n = 0;
-        for (int cl = 0; cl < k; cl++) {
-            for (int j = 0; j <= d; j++) {
-                boolean free = j == d ? cl > 0 : k > 2 || cl == 1;
-                index[cl][j] = free ? n++ : -1;
-            }
-        }
-        int[] label = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            label[i] = Arrays.binarySearch(classes, y[i]);
-        }
-        double lambda = 1 / c;
-        double[] theta = Newton.minimize(new Newton.Objective() {
-            @Override
-            public double value(double[] t) {
-                return loss(x, label, index, t, lambda, k);
-            }
-
-            @Override
-            public void derivatives(double[] t, double[] g, double[][] h) {
-                for (int cl = 0; cl < k; cl++) {
-                    for (int j = 0; j < d; j++) {
-                        int p = index[cl][j];
-                        if (p >= 0) {
-                            g[p] += lambda * t[p];
-                            h[p][p] += lambda;
-                        }
-                    }
-                }
-                double[] a = new double[d + 1];
-                a[d] = 1;
-                for (int i = 0; i < x.length; i++) {
-                    System.arraycopy(x[i], 0, a, 0, d);
-                    double[] prob = softmax(logits(index, t, a, k));
-                    for (int cl = 0; cl < k; cl++) {
-                        double r = prob[cl] - (label[i] == cl ? 1 : 0);
-                        for (int j = 0; j <= d; j++) {
-                            int p = index[cl][j];
-                            if (p < 0) {
-                                continue;
-                            }
-                            g[p] += r * a[j];
-                            for (int cl2 = 0; cl2 < k; cl2++) {
-                                double w = (cl == cl2 ? prob[cl] : 0) - prob[cl] * prob[cl2];
-                                for (int j2 = 0; j2 <= d; j2++) {
-                                    int q = index[cl2][j2];
-                                    if (q >= 0) {
-                                        h[p][q] += w * a[j] * a[j2];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }, n, 100, t -> 1e-10 * Math.max(1, x.length));
+        int[][] index = problem.index();
+        double[] theta = Newton.minimize(problem.objective(), problem.parameters(), 100,
+                t -> 1e-10 * Math.max(1, x.length));
         double[][] weights = new double[k][d + 1];
         for (int cl = 0; cl < k; cl++) {
             for (int j = 0; j <= d; j++) {

@@ -151,6 +151,7 @@ class KnownAnswerTest {
             z[i][1] = v[i][0] + 0.1 * r.nextGaussian();
             z[i][2] = r.nextGaussian();
         }
+        holdsTheDocumentedRow(z, f, 0.986, 0.903, 0.988, 0.985, 1.000, 0.982, 1.000);
         MetricResult sap = metrics.get("sap").compute(z, f, CONTEXT);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> perFactor = (List<Map<String, Object>>) sap.details().get("perFactor");
