@@ -42,12 +42,15 @@ class DirectoryLockTest {
         Path model = dir.resolve("m");
         DirectoryLock.acquire(model).close();
         long before = openFiles();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             try (DirectoryLock held = DirectoryLock.acquire(model)) {
                 assertThatThrownBy(() -> DirectoryLock.acquire(model)).isInstanceOf(VaeException.class);
             }
         }
-        assertThat(openFiles()).as("open file descriptors after 20 held and 20 refused locks").isEqualTo(before);
+        // a leak would leave 40 or 80 descriptors open; a margin of 5 leaves room for whatever else
+        // the JVM opens meanwhile (class files, logging)
+        assertThat(openFiles()).as("open file descriptors after 40 held and 40 refused locks")
+                .isLessThan(before + 5);
     }
 
     private static long openFiles() throws IOException {
