@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,14 +77,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         result.put("codes", "posterior means of the first " + images + " test images");
         result.putPOJO("attributes", attributes);
         result.put("protocol", protocol.id());
-        ObjectNode scores = result.putObject("metrics");
-        metrics.forEach((name, r) -> {
-            ObjectNode node = scores.putObject(name);
-            node.put("metric", r.metric());
-            node.put("value", Json.round(r.value()));
-            node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
-            node.set("details", Json.MAPPER.valueToTree(r.details()));
-        });
+        result.set("metrics", Json.metricResults(metrics));
         ArrayNode aligned = result.putArray("alignment");
         result.put("alignedBy", alignedBy);
         for (Aligned a : alignment) {
@@ -277,11 +269,8 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             Factors chosen = table.factors(attributes);
             MetricContext context = new MetricContext(seed, MetricContext.DEFAULT.trainFraction(),
                     MetricContext.DEFAULT.bins());
-            Map<String, MetricResult> results = new LinkedHashMap<>();
-            Factors scored = protocol.attributeFactors(chosen);
-            for (String name : metricNames) {
-                results.put(name, vae.metric(protocol.metric(name)).compute(z, scored, context));
-            }
+            Map<String, MetricResult> results = protocol.compute(vae, metricNames, z, protocol.attributeFactors(chosen),
+                    context);
             List<Aligned> aligned = new ArrayList<>();
             for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {
                 aligned.add(new Aligned(a.attribute(), a.dimension(), a.strength(), a.spearman(), a.runnerUpDimension(),

@@ -47,6 +47,19 @@ final class Json {
         return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 
+    /** Each metric's result under the name it was asked for: what ran, value, parameters and details. */
+    static ObjectNode metricResults(Map<String, org.vae4j.api.metrics.MetricResult> results) {
+        ObjectNode metrics = MAPPER.createObjectNode();
+        results.forEach((name, r) -> {
+            ObjectNode node = metrics.putObject(name);
+            node.put("metric", r.metric());
+            node.put("value", round(r.value()));
+            node.set("parameters", MAPPER.valueToTree(r.parameters()));
+            node.set("details", MAPPER.valueToTree(r.details()));
+        });
+        return metrics;
+    }
+
     static void write(Path file, ObjectNode node) {
         try {
             CheckpointIO.writeAtomically(file, MAPPER.writeValueAsBytes(node));

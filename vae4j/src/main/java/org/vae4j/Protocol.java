@@ -1,9 +1,13 @@
 package org.vae4j;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
 import org.vae4j.metrics.score.LinearModels;
 
 /**
@@ -58,6 +62,20 @@ public enum Protocol {
      */
     public String metric(String name) {
         return this == DLIB ? DLIB_METRICS.getOrDefault(name, name) : name;
+    }
+
+    /**
+     * Computes the metrics asked for by name, each as this protocol defines it ({@link #metric}).
+     *
+     * @return each result under the name asked for, in the order asked
+     */
+    Map<String, MetricResult> compute(Vae4j vae, List<String> names, double[][] codes, Factors factors,
+                                      MetricContext context) {
+        Map<String, MetricResult> results = new LinkedHashMap<>();
+        for (String name : names) {
+            results.put(name, vae.metric(metric(name)).compute(codes, factors, context));
+        }
+        return results;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.vae4j;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vae4j.api.ConfigurationException;
@@ -55,14 +54,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
             split.put("trainFraction", context.trainFraction());
         }
         split.put("bins", context.bins());
-        ObjectNode metrics = root.putObject("metrics");
-        results.forEach((name, r) -> {
-            ObjectNode node = metrics.putObject(name);
-            node.put("metric", r.metric());
-            node.put("value", Json.round(r.value()));
-            node.set("parameters", Json.MAPPER.valueToTree(r.parameters()));
-            node.set("details", Json.MAPPER.valueToTree(r.details()));
-        });
+        root.set("metrics", Json.metricResults(results));
         Json.write(file, root);
         return file;
     }
@@ -168,11 +160,8 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
                 }
             }
             Factors f = new Factors(factors.columns(), factors.values(), discrete);
-            Map<String, MetricResult> results = new LinkedHashMap<>();
-            for (String name : metrics) {
-                results.put(name, vae.metric(protocol.metric(name)).compute(codes.values(), f, context));
-            }
-            return new Scores(protocol, codes, factors, discrete, context, results);
+            return new Scores(protocol, codes, factors, discrete, context,
+                    protocol.compute(vae, metrics, codes.values(), f, context));
         }
 
         private boolean[] kinds() {
