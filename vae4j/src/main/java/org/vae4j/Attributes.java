@@ -25,7 +25,9 @@ public final class Attributes {
     /** The name under which the digit class can be used as a (discrete) factor. */
     public static final String LABEL = "label";
     /** Bump when the measurement changes, so stale caches are not reused. */
-    static final String VERSION = "morpho-v2";   // v2: the blur reflects at the image border as scikit-image does
+    // v2: the blur reflects at the image border as scikit-image does; v3: values stored exactly
+    // (v2 kept 6 digits, so scores from a cached table differed from those of a fresh measurement)
+    static final String VERSION = "morpho-v3";
 
     private final AttributeTable table;
 

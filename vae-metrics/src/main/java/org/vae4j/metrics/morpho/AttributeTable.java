@@ -120,7 +120,9 @@ public record AttributeTable(int[] labels, double[][] values) {
                 b.write(Integer.toString(labels[i]));
                 for (double v : values[i]) {
                     b.write(',');
-                    b.write(String.format(Locale.ROOT, "%.6g", v));
+                    // the shortest text that reads back as exactly v: a table from the cache must
+                    // give the same scores as the freshly measured one
+                    b.write(Double.toString(v));
                 }
                 b.newLine();
             }
