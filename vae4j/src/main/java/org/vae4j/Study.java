@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,8 +31,10 @@ import org.vae4j.core.checkpoint.CheckpointIO;
  * finished when its {@code trial.json} exists; resuming skips finished trials and restarts a
  * half-finished one from scratch, so an interrupted study completes without redoing work.
  *
- * <p>Trials run in parallel in this process, one core each: build the {@link Vae4j} instance with
- * {@code threads(1)} and choose the parallelism with {@link Builder#workers}.
+ * <p>By default trials run in parallel in this process, one core each: build the {@link Vae4j}
+ * instance with {@code threads(1)} and choose the parallelism with {@link Builder#workers}. A
+ * {@link TrialRunner} given to {@link Builder#runner} runs them elsewhere (module {@code vae-spark}:
+ * as Apache Spark tasks).
  */
 public final class Study {
     /** The study description stored in the study folder. */
@@ -51,7 +51,7 @@ public final class Study {
      * @param beta beta (1 in the sensitivity phase)
      * @param seed the seed
      */
-    public record Trial(String phase, String model, int latent, double beta, long seed) {
+    public record Trial(String phase, String model, int latent, double beta, long seed) implements java.io.Serializable {
         /** {@return the trial's folder name, e.g. {@code beta-vae-z10-b4-s1}} */
         public String id() {
             return model + "-z" + latent + "-b" + StudyAnalysis.number(beta) + "-s" + seed;
@@ -71,7 +71,9 @@ public final class Study {
     private final Vae4j vae;
     private final StudySpec spec;
     private final Path dir;
-    private final int workers;
+    private final TrialRunner runner;
+    private final boolean sensitivityOnly;
+    private DatasetPair data;
     private final String dataset;
     private final Path dataDirectory;
     private final Path attributeCache;
@@ -81,7 +83,8 @@ public final class Study {
         this.vae = b.vae;
         this.spec = b.spec;
         this.dir = b.dir;
-        this.workers = b.workers;
+        this.runner = b.runner != null ? b.runner : TrialRunner.inProcess(b.workers);
+        this.sensitivityOnly = b.sensitivityOnly;
         this.dataset = b.dataset;
         this.dataDirectory = b.dataDirectory;
         this.attributeCache = b.attributeCache;
@@ -105,7 +108,9 @@ public final class Study {
         private final StudySpec spec;
         private final Path dir;
         private int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private TrialRunner runner;
         private boolean resume;
+        private boolean sensitivityOnly;
         private String dataset = "mnist";
         private Path dataDirectory;
         private Path attributeCache;
@@ -132,6 +137,17 @@ public final class Study {
         }
 
         /**
+         * What runs the trials (default: {@link TrialRunner#inProcess} with {@link #workers} at a time).
+         *
+         * @param runner the runner, or null for the default
+         * @return this builder
+         */
+        public Builder runner(TrialRunner runner) {
+            this.runner = runner;
+            return this;
+        }
+
+        /**
          * Continue the study in the folder: finished trials are kept.
          *
          * @param resume true to continue the study in the folder
@@ -139,6 +155,18 @@ public final class Study {
          */
         public Builder resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * Run only the latent-size sensitivity trials, then the analysis (the trade-off phase is
+         * left for a later run with {@link #resume}).
+         *
+         * @param sensitivityOnly true to stop before the trade-off trials
+         * @return this builder
+         */
+        public Builder sensitivityOnly(boolean sensitivityOnly) {
+            this.sensitivityOnly = sensitivityOnly;
             return this;
         }
 
@@ -213,7 +241,9 @@ public final class Study {
             Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
             Builder b = new Builder(vae, chosen, dir);
             b.workers = workers;
+            b.runner = runner;
             b.resume = resume;
+            b.sensitivityOnly = sensitivityOnly;
             b.dataset = dataset;
             b.dataDirectory = dataDirectory;
             b.attributeCache = attributeCache;
@@ -236,9 +266,6 @@ public final class Study {
         CheckpointIO.writeAtomically(dir.resolve(STUDY), spec.json().getBytes(StandardCharsets.UTF_8));
         out.printf(Locale.ROOT, "study %s in %s: %s%n", spec.name(), dir, spec.description());
         long started = System.nanoTime();
-        DatasetPair data = vae.dataset(dataset, dataDirectory);
-        out.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images)%n", data.name(), data.source(),
-                data.train().size(), data.test().size());
 
         List<Trial> sensitivity = new ArrayList<>();
         for (int z : spec.sensitivity().latentSizes()) {
@@ -246,72 +273,143 @@ public final class Study {
                 sensitivity.add(new Trial("sensitivity", spec.sensitivity().model(), z, 1.0, seed));
             }
         }
-        List<String> failed = new ArrayList<>(runAll(sensitivity, data));
+        List<String> failed = new ArrayList<>(runAll(sensitivity));
         StudyAnalysis analysis = new StudyAnalysis(spec, dir);
         int z = spec.tradeoff().latentDims() > 0 ? spec.tradeoff().latentDims() : analysis.knee();
-        out.printf(Locale.ROOT, "trade-off at z=%d (%s)%n", z, spec.tradeoff().latentDims() > 0 ? "fixed by the study"
-                : "the knee of the sensitivity analysis");
+        out.printf(Locale.ROOT, "trade-off at z=%d (%s)%s%n", z, spec.tradeoff().latentDims() > 0 ? "fixed by the study"
+                : "the knee of the sensitivity analysis", sensitivityOnly ? "; not run now (sensitivity only)" : "");
         List<Trial> tradeoff = new ArrayList<>();
-        for (String model : spec.tradeoff().models()) {
+        for (String model : sensitivityOnly ? List.<String>of() : spec.tradeoff().models()) {
             for (double beta : spec.tradeoff().betas()) {
                 for (long seed : spec.seeds()) {
                     tradeoff.add(new Trial("tradeoff", model, z, beta, seed));
                 }
             }
         }
-        failed.addAll(runAll(tradeoff, data));
+        failed.addAll(runAll(tradeoff));
         Path report = analysis.write(z, failed);
         out.printf(Locale.ROOT, "study %s finished in %s; report %s%n", spec.name(),
                 Durations.format((System.nanoTime() - started) / 1e9), report);
         return new Outcome(report, z, failed);
     }
 
-    /** Runs the trials not finished yet with {@code workers} in parallel; returns the ids of failed ones. */
-    private List<String> runAll(List<Trial> trials, DatasetPair data) {
-        List<Trial> todo = trials.stream().filter(t -> !Files.exists(dir.resolve("trials").resolve(t.id())
-                .resolve(TRIAL_DONE))).toList();
-        if (todo.size() < trials.size()) {
-            out.printf(Locale.ROOT, "%s: %d of %d trials finished before, %d to run%n", trials.get(0).phase(),
-                    trials.size() - todo.size(), trials.size(), todo.size());
-        }
+    /** Runs the trials not finished yet with the runner; returns the ids of failed ones. */
+    private List<String> runAll(List<Trial> trials) {
+        List<Trial> todo = trials.stream().filter(t -> !Files.exists(trialDirectory(t).resolve(TRIAL_DONE))).toList();
         List<String> failed = new ArrayList<>();
+        if (trials.isEmpty()) {
+            return failed;
+        }
+        out.printf(Locale.ROOT, "%s: %d trials, %d finished before, %d to run (%s)%n", trials.get(0).phase(),
+                trials.size(), trials.size() - todo.size(), todo.size(), runner.describe());
         if (todo.isEmpty()) {
             return failed;
         }
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (Trial t : todo) {
-                results.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    String problem = runTrial(t, data, dir.resolve("trials").resolve(t.id()));
-                    int k = done.incrementAndGet();
-                    double elapsed = (System.nanoTime() - started) / 1e9;
-                    synchronized (out) {
-                        out.printf(Locale.ROOT, "[%s %d/%d] %s %s in %.0f s; ETA %s%n", t.phase(), k, todo.size(), t.id(),
-                                problem == null ? "done" : "FAILED (" + problem + ")", (System.nanoTime() - t0) / 1e9,
-                                Durations.format(elapsed / k * (todo.size() - k)));
-                    }
-                    return problem == null ? null : t.id();
-                }));
-            }
-            for (Future<String> f : results) {
-                String id = f.get();
-                if (id != null) {
-                    failed.add(id);
+        runner.run(this, todo, (t, problem, seconds) -> {
+            synchronized (out) {
+                int k = done.incrementAndGet();
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                out.printf(Locale.ROOT, "[%s %d/%d] %s %s in %.0f s; ETA %s%n", t.phase(), k, todo.size(), t.id(),
+                        problem == null ? "done" : "FAILED (" + problem + ")", seconds,
+                        Durations.format(elapsed / k * (todo.size() - k)));
+                if (problem != null) {
+                    failed.add(t.id());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaeException("study interrupted; run again with --resume to continue");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a trial crashed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return failed;
+    }
+
+    /**
+     * {@return the folder of a trial in this study}
+     *
+     * @param t the trial
+     */
+    public Path trialDirectory(Trial t) {
+        return dir.resolve("trials").resolve(t.id());
+    }
+
+    /** {@return the study folder} */
+    public Path directory() {
+        return dir;
+    }
+
+    /** {@return the dataset source's name the trials train on} */
+    public String datasetName() {
+        return dataset;
+    }
+
+    /** {@return the folder the dataset is read from, or null for the source chain} */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** {@return where measured attributes are cached, or null for the data cache} */
+    public Path attributeCache() {
+        return attributeCache;
+    }
+
+    /** {@return the study's data, read once (runners that train in this process use it)} */
+    public synchronized DatasetPair data() {
+        if (data == null) {
+            data = vae.dataset(dataset, dataDirectory);
+            out.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images)%n", data.name(), data.source(),
+                    data.train().size(), data.test().size());
+        }
+        return data;
+    }
+
+    /**
+     * Puts a trial's folder, run elsewhere, into the study: an unfinished folder of the same trial
+     * is removed, the files are written, and {@code trial.json} (if among them) is written last and
+     * atomically, so the trial counts as finished only once everything else is in place.
+     *
+     * @param t the trial
+     * @param files the folder's files by relative path ({@code /}-separated), as {@link #collect} reads them
+     */
+    public void store(Trial t, Map<String, byte[]> files) {
+        Path trialDir = trialDirectory(t);
+        try {
+            if (Files.exists(trialDir)) {
+                deleteTree(trialDir);
+            }
+            Files.createDirectories(trialDir);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                if (f.getKey().equals(TRIAL_DONE)) {
+                    continue;
+                }
+                Path target = trialDir.resolve(f.getKey()).normalize();
+                if (!target.startsWith(trialDir)) {
+                    throw new IllegalArgumentException("trial file " + f.getKey() + " lies outside " + trialDir);
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trial " + t.id() + " into " + trialDir + ": " + e.getMessage(), e);
+        }
+        byte[] doneFile = files.get(TRIAL_DONE);
+        if (doneFile != null) {
+            CheckpointIO.writeAtomically(trialDir.resolve(TRIAL_DONE), doneFile);
+        }
+    }
+
+    /**
+     * {@return every file under a trial's folder by relative path ({@code /}-separated), for {@link #store}}
+     *
+     * @param trialDir the folder
+     * @throws IOException if a file cannot be read
+     */
+    public static Map<String, byte[]> collect(Path trialDir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(trialDir)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(trialDir.relativize(p).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(p));
+            }
+        }
+        return files;
     }
 
     /**
@@ -335,7 +433,8 @@ public final class Study {
             long t0 = System.nanoTime();
             try {
                 ModelTrainer trainer = vae.trainer(t.model()).latentDims(t.latent()).epochs(spec.epochs())
-                        .batchSize(spec.batchSize()).seed(t.seed()).threads(1).testEvery(0).saveTo(modelDir)
+                        .batchSize(spec.batchSize()).optimizer(spec.optimizerKind())
+                        .learningRate(spec.learningRateOrDefault()).seed(t.seed()).threads(1).testEvery(0).saveTo(modelDir)
                         .listener(epochLog(log::println));
                 if (spec.trainImages() > 0) {
                     trainer.limit(spec.trainImages());

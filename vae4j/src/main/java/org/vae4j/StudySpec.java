@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.OptimizerKind;
 
 /**
  * A study described as JSON (the profiles {@code quick}, {@code paper} and {@code full} are such
@@ -15,8 +17,19 @@ import org.vae4j.api.ConfigurationException;
  * beta trade-off grid (at a fixed latent size, or 0 for the knee the sensitivity analysis finds)
  * and what the trials are scored on.
  */
-public record StudySpec(String name, String description, int epochs, int batchSize, int trainImages, List<Long> seeds,
-                 Sensitivity sensitivity, Tradeoff tradeoff, Scoring scoring) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StudySpec(String name, String description, int epochs, int batchSize, String optimizer, Double learningRate,
+                        int trainImages, List<Long> seeds, Sensitivity sensitivity, Tradeoff tradeoff, Scoring scoring) {
+
+    /** Adam unless the description names another optimizer ({@code adam} or {@code adagrad}). */
+    public OptimizerKind optimizerKind() {
+        return optimizer == null ? OptimizerKind.ADAM : OptimizerKind.parse(optimizer);
+    }
+
+    /** The learning rate the description names, or 0.001 (the trainer's default). */
+    public double learningRateOrDefault() {
+        return learningRate == null ? 0.001 : learningRate;
+    }
 
     /**
      * The latent-size sensitivity grid.
@@ -53,7 +66,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
     }
 
     /** The built-in profiles. */
-    public static final List<String> PROFILES = List.of("quick", "paper", "full");
+    public static final List<String> PROFILES = List.of("quick", "paper", "full", "paper-faithful");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -61,7 +74,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
     /**
      * {@return a built-in profile by name}
      *
-     * @param name {@code quick}, {@code paper} or {@code full}
+     * @param name {@code quick}, {@code paper}, {@code full} or {@code paper-faithful}
      */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
@@ -91,6 +104,22 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         }
     }
 
+    /**
+     * {@return a study description from JSON text, as {@link #json()} writes it (e.g. shipped to
+     * the machines that run the trials); a ConfigurationException naming {@code where} if invalid}
+     *
+     * @param json the description
+     * @param where what to name in an error
+     */
+    public static StudySpec parse(String json, String where) {
+        try {
+            return MAPPER.readValue(json, StudySpec.class).validated(where);
+        } catch (IOException e) {
+            throw new ConfigurationException(where + " is not a valid study description: "
+                    + e.getMessage().lines().findFirst().orElse("") + " (see docs/study.md)");
+        }
+    }
+
     /** {@return the description as JSON} */
     public String json() {
         try {
@@ -110,6 +139,10 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         check(name != null && name.matches("[A-Za-z0-9_.-]+"), where, "name must be a simple word");
         check(epochs >= 1, where, "epochs must be >= 1");
         check(batchSize >= 1, where, "batchSize must be >= 1");
+        check(optimizer == null || optimizer.equals("adam") || optimizer.equals("adagrad"), where,
+                "optimizer must be adam or adagrad, got '" + optimizer + "'");
+        check(learningRate == null || learningRate > 0 && Double.isFinite(learningRate), where,
+                "learningRate must be > 0");
         check(trainImages >= 0, where, "trainImages must be >= 0 (0: all)");
         check(seeds != null && !seeds.isEmpty(), where, "seeds must list at least one seed");
         check(sensitivity != null && sensitivity.model() != null && sensitivity.latentSizes() != null

@@ -8,6 +8,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.vae4j.Study;
 import org.vae4j.StudySpec;
+import org.vae4j.TrialRunner;
 import org.vae4j.Vae4j;
 
 
@@ -27,17 +28,21 @@ final class StudyCommand implements Main.Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
-        o.addOption(CommonOptions.opt("profile", "NAME", "quick (default), paper or full"));
+        o.addOption(CommonOptions.opt("profile", "NAME", "quick (default), paper, full or paper-faithful"));
         o.addOption(CommonOptions.opt("spec", "FILE", "a study description (JSON; see docs/study.md) instead of a profile"));
         o.addOption(CommonOptions.opt("out", "DIR", "study directory (default studies/NAME)"));
         o.addOption(CommonOptions.opt("resume", null, "continue the study in --out: finished trials are kept"));
+        o.addOption(CommonOptions.opt("sensitivity-only", null, "run the latent-size sensitivity and its analysis, not"
+                + " the trade-off (a later --resume adds it)"));
         o.addOption(CommonOptions.opt("threads", "N", "trials run in parallel, one core each (default: cores, at most 2)"));
+        o.addOption(CommonOptions.opt("master", "URL", "run the trials as Apache Spark tasks: local[N], spark://host:port"
+                + " or any master spark-submit accepts (see docs/distributed.md)"));
         o.addOption(CommonOptions.opt("cache", "DIR", "attribute cache directory (default: the data cache)"));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
         CommandLine cl = CommonOptions.parse(o, args);
-        if (CommonOptions.help(cl, o, "./vae study [--profile quick|paper|full] [options]", out)) {
+        if (CommonOptions.help(cl, o, "./vae study [--profile quick|paper|full|paper-faithful] [--master URL] [options]", out)) {
             return Main.OK;
         }
         if (cl.hasOption("profile") && cl.hasOption("spec")) {
@@ -46,14 +51,21 @@ final class StudyCommand implements Main.Command {
         if (cl.hasOption("spec") && !Files.isRegularFile(Path.of(cl.getOptionValue("spec")))) {
             throw new UsageException("--spec " + cl.getOptionValue("spec") + " does not exist");
         }
+        if (cl.hasOption("master") && cl.hasOption("threads")) {
+            throw new UsageException("give --threads (trials side by side in this process) or --master (Spark decides"
+                    + " from its task slots), not both");
+        }
         StudySpec spec = cl.hasOption("spec") ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
                 : StudySpec.profile(cl.getOptionValue("profile", "quick"));
         int workers = CommonOptions.intOption(cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1,
                 Integer.MAX_VALUE);
         Path dir = Path.of(cl.getOptionValue("out", "studies/" + spec.name()));
         // each trial keeps to one core: --threads N runs N trials side by side
-        try (Vae4j vae = CommonOptions.library(cl, 1, err)) {
-            Study study = Study.builder(vae, spec, dir).workers(workers).resume(cl.hasOption("resume"))
+        try (Vae4j vae = CommonOptions.library(cl, 1, err);
+             TrialRunner runner = cl.hasOption("master") ? TrialRunner.forMaster(cl.getOptionValue("master"))
+                     : TrialRunner.inProcess(workers)) {
+            Study study = Study.builder(vae, spec, dir).runner(runner).resume(cl.hasOption("resume"))
+                    .sensitivityOnly(cl.hasOption("sensitivity-only"))
                     .dataset(CommonOptions.datasetName(vae, cl, "mnist"), cl.hasOption("data")
                             ? Path.of(cl.getOptionValue("data")) : null)
                     .attributeCache(cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null).out(out)

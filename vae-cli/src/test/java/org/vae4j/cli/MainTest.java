@@ -9,14 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vae4j.core.checkpoint.CheckpointIO;
-import org.vae4j.core.data.IdxFile;
 import org.vae4j.core.data.KnownDataset;
 
 /** End-to-end runs of the CLI on generated IDX data: exit codes, files written, one-line errors. */
@@ -48,9 +46,7 @@ class MainTest {
 
     /** Writes the fixture's four IDX files (400 train, 100 test images) into {@code dir}. */
     static Path writeIdxFixture(Path dir) throws IOException {
-        writeSplit(dir, KnownDataset.TRAIN_IMAGES, KnownDataset.TRAIN_LABELS, 400, 1);
-        writeSplit(dir, KnownDataset.TEST_IMAGES, KnownDataset.TEST_LABELS, 100, 2);
-        return dir;
+        return org.vae4j.core.testkit.IdxFixture.write(dir);
     }
 
     /** A jar holding only a services file that names {@code pluginClass} (a class on the test classpath). */
@@ -61,24 +57,6 @@ class MainTest {
             jar.closeEntry();
         }
         return jarFile;
-    }
-
-    private static void writeSplit(Path dir, String images, String labels, int n, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] px = new byte[n * 784];
-        byte[] y = new byte[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = (byte) r.nextInt(3);
-            int x0 = 6 + r.nextInt(16);
-            int w = 1 + y[i];
-            for (int row = 4; row < 24; row++) {
-                for (int col = x0; col < Math.min(28, x0 + w); col++) {
-                    px[i * 784 + row * 28 + col] = (byte) 255;
-                }
-            }
-        }
-        IdxFile.write(dir.resolve(images), new int[] {n, 28, 28}, px);
-        IdxFile.write(dir.resolve(labels), new int[] {n}, y);
     }
 
     private Result train(Path out, String... extra) {
@@ -467,6 +445,34 @@ class MainTest {
         assertThat(run("study", "--spec", unknown.toString()).err()).contains("bad.json is not a valid study description")
                 .contains("colour");
         assertThat(run("study", "--out", dir.resolve("none").toString(), "--resume").err()).contains("holds no study");
+    }
+
+    @Test
+    void studyOnSparkNeedsTheSparkModuleAndNoThreadCount() throws IOException {
+        Path file = Files.writeString(dir.resolve("spec.json"), StudyResumeIT.SPEC);
+        Result both = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--master", "local[2]",
+                "--threads", "2");
+        assertThat(both.code()).isEqualTo(Main.USAGE);
+        assertThat(both.err()).contains("give --threads (trials side by side in this process) or --master");
+        // this module's tests run without vae-spark on the class path, as a library consumer might
+        Result missing = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--master",
+                "local[2]", "--dataset", "idx", "--data", data.toString());
+        assertThat(missing.code()).isEqualTo(Main.USAGE);
+        assertThat(missing.err()).contains("--master local[2] needs the vae-spark module on the class path");
+        assertThat(dir.resolve("s")).doesNotExist();
+    }
+
+    @Test
+    void studyDescriptionsNameTheirOptimizer() throws IOException {
+        Path bad = Files.writeString(dir.resolve("sgd.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
+                "\"epochs\": 2, \"optimizer\": \"sgd\","));
+        Result r = run("study", "--spec", bad.toString(), "--out", dir.resolve("s").toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("sgd.json: optimizer must be adam or adagrad, got 'sgd'");
+        Path rate = Files.writeString(dir.resolve("rate.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
+                "\"epochs\": 2, \"learningRate\": -1,"));
+        assertThat(run("study", "--spec", rate.toString(), "--out", dir.resolve("s").toString()).err())
+                .contains("learningRate must be > 0");
     }
 
     @Test

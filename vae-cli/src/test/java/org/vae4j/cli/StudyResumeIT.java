@@ -93,7 +93,8 @@ class StudyResumeIT {
         resume.add("--resume");
         MainTest.Result r = MainTest.run(resume.toArray(String[]::new));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("trials finished before");
+        assertThat(r.out()).containsPattern("sensitivity: 3 trials, [1-3] finished before, [0-2] to run \\(1 at a time in"
+                + " this process\\)");
         List<Path> after = finished(study);
         assertThat(after).hasSize(3 + 2 * 2);
         for (int i = 0; i < before.size(); i++) {
