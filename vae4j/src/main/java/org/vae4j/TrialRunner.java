@@ -61,8 +61,15 @@ public interface TrialRunner extends AutoCloseable {
      * @throws org.vae4j.api.ConfigurationException if no factory is on the class path
      */
     static TrialRunner forMaster(String master) {
-        for (Factory f : java.util.ServiceLoader.load(Factory.class, TrialRunner.class.getClassLoader())) {
-            return f.create(master);
+        // the context class loader first: spark-submit loads the application's jars (vae-spark among
+        // them) in a child of the loader that may hold vae4j
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, TrialRunner.class.getClassLoader()}) {
+            if (loader != null) {
+                for (Factory f : java.util.ServiceLoader.load(Factory.class, loader)) {
+                    return f.create(master);
+                }
+            }
         }
         throw new org.vae4j.api.ConfigurationException("--master " + master + " needs the vae-spark module on the class"
                 + " path: run ./vae from a vae4j checkout (it adds the module when --master is given), or see"
