@@ -11,10 +11,9 @@ import java.util.TreeMap;
  * @param problem null on success, else the one-line reason (a deterministic failure: not retried)
  * @param seconds the trial's time on the executor
  * @param files the trial folder's files by relative path
- * @param executor which executor ran it (host and id), for the log
  */
-record TrialResult(String problem, double seconds, TreeMap<String, byte[]> files, String executor) implements Serializable {
-    TrialResult(String problem, double seconds, Map<String, byte[]> files, String executor) {
-        this(problem, seconds, new TreeMap<>(files), executor);
+record TrialResult(String problem, double seconds, TreeMap<String, byte[]> files) implements Serializable {
+    TrialResult(String problem, double seconds, Map<String, byte[]> files) {
+        this(problem, seconds, new TreeMap<>(files));
     }
 }

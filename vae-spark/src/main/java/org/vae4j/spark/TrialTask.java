@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function;
 import org.vae4j.Study;
@@ -50,7 +49,7 @@ final class TrialTask implements Function<Study.Trial, TrialResult> {
             long t0 = System.nanoTime();
             String problem = study.runTrial(trial, pair, dir);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new TrialResult(problem, seconds, Study.collect(dir), Executor.describe());
+            return new TrialResult(problem, seconds, Study.collect(dir));
         } finally {
             delete(scratch);
         }
@@ -81,11 +80,6 @@ final class TrialTask implements Function<Study.Trial, TrialResult> {
 
         static synchronized DatasetPair data(Vae4j vae, String name, Path dir) {
             return DATA.computeIfAbsent(name + "|" + dir, k -> vae.dataset(name, dir));
-        }
-
-        static String describe() {
-            SparkEnv env = SparkEnv.get();
-            return env == null ? "?" : "executor " + env.executorId() + " on " + env.blockManager().blockManagerId().host();
         }
     }
 }
