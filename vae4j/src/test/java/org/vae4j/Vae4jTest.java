@@ -230,9 +230,9 @@ class Vae4jTest {
             assertThat(seen[1]).isEqualTo(2);
             // the first instance's operations run with its setting again, whatever the second did
             one.load(modelDir).encode(firstImages(data.test(), 1));
-            assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+            assertThat(productThreads()).isEqualTo(1);
             two.load(modelDir).encode(firstImages(data.test(), 1));
-            assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(2);
+            assertThat(productThreads()).isEqualTo(2);
             assertThat(one.threads()).isEqualTo(1);
             assertThat(two.threads()).isEqualTo(2);
         }
@@ -242,9 +242,15 @@ class Vae4jTest {
         return new TrainingListener() {
             @Override
             public void onEpochStart(int epoch) {
-                seen[slot] = Nd4j.factory().blas().getMaxThreads();
+                seen[slot] = productThreads();
             }
         };
+    }
+
+    /** The threads sharing each large matrix product; BLAS itself stays on one thread per call. */
+    private static int productThreads() {
+        assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+        return org.vae4j.core.nn.Products.threads();
     }
 
     /** A metric a plugin jar contributes; the jar holds only the service entry, the class is on the test path. */

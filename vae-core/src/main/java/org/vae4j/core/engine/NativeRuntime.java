@@ -8,10 +8,12 @@ public final class NativeRuntime {
     }
 
     /**
-     * Sets the number of threads for matrix products (BLAS) and the optimizer update. ND4J's
-     * element-wise ops stay on one thread: on the model's 100x500 arrays OpenMP's hand-off costs
-     * more than it saves (measured on 2 cores: 2,800 images/s with two OpenMP threads against 8,000
-     * with one). Measure with {@code ./vae bench --threads N}.
+     * Sets the number of threads for matrix products and the optimizer update. Products are split
+     * by columns between that many threads, each calling single-threaded BLAS ({@link
+     * org.vae4j.core.nn.Products}): on the model's 100-row products that is faster than OpenBLAS's
+     * own threads. ND4J's element-wise ops stay on one thread: on the model's 100x500 arrays
+     * OpenMP's hand-off costs more than it saves (measured on 2 cores: 2,800 images/s with two
+     * OpenMP threads against 8,000 with one). Measure with {@code ./vae bench --threads N}.
      */
     public static void setThreads(int threads) {
         if (threads < 1) {
@@ -19,6 +21,7 @@ public final class NativeRuntime {
         }
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        org.vae4j.core.nn.Products.singleThreadedCaller();
+        org.vae4j.core.nn.Products.threads(threads);
     }
 }

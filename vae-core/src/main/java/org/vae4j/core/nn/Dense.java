@@ -11,6 +11,7 @@ import org.vae4j.api.nn.Activation;
 /**
  * A fully connected layer {@code y = act(x W + b)} computed with BLAS into buffers that are
  * allocated once per batch size. W is a column-major view of the owner's flat parameter vector.
+ * Large products are shared between threads by {@link Products}.
  */
 final class Dense {
     final int in;
@@ -23,6 +24,9 @@ final class Dense {
     private INDArray input;
     private final BatchBuffers buffers;
     private final FloatKernels kernels = new FloatKernels();
+    private final Products.Split forwardProduct = new Products.Split();
+    private final Products.Split weightGradientProduct = new Products.Split();
+    private final Products.Split inputGradientProduct = new Products.Split();
 
     Dense(int in, int out, Activation activation) {
         this.in = in;
@@ -54,7 +58,7 @@ final class Dense {
     INDArray forward(INDArray x) {
         input = x;
         INDArray y = buffers.output(x.size(0), x.dataType());
-        Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
+        forwardProduct.gemm(x, w, y, false, false, 1.0, 0.0);
         if (FloatKernels.applies(y, b)) {
             kernels.addBiasActivate(y, b, activation);
         } else {
@@ -76,9 +80,9 @@ final class Dense {
             Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
             delta.sum(db, 0);
         }
-        Nd4j.gemm(input, delta, dw, true, false, 1.0, 0.0);
+        weightGradientProduct.gemm(input, delta, dw, true, false, 1.0, 0.0);
         if (gradInput != null) {
-            Nd4j.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
+            inputGradientProduct.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
         }
     }
 

@@ -1,0 +1,78 @@
+package org.vae4j.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vae4j.api.nn.Activation;
+import org.vae4j.core.testkit.GradientCheck;
+
+/**
+ * Products split in two column halves on two threads (Products): layers large enough to be split
+ * (64 rows x 128 x 128 = 2^20 multiply-adds) must give the one-call results up to rounding and
+ * pass the finite-difference gradient checks in double precision.
+ */
+class ProductsTest {
+    @AfterEach
+    void oneThreadAgain() {
+        Products.threads(1);
+    }
+
+    @Test
+    void gradientsCheckOutWhenProductsAreSplit() {
+        Products.threads(2);
+        long before = Products.SPLIT.get();
+        GradientCheck.checkEncoder(new MlpEncoder(128, List.of(128), 3, Activation.TANH), 64, 5);
+        GradientCheck.checkDecoder(new MlpDecoder(3, List.of(128), 128, Activation.TANH), 64, 6);
+        assertThat(Products.SPLIT.get() - before).as("products computed in halves").isGreaterThan(6);
+    }
+
+    @Test
+    void halvesGiveTheOneCallResultsUpToRoundingInBothPrecisions() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
+            INDArray[][] results = new INDArray[2][];
+            for (int threads = 1; threads <= 2; threads++) {
+                Products.threads(threads);
+                long before = Products.SPLIT.get();
+                MlpDecoder decoder = new MlpDecoder(3, List.of(128), 128, Activation.TANH);
+                INDArray params = Nd4j.zeros(type, 1, decoder.numParams());
+                INDArray grads = Nd4j.zeros(type, 1, decoder.numParams());
+                decoder.bind(params, grads, true, Nd4j.getRandomFactory().getNewRandomInstance(9));
+                Random r = new Random(3);
+                INDArray z = GradientCheck.randn(r, 64, 3, 1).castTo(type);
+                INDArray delta = GradientCheck.randn(r, 64, 128, 1).castTo(type);
+                INDArray out = decoder.decode(z).dup();
+                INDArray gradZ = decoder.backward(delta).dup();
+                results[threads - 1] = new INDArray[] {out, gradZ, grads.dup()};
+                assertThat(Products.SPLIT.get() > before).as(type + " split with " + threads + " thread(s)")
+                        .isEqualTo(threads == 2);
+            }
+            for (int i = 0; i < 3; i++) {
+                INDArray one = results[0][i].castTo(DataType.DOUBLE);
+                INDArray two = results[1][i].castTo(DataType.DOUBLE);
+                double scale = one.amaxNumber().doubleValue();
+                assertThat(scale).isPositive();
+                assertThat(two.sub(one).amaxNumber().doubleValue()).as(type + " result " + i)
+                        .isLessThanOrEqualTo(tolerance * scale);
+            }
+        }
+    }
+
+    @Test
+    void whatTheSecondCoreThrowsReachesTheCallerAndTheWorkerCarriesOn() {
+        Products.threads(2);
+        assertThatThrownBy(() -> Products.inParallel(() -> { }, () -> {
+            throw new IllegalStateException("second half failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("second half failed");
+        int[] ran = new int[2];
+        Products.inParallel(() -> ran[0]++, () -> ran[1]++);
+        assertThat(ran).containsExactly(1, 1);
+    }
+}
