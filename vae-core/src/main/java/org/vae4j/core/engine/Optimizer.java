@@ -15,12 +15,12 @@ import org.vae4j.api.OptimizerKind;
  *
  * <p>The update is a single vectorised pass in Java over heap copies of the parameter and gradient
  * buffers, split across {@code threads} workers (with two, the second half runs on the spinning
- * thread that also computes half of each matrix product, {@link org.vae4j.core.nn.Products}): measured on the 2-core reference machine it costs
- * about 1.0-1.1 ms per training step for 800k parameters on one thread (0.45 ms with everything in
- * cache; in a step it is memory-bound), against 4.6 ms for ND4J's fused Adam op and 1.9-2.0 ms for
- * a scalar loop over the native buffers. The state
- * (Adam's two moments, Adagrad's accumulator) lives on the heap in single precision and is saved
- * in checkpoints.
+ * thread that also computes half of each matrix product, {@link org.vae4j.core.nn.Products}):
+ * measured on the 2-core reference machine it costs about 1.0-1.1 ms per training step for 800k
+ * parameters on one thread (0.45 ms with everything in cache; in a step it is memory-bound),
+ * against 4.6 ms for ND4J's fused Adam op and 1.9-2.0 ms for a scalar loop over the native
+ * buffers. The state (Adam's two moments, Adagrad's accumulator) lives on the heap in single
+ * precision and is saved in checkpoints.
  */
 public final class Optimizer {
     private static final double BETA1 = 0.9;
@@ -60,7 +60,8 @@ public final class Optimizer {
         this.state = state;
         this.iteration = iteration;
         this.threads = Math.max(1, threads);
-        this.pool = this.threads > 1 ? POOLS.computeIfAbsent(this.threads, ForkJoinPool::new) : null;
+        // two threads use the products' worker (Products.inParallel), more a shared pool
+        this.pool = this.threads > 2 ? POOLS.computeIfAbsent(this.threads, ForkJoinPool::new) : null;
     }
 
     private static float[][] newState(OptimizerKind kind, long numParams) {
@@ -103,7 +104,7 @@ public final class Optimizer {
         } else if (!isFloat && doubleMirrors == null) {
             doubleMirrors = new double[][] {new double[n], new double[n]};
         }
-        int chunks = pool == null ? 1 : Math.max(1, Math.min(threads, n / MIN_CHUNK));
+        int chunks = threads == 1 ? 1 : Math.max(1, Math.min(threads, n / MIN_CHUNK));
         Runnable[] work = new Runnable[chunks];
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks);

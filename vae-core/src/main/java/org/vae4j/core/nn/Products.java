@@ -197,8 +197,7 @@ public final class Products {
             long m = c.size(0);
             long n = c.size(1);
             long k = transposeA ? a.size(0) : a.size(1);
-            Worker w = worker;
-            if (threads < 2 || w == null || m * n * k < MIN_WORK || n < 2L * MIN_COLUMNS || !w.claim()) {
+            if (threads < 2 || m * n * k < MIN_WORK || n < 2L * MIN_COLUMNS) {
                 Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
                 return;
             }
@@ -216,16 +215,15 @@ public final class Products {
             }
             SPLIT.incrementAndGet();
             MMulTranspose mt = MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build();
+            INDArray first = b0;
+            INDArray firstOut = c0;
             INDArray second = b1;
-            INDArray out = c1;
+            INDArray secondOut = c1;
             // Nd4j.gemm refuses a strided C (a column block of a row-major matrix); the op it wraps
-            // takes one, and BLAS writes it in place through its leading dimension
-            w.submit(() -> Nd4j.exec(new Mmul(a, second, out, alpha, beta, mt)));
-            try {
-                Nd4j.exec(new Mmul(a, b0, c0, alpha, beta, mt));
-            } finally {
-                w.await();
-            }
+            // takes one, and BLAS writes it in place through its leading dimension. Always halves
+            // with two threads, even when the worker is busy, so results depend only on the count.
+            inParallel(() -> Nd4j.exec(new Mmul(a, first, firstOut, alpha, beta, mt)),
+                    () -> Nd4j.exec(new Mmul(a, second, secondOut, alpha, beta, mt)));
         }
     }
 }
