@@ -69,7 +69,8 @@ public final class TrainedVae {
                 provenance, summary);
     }
 
-    static TrainedVae restore(Vae4j vae, Checkpoint c, boolean withOptimizer) {
+    static TrainedVae restore(Vae4j vae, Checkpoint checkpoint, boolean withOptimizer) {
+        Checkpoint c = org.vae4j.core.checkpoint.ModelCheckpoints.upgraded(checkpoint, vae.factory());
         ModelState state = vae.factory().restore(c.provider(), c.spec(), c.options(),
                 Nd4j.createFromArray(c.params()).castTo(vae.precision().dataType()));
         Optimizer optimizer = withOptimizer ? Optimizer.restore(c.training().optimizer(), c.training().learningRate(),

@@ -16,7 +16,10 @@ import org.vae4j.api.TrainingListener;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 
-/** One writer per model directory, nothing stale left behind, and an unwritable --out found before training. */
+/**
+ * One writer per model directory, nothing stale left behind, an unwritable --out found before
+ * training, and checkpoints of the previous format converted on load.
+ */
 class ModelDirectoryTest {
     @TempDir
     Path dir;
@@ -131,6 +134,51 @@ class ModelDirectoryTest {
             assertThatThrownBy(() -> trainer(vae, Path.of("")).validate()).isInstanceOf(ConfigurationException.class)
                     .hasMessage("--out is empty; name the model directory to create");
             assertThat(trained[0]).isNull();
+        }
+    }
+    /** The parameters as checkpoint format 1 held them: the encoder's first-layer weights (in x out) column-major. */
+    private static float[] inFormat1(float[] current, int in, int out) {
+        float[] old = current.clone();
+        for (int j = 0; j < in; j++) {
+            for (int k = 0; k < out; k++) {
+                old[j + k * in] = current[j * out + k];
+            }
+        }
+        return old;
+    }
+
+    @Test
+    void aCheckpointOfFormatOneIsConvertedOnLoadAndResumesAsItWould() throws Exception {
+        Path current = dir.resolve("format2");
+        Path old = dir.resolve("format1");
+        String file = org.vae4j.core.checkpoint.CheckpointIO.FILE_NAME;
+        try (Vae4j vae = Vae4j.builder().threads(1).build()) {
+            trainer(vae, current).train(data);
+            // the same run as vae4j wrote it before format 2 (784 inputs, 8 hidden units)
+            Files.createDirectories(old);
+            Files.copy(current.resolve("metrics.json"), old.resolve("metrics.json"));
+            var c = org.vae4j.core.checkpoint.CheckpointIO.read(current.resolve(file));
+            assertThat(c.formatVersion()).isEqualTo(2);
+            float[][] moments = new float[c.optimizerState().length][];
+            for (int i = 0; i < moments.length; i++) {
+                moments[i] = inFormat1(c.optimizerState()[i], 784, 8);
+            }
+            assertThat(moments.length).as("Adam's two moments").isEqualTo(2);
+            org.vae4j.core.checkpoint.CheckpointIO.write(new org.vae4j.core.checkpoint.Checkpoint(c.provider(), c.options(),
+                    c.spec(), c.training(), c.epochsCompleted(), c.optimizerIteration(), inFormat1(c.params(), 784, 8),
+                    moments, c.dataset(), c.trainImages(), c.provenance(), c.noiseState(), c.history()), old.resolve(file));
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(old.resolve(file), h -> h.put("formatVersion", 1));
+            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file)).formatVersion()).isEqualTo(1);
+
+            float[][] images = Vae4jTest.firstImages(data.test(), 5);
+            float[][] codes = vae.load(current).encode(images);
+            assertThat(vae.load(old).encode(images)).isDeepEqualTo(codes);
+            // the optimizer's moments are converted too: another epoch from either gives the same model
+            float[][] resumed = vae.resume(current).epochs(2).train(data).encode(images);
+            assertThat(java.util.Arrays.deepEquals(resumed, codes)).as("another epoch changed the model").isFalse();
+            assertThat(vae.resume(old).epochs(2).train(data).encode(images)).isDeepEqualTo(resumed);
+            // and the continued run is saved in the current format
+            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file)).formatVersion()).isEqualTo(2);
         }
     }
 }

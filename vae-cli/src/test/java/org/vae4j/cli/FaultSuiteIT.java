@@ -164,7 +164,7 @@ class FaultSuiteIT {
                 h -> ((ObjectNode) h.get("options")).put("hidden", Integer.toString(9 + RANDOM.nextInt(50))),
                 h -> ((ObjectNode) h.get("options")).put("activation", "softsign"),
                 h -> h.remove("training"),
-                h -> h.put("formatVersion", 2));
+                h -> h.put("formatVersion", 3));
         int cases = 0;
         int refused = 0;
         List<String> accepted = new ArrayList<>();

@@ -105,6 +105,21 @@ public final class Views {
     }
 
     /**
+     * {@return a row-major {@code rows x cols} matrix over {@code flat[offset, offset + rows * cols)}}
+     *
+     * @param flat the flat vector
+     * @param offset the index of the first element in {@code flat}
+     * @param rows the rows
+     * @param cols the columns
+     */
+    public static INDArray rowMajorMatrix(INDArray flat, long offset, long rows, long cols) {
+        requireFlat(flat);
+        checkRange(flat, offset, rows * cols);
+        return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {cols, 1}, flat.offset() + offset, 'c',
+                flat.dataType());
+    }
+
+    /**
      * {@return a {@code 1 x length} row vector over {@code flat[offset, offset + length)}}
      *
      * @param flat the flat vector

@@ -20,16 +20,36 @@ import org.vae4j.api.TrainingConfig;
  * @param provenance what produced the model: vae4j, the provider's jar, ND4J, Java, OS, BLAS (empty when unknown)
  * @param noiseState the reparameterisation noise generator's state after the completed epochs, or null
  * @param history one record per completed epoch (empty when not recorded)
+ * @param formatVersion the checkpoint format whose parameter layout {@code params} and
+ *     {@code optimizerState} have: {@link #FORMAT_VERSION}, or 1 for a file of format 1 as read
+ *     ({@link ModelCheckpoints#upgraded} converts it)
  */
 public record Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
                          int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
                          DatasetProvenance dataset, int trainImages, Map<String, String> provenance,
-                         long[] noiseState, java.util.List<EpochRecord> history) {
+                         long[] noiseState, java.util.List<EpochRecord> history, int formatVersion) {
+    /**
+     * The format this vae4j writes. Format 2 stores the built-in encoder's first layer's weights
+     * row-major (format 1: column-major, as every other layer's); the file layout is the same.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public Checkpoint {
         provenance = provenance == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         history = history == null ? java.util.List.of() : java.util.List.copyOf(history);
+        if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
+            throw new IllegalArgumentException("checkpoint format " + formatVersion + " is not 1 to " + FORMAT_VERSION);
+        }
+    }
+
+    /** A checkpoint in this vae4j's parameter layout ({@link #FORMAT_VERSION}). */
+    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
+                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
+                      DatasetProvenance dataset, int trainImages, Map<String, String> provenance,
+                      long[] noiseState, java.util.List<EpochRecord> history) {
+        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset,
+                trainImages, provenance, noiseState, history, FORMAT_VERSION);
     }
 
     /**

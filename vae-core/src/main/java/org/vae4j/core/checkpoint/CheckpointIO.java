@@ -23,7 +23,8 @@ import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.VaeException;
 
 /**
- * The checkpoint file format, version 1 (see docs/checkpoint-format.md). No Java serialization:
+ * The checkpoint file format, version 2 (see docs/checkpoint-format.md; version 1 files, whose
+ * only difference is a parameter layout, are read too). No Java serialization:
  * <pre>
  *   8 bytes   magic "VAE4JCK1"
  *   4 bytes   header length H, big-endian
@@ -38,8 +39,8 @@ import org.vae4j.api.VaeException;
 public final class CheckpointIO {
     public static final String FILE_NAME = "model.vae4j";
     private static final byte[] MAGIC = "VAE4JCK1".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
-    /** The largest checkpoint format 1 can hold (its writer refuses more), checked before reading a byte. */
+    private static final int FORMAT_VERSION = Checkpoint.FORMAT_VERSION;
+    /** The largest checkpoint the format can hold (its writer refuses more), checked before reading a byte. */
     static final long MAX_SIZE = Integer.MAX_VALUE - 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +48,10 @@ public final class CheckpointIO {
     }
 
     public static void write(Checkpoint c, Path file) {
+        if (c.formatVersion() != FORMAT_VERSION) {
+            throw new IllegalArgumentException("checkpoint in the parameter layout of format " + c.formatVersion()
+                    + "; convert it first (ModelCheckpoints.upgraded)");
+        }
         int p = c.params().length;
         for (float[] s : c.optimizerState()) {
             if (s.length != p) {
@@ -110,7 +115,7 @@ public final class CheckpointIO {
         }
         long total = 8L + 4 + header.length + 4L * p * (1 + c.optimizerState().length) + 32;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new VaeException("model too large for checkpoint format 1: " + total + " bytes");
+            throw new VaeException("model too large for a checkpoint: " + total + " bytes");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) total);
         buf.put(MAGIC);
@@ -243,11 +248,11 @@ public final class CheckpointIO {
                 throw checksumMismatch(file);
             }
             int version = h.path("formatVersion").asInt(-1);
-            if (version != FORMAT_VERSION) {
+            if (version < 1 || version > FORMAT_VERSION) {
                 throw new VaeException("checkpoint " + file + " has format version " + version + "; this vae4j reads"
-                        + " version " + FORMAT_VERSION);
+                        + " versions 1 to " + FORMAT_VERSION + " (a newer vae4j wrote it? then use that one)");
             }
-            return parse(file, h, params, state);
+            return parse(file, h, params, state, version);
         } catch (java.io.EOFException e) {
             throw checksumMismatch(file);
         } catch (IOException e) {
@@ -316,7 +321,7 @@ public final class CheckpointIO {
     }
 
     /** The header's fields, each checked: a hand-edited or damaged header fails naming the file and the field. */
-    private static Checkpoint parse(Path file, JsonNode h, float[] params, float[][] state) {
+    private static Checkpoint parse(Path file, JsonNode h, float[] params, float[][] state, int version) {
         Header f = new Header(file, h);
         String provider = f.text("provider", "[a-z][a-z0-9-]*");
         int latent = f.integer("spec", "latentDims", 1, 1 << 20);
@@ -352,7 +357,7 @@ public final class CheckpointIO {
         return new Checkpoint(provider, strings(h.path("options")), new ModelSpec(dataSize, height, width, classes, latent),
                 new TrainingConfig(epochs, batch, lr, OptimizerKind.parse(optimizer), h.path("training").path("seed")
                         .asLong(), threads), completed, h.path("optimizerIteration").asLong(), params, state,
-                dataset(h), trainImages, strings(h.path("provenance")), noiseState(h), history(h));
+                dataset(h), trainImages, strings(h.path("provenance")), noiseState(h), history(h), version);
     }
 
     /** Reads a header's fields with their ranges, naming the file and the field when one is off. */

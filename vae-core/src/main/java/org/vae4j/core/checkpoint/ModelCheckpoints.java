@@ -8,6 +8,7 @@ import org.vae4j.core.engine.ModelFactory;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.core.nn.MlpEncoder;
 
 /** Converts between a training run and its checkpoint. */
 public final class ModelCheckpoints {
@@ -65,8 +66,39 @@ public final class ModelCheckpoints {
         CheckpointIO.write(c, file);
     }
 
+    /**
+     * {@return {@code c} in this vae4j's parameter layout} A checkpoint read from a file of format 1
+     * holds the built-in encoder's first-layer weights column-major; they are made row-major in a
+     * copy of the parameters and of each optimizer array (the file is not touched; the next save
+     * writes format 2). Checkpoints of the current format are returned as they are.
+     *
+     * @param c a checkpoint as read
+     * @param factory the registry its model is found in
+     */
+    public static Checkpoint upgraded(Checkpoint c, ModelFactory factory) {
+        if (c.formatVersion() == Checkpoint.FORMAT_VERSION) {
+            return c;
+        }
+        ModelState state = factory.restore(c.provider(), c.spec(), c.options(), Nd4j.createFromArray(c.params()));
+        float[] params = c.params().clone();
+        float[][] moments = new float[c.optimizerState().length][];
+        for (int i = 0; i < moments.length; i++) {
+            moments[i] = c.optimizerState()[i].clone();
+        }
+        if (state.model().encoder() instanceof MlpEncoder encoder) {
+            encoder.fromFormat1(params);
+            for (float[] m : moments) {
+                encoder.fromFormat1(m);
+            }
+        }
+        return new Checkpoint(c.provider(), c.options(), c.spec(), c.training(), c.epochsCompleted(),
+                c.optimizerIteration(), params, moments, c.dataset(), c.trainImages(), c.provenance(), c.noiseState(),
+                c.history(), Checkpoint.FORMAT_VERSION);
+    }
+
     /** Rebuilds the run (model and optimizer) from a checkpoint, finding the provider by name. */
-    public static Trainer.Run restore(Checkpoint c, ModelFactory factory, int threads) {
+    public static Trainer.Run restore(Checkpoint checkpoint, ModelFactory factory, int threads) {
+        Checkpoint c = upgraded(checkpoint, factory);
         ModelState state = factory.restore(c.provider(), c.spec(), c.options(), Nd4j.createFromArray(c.params()));
         Optimizer optimizer = Optimizer.restore(c.training().optimizer(), c.training().learningRate(), c.optimizerState(),
                 c.optimizerIteration(), threads);

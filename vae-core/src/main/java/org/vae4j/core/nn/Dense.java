@@ -10,8 +10,11 @@ import org.vae4j.api.nn.Activation;
 
 /**
  * A fully connected layer {@code y = act(x W + b)} computed with BLAS into buffers that are
- * allocated once per batch size. W is a column-major view of the owner's flat parameter vector.
- * Large products are shared between threads by {@link Products}.
+ * allocated once per batch size. W is a view of the owner's flat parameter vector, column-major
+ * except in a layer that reads the data, where it is row-major.
+ * Large products are shared between threads by {@link Products}; a layer that reads the data
+ * computes its forward product and weight gradient over the input's non-zero entries
+ * ({@link SparseInput}).
  */
 final class Dense {
     final int in;
@@ -27,12 +30,23 @@ final class Dense {
     private final Products.Split forwardProduct = new Products.Split();
     private final Products.Split weightGradientProduct = new Products.Split();
     private final Products.Split inputGradientProduct = new Products.Split();
+    /** The products over the input's non-zero entries, for a layer that reads the data; else null. */
+    final SparseInput sparse;
 
     Dense(int in, int out, Activation activation) {
+        this(in, out, activation, false);
+    }
+
+    /**
+     * @param readsData true for a layer whose input is the data (mostly zeros, such as MNIST
+     *     pixels): its forward product and weight gradient then skip the input's zeros
+     */
+    Dense(int in, int out, Activation activation, boolean readsData) {
         this.in = in;
         this.out = out;
         this.activation = activation;
         this.buffers = new BatchBuffers(out);
+        this.sparse = readsData ? new SparseInput(in, out) : null;
     }
 
     long numParams() {
@@ -40,25 +54,43 @@ final class Dense {
     }
 
     void bind(INDArray params, INDArray grads, long offset, boolean initialize, Random rng) {
-        w = Views.matrix(params, offset, in, out);
+        w = weightView(params, offset);
         b = Views.row(params, offset + (long) in * out, out);
-        dw = Views.matrix(grads, offset, in, out);
+        dw = weightView(grads, offset);
         db = Views.vector(grads, offset + (long) in * out, out);
         if (initialize) {
             // Uniform(-1/sqrt(in), 1/sqrt(in)) for weights and biases: PyTorch's nn.Linear default,
-            // so side-by-side comparisons start from the same distribution.
+            // so side-by-side comparisons start from the same distribution. The draws are read as a
+            // column-major W whatever the layout, so a seed gives the same layer in both.
             double bound = 1.0 / Math.sqrt(in);
             INDArray tmp = Nd4j.create(DataType.DOUBLE, numParams());
             Nd4j.getExecutioner().exec(new UniformDistribution(tmp, -bound, bound), rng);
-            Views.vector(params, offset, numParams()).assign(tmp);
+            w.assign(Views.matrix(tmp, 0, in, out));
+            b.assign(Views.row(tmp, (long) in * out, out));
         }
+    }
+
+    /**
+     * W's view: row-major for a layer that reads the data (its sparse products read W's rows), else
+     * column-major (BLAS reads either in place). Checkpoints of format 1 stored every W column-major
+     * ({@link MlpEncoder#fromFormat1}).
+     */
+    private INDArray weightView(INDArray flat, long offset) {
+        return sparse != null ? Views.rowMajorMatrix(flat, offset, in, out) : Views.matrix(flat, offset, in, out);
+    }
+
+    /** True when W is stored row-major in the parameter vector. */
+    boolean rowMajorWeights() {
+        return sparse != null;
     }
 
     /** Returns the layer's output buffer (owned by this layer) for {@code x}. */
     INDArray forward(INDArray x) {
         input = x;
         INDArray y = buffers.output(x.size(0), x.dataType());
-        forwardProduct.gemm(x, w, y, false, false, 1.0, 0.0);
+        if (sparse == null || !sparse.forward(x, w, y)) {
+            forwardProduct.gemm(x, w, y, false, false, 1.0, 0.0);
+        }
         if (FloatKernels.applies(y, b)) {
             kernels.addBiasActivate(y, b, activation);
         } else {
@@ -80,7 +112,11 @@ final class Dense {
             Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
             delta.sum(db, 0);
         }
-        weightGradientProduct.gemm(input, delta, dw, true, false, 1.0, 0.0);
+        if (sparse != null && sparse.active()) {
+            sparse.weightGradient(delta, dw);
+        } else {
+            weightGradientProduct.gemm(input, delta, dw, true, false, 1.0, 0.0);
+        }
         if (gradInput != null) {
             inputGradientProduct.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
         }

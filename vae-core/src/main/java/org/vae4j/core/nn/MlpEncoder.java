@@ -27,7 +27,7 @@ public final class MlpEncoder implements Encoder {
             if (h < 1) {
                 throw new IllegalArgumentException("hidden layer sizes must be positive, got " + hiddenSizes);
             }
-            hidden.add(new Dense(previous, h, activation));
+            hidden.add(new Dense(previous, h, activation, hidden.isEmpty()));
             previous = h;
         }
         meanHead = new Dense(previous, latentDims, Activation.IDENTITY);
@@ -63,6 +63,36 @@ public final class MlpEncoder implements Encoder {
         meanHead.bind(params, gradients, offset, initialize, rng);
         offset += meanHead.numParams();
         logVarHead.bind(params, gradients, offset, initialize, rng);
+    }
+
+    /**
+     * Converts parameters in the layout of checkpoint format 1, where every layer's W was
+     * column-major, to this encoder's (the first hidden layer's W row-major, so that its products
+     * can skip the input's zeros), in place.
+     *
+     * @param flat a model's parameter vector, or one of its optimizer arrays, as a format-1
+     *     checkpoint holds it: the encoder's parameters first
+     */
+    public void fromFormat1(float[] flat) {
+        if (hidden.isEmpty()) {
+            return;
+        }
+        int in = hidden.get(0).in;
+        int out = hidden.get(0).out;
+        if (flat.length < numParams()) {
+            throw new IllegalArgumentException("expected at least " + numParams() + " values, got " + flat.length);
+        }
+        float[] columnMajor = java.util.Arrays.copyOf(flat, in * out);
+        for (int j = 0; j < in; j++) {
+            for (int k = 0; k < out; k++) {
+                flat[j * out + k] = columnMajor[j + k * in];
+            }
+        }
+    }
+
+    /** The first hidden layer (which reads the data), or null without hidden layers. */
+    Dense inputLayer() {
+        return hidden.isEmpty() ? null : hidden.get(0);
     }
 
     @Override

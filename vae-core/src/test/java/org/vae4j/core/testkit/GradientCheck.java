@@ -77,7 +77,17 @@ public final class GradientCheck {
     public static void checkEncoder(Encoder encoder, int batch, long seed) {
         Random r = new Random(seed);
         INDArray[] pg = bindDouble(encoder, seed);
-        INDArray x = uniform(r, batch, encoder.inputSize());
+        checkEncoder(encoder, pg, uniform(r, batch, encoder.inputSize()), r);
+    }
+
+    /** As {@link #checkEncoder(Encoder, int, long)} on the given double-precision inputs (e.g. with zeros). */
+    public static void checkEncoder(Encoder encoder, INDArray x, long seed) {
+        Random r = new Random(seed);
+        checkEncoder(encoder, bindDouble(encoder, seed), x, r);
+    }
+
+    private static void checkEncoder(Encoder encoder, INDArray[] pg, INDArray x, Random r) {
+        long batch = x.size(0);
         INDArray wm = randn(r, batch, encoder.latentDims(), 1);
         INDArray wv = randn(r, batch, encoder.latentDims(), 1);
         DoubleSupplier loss = () -> {
