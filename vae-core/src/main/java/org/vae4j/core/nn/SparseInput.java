@@ -22,9 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * for the same overhead, and two threads were barely faster than one).
  *
  * <p>Measured on the reference machine inside a training step (one thread, 100 MNIST images x 784
- * x 500, float): compressing 0.08 ms, the forward sums with the copy of W 0.69 ms and the weight
- * gradient with its copy 0.62 ms, plus 0.06 ms to sort the entries by columns, against about 1.0
- * and 0.87 ms for the two BLAS products.
+ * x 500, float), with one entry per pass over a row: compressing 0.08 ms, the forward sums with the
+ * copy of W 0.69 ms and the weight gradient with its copy 0.62 ms, plus 0.06 ms to sort the entries
+ * by columns, against about 1.0 and 0.87 ms for the two BLAS products. Adding four entries per pass
+ * (one load and store of the sum for four multiply-adds) took the encoder's forward phase from
+ * 0.92-0.93 to 0.72-0.77 ms and its backward phase from 0.95-1.01 to 0.82-0.84 ms.
  *
  * <p>Results equal the dense products' up to float rounding (sums in another order). A batch whose
  * density exceeds {@link #maxDensity} or with more than {@link #MAX_ROWS} rows takes the dense
@@ -236,7 +238,13 @@ final class SparseInput {
                 Arrays.fill(a, 0f);
             } else {
                 scaled(a, values[p0], src[index[p0]], out);
-                for (int p = p0 + 1; p < p1; p++) {
+                int p = p0 + 1;
+                // four entries per pass: one load and store of the sum for four multiply-adds
+                for (; p + 4 <= p1; p += 4) {
+                    addScaled4(a, values[p], src[index[p]], values[p + 1], src[index[p + 1]], values[p + 2],
+                            src[index[p + 2]], values[p + 3], src[index[p + 3]], out);
+                }
+                for (; p < p1; p++) {
                     addScaled(a, values[p], src[index[p]], out);
                 }
             }
@@ -324,6 +332,14 @@ final class SparseInput {
     private static void scaled(float[] acc, float v, float[] src, int n) {
         for (int k = 0; k < n; k++) {
             acc[k] = v * src[k];
+        }
+    }
+
+    /** acc[k] += (v0 s0[k] + v1 s1[k]) + (v2 s2[k] + v3 s3[k]) for k < n. */
+    private static void addScaled4(float[] acc, float v0, float[] s0, float v1, float[] s1, float v2, float[] s2,
+                                   float v3, float[] s3, int n) {
+        for (int k = 0; k < n; k++) {
+            acc[k] += (v0 * s0[k] + v1 * s1[k]) + (v2 * s2[k] + v3 * s3[k]);
         }
     }
 
