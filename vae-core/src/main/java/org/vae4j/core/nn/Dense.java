@@ -79,11 +79,6 @@ final class Dense {
         return sparse != null ? Views.rowMajorMatrix(flat, offset, in, out) : Views.matrix(flat, offset, in, out);
     }
 
-    /** True when W is stored row-major in the parameter vector. */
-    boolean rowMajorWeights() {
-        return sparse != null;
-    }
-
     /** Returns the layer's output buffer (owned by this layer) for {@code x}. */
     INDArray forward(INDArray x) {
         input = x;

@@ -63,11 +63,11 @@ final class SparseInput {
     private int[] row = new int[0];
     private float[] columnValue = new float[0];
     private double[] columnValueD = new double[0];
-    // heap rows: W and dW (in rows of out), y and delta (batch rows of out)
+    private int[] next = new int[0];
+    // heap rows of W (in rows of out) and delta (batch rows of out), and each thread's running sum
     private float[][] wRows;
-    private float[][] dwRows;
-    private float[][] yRows = new float[0][];
     private float[][] deltaRows = new float[0][];
+    private float[][] sums;
     private float[] x = new float[0];
     private double[] xD = new double[0];
     private long used;
@@ -100,7 +100,8 @@ final class SparseInput {
         DataType type = x.dataType();
         if ((type != DataType.FLOAT && (type != DataType.DOUBLE || !inDouble)) || w.dataType() != type
                 || y.dataType() != type || !org.vae4j.api.nn.Views.isRowMajor(x) || !org.vae4j.api.nn.Views.isRowMajor(y)
-                || w.stride(0) != out || w.stride(1) != 1 || x.size(0) > MAX_ROWS) {
+                || w.stride(0) != out || w.stride(1) != 1 || x.size(0) > MAX_ROWS
+                || x.size(0) * in > Integer.MAX_VALUE) {
             return false;
         }
         batch = (int) x.size(0);
@@ -120,13 +121,15 @@ final class SparseInput {
             }
             if (wRows == null) {
                 wRows = new float[in][out];
+                // 16 floats (a cache line) beyond each sum, so that the two threads' sums share none
+                sums = new float[2][out + 16];
             }
             FloatBuffer xb = x.data().asNioFloat();
             FloatBuffer wb = w.data().asNioFloat();
             int xOffset = (int) x.offset();
             int wOffset = (int) w.offset();
             int half = batch / 2;
-            inHalves(() -> {
+            Products.inParallel(() -> {
                 compressFloat(xb, xOffset, 0, half, 0);
                 copyRows(wb, wOffset, 0, in / 2);
             }, () -> {
@@ -149,13 +152,11 @@ final class SparseInput {
             forwardDouble(w, y);
             return true;
         }
-        if (yRows.length < batch) {
-            yRows = new float[batch][out];
-        }
         FloatBuffer yb = y.data().asNioFloat();
         int yOffset = (int) y.offset();
         int half = batch / 2;
-        inHalves(() -> forwardRows(yb, yOffset, 0, half), () -> forwardRows(yb, yOffset, half, batch));
+        Products.inParallel(() -> forwardRows(sums[0], yb, yOffset, 0, half),
+                () -> forwardRows(sums[1], yb, yOffset, half, batch));
         return true;
     }
 
@@ -177,9 +178,6 @@ final class SparseInput {
             weightGradientDouble(delta, dw);
             return;
         }
-        if (dwRows == null) {
-            dwRows = new float[in][out];
-        }
         if (deltaRows.length < batch) {
             deltaRows = new float[batch][out];
         }
@@ -196,17 +194,8 @@ final class SparseInput {
             split++;
         }
         int middle = split;
-        inHalves(() -> gradientRows(gb, gOffset, 0, middle), () -> gradientRows(gb, gOffset, middle, in));
-    }
-
-    /** Runs both on two threads when products are shared by two, else one after the other. */
-    private static void inHalves(Runnable first, Runnable second) {
-        if (Products.threads() < 2) {
-            first.run();
-            second.run();
-        } else {
-            Products.inParallel(first, second);
-        }
+        Products.inParallel(() -> gradientRows(sums[0], gb, gOffset, 0, middle),
+                () -> gradientRows(sums[1], gb, gOffset, middle, in));
     }
 
     private void copyRows(FloatBuffer wb, int offset, int from, int to) {
@@ -215,23 +204,22 @@ final class SparseInput {
         }
     }
 
-    private void forwardRows(FloatBuffer yb, int offset, int from, int to) {
-        sumRows(yRows, rowStart, rowEnd, 0, column, value, wRows, yb, offset, from, to);
+    private void forwardRows(float[] sum, FloatBuffer yb, int offset, int from, int to) {
+        sumRows(sum, rowStart, rowEnd, 0, column, value, wRows, yb, offset, from, to);
     }
 
-    private void gradientRows(FloatBuffer gb, int offset, int from, int to) {
-        sumRows(dwRows, columnStart, columnStart, 1, row, columnValue, deltaRows, gb, offset, from, to);
+    private void gradientRows(float[] sum, FloatBuffer gb, int offset, int from, int to) {
+        sumRows(sum, columnStart, columnStart, 1, row, columnValue, deltaRows, gb, offset, from, to);
     }
 
     /**
-     * Rows i in [from, to) of a compressed product: {@code acc[i]} is the sum of {@code values[p] *
-     * src[index[p]]} over the entries p from {@code starts[i]} to {@code ends[i + shift]} (exclusive),
-     * and is written to {@code dst} at {@code offset + i * out}.
+     * Rows i in [from, to) of a compressed product: the sum of {@code values[p] * src[index[p]]} over
+     * the entries p from {@code starts[i]} to {@code ends[i + shift]} (exclusive), accumulated in
+     * {@code a} (the calling thread's) and written to {@code dst} at {@code offset + i * out}.
      */
-    private void sumRows(float[][] acc, int[] starts, int[] ends, int shift, int[] index, float[] values, float[][] src,
+    private void sumRows(float[] a, int[] starts, int[] ends, int shift, int[] index, float[] values, float[][] src,
                          FloatBuffer dst, int offset, int from, int to) {
         for (int i = from; i < to; i++) {
-            float[] a = acc[i];
             int p0 = starts[i];
             int p1 = ends[i + shift];
             if (p0 == p1) {
@@ -294,6 +282,7 @@ final class SparseInput {
         int n = nonZero[0] + nonZero[1];
         if (columnStart.length < in + 1) {
             columnStart = new int[in + 1];
+            next = new int[in];
         }
         if (row.length < n) {
             row = new int[n];
@@ -313,7 +302,7 @@ final class SparseInput {
         for (int j = 0; j < in; j++) {
             columnStart[j + 1] += columnStart[j];
         }
-        int[] next = Arrays.copyOf(columnStart, in);
+        System.arraycopy(columnStart, 0, next, 0, in);
         for (int b = 0; b < batch; b++) {
             for (int p = rowStart[b]; p < rowEnd[b]; p++) {
                 int q = next[column[p]]++;

@@ -161,7 +161,10 @@ class SparseInputTest {
         for (int i = 6; i < flat.length; i++) {
             assertThat(flat[i]).isEqualTo(i);
         }
-        assertThat(encoder.inputLayer().rowMajorWeights()).isTrue();
+        INDArray params = Nd4j.zeros(DataType.FLOAT, 1, encoder.numParams());
+        encoder.bind(params, params.dup(), true, Nd4j.getRandomFactory().getNewRandomInstance(1));
+        assertThat(encoder.inputLayer().weights().ordering()).as("the first layer's W").isEqualTo('c');
+        assertThat(encoder.inputLayer().weights().stride()).containsExactly(2, 1);
     }
     @Test
     void doublePrecisionTakesTheDenseProductsUnlessAsked() {
