@@ -30,9 +30,12 @@ import org.vae4j.core.engine.Trainer;
  * @param epochImagesPerSecond every epoch's rate, the warm-up included
  * @param millisPerStep mean time of each phase of a step after the warm-up (empty unless profiled)
  * @param profiledSteps steps the phase times are averaged over
+ * @param nativeBuild the build of ND4J's native library that ran the products, as its Maven
+ *     classifier ({@code linux-x86_64-onednn} by default)
  */
 public record Benchmark(String model, int batchSize, int threads, int epochs, double imagesPerSecond,
-                        List<Double> epochImagesPerSecond, Map<String, Phase> millisPerStep, long profiledSteps) {
+                        List<Double> epochImagesPerSecond, Map<String, Phase> millisPerStep, long profiledSteps,
+                        String nativeBuild) {
 
     /**
      * The mean time of one phase of a training step.
@@ -196,7 +199,7 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
                         phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), new Phase(phase.description(), ms)));
             }
             return new Benchmark(model, batchSize, threads, epochs, median, rates, phases,
-                    steps == null ? 0 : steps.steps());
+                    steps == null ? 0 : steps.steps(), NativeRuntime.nativeBuild());
         }
     }
 }

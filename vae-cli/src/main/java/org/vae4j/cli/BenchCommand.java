@@ -53,14 +53,15 @@ final class BenchCommand implements Main.Command {
                     .profile(cl.hasOption("profile")).log(err::println).validate();
             Dataset train = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err).train();
             Benchmark b = bench.run(train);
-            out.printf(Locale.ROOT, "%s, batch %d, %d thread(s): %,.0f images/s (median of %d epoch(s))%n", model,
-                    b.batchSize(), b.threads(), b.imagesPerSecond(), Math.max(1, b.epochs() - 1));
+            out.printf(Locale.ROOT, "%s, batch %d, %d thread(s): %,.0f images/s (median of %d epoch(s); ND4J %s)%n",
+                    model, b.batchSize(), b.threads(), b.imagesPerSecond(), Math.max(1, b.epochs() - 1), b.nativeBuild());
             ObjectNode json = MAPPER.createObjectNode();
             json.put("model", model);
             json.put("batchSize", b.batchSize());
             json.put("threads", b.threads());
             json.put("epochs", b.epochs());
             json.put("imagesPerSecond", Math.round(b.imagesPerSecond()));
+            json.put("nativeBuild", b.nativeBuild());
             ArrayNode all = json.putArray("epochImagesPerSecond");
             b.epochImagesPerSecond().forEach(r -> all.add(Math.round(r)));
             if (!b.millisPerStep().isEmpty()) {

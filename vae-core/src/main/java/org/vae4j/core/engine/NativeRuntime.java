@@ -24,4 +24,20 @@ public final class NativeRuntime {
         org.vae4j.core.nn.Products.singleThreadedCaller();
         org.vae4j.core.nn.Products.threads(threads);
     }
+
+    /**
+     * {@return the build of ND4J's native library this process loaded, as its Maven classifier
+     * (such as {@code linux-x86_64-onednn}, vae4j's default, or the plain {@code linux-x86_64}),
+     * or "unknown"} Benchmarks report it: the two builds' matrix products differ in speed by about
+     * two (docs/performance.md).
+     */
+    public static String nativeBuild() {
+        Nd4j.getExecutioner();   // loads the backend
+        String path = org.bytedeco.javacpp.Loader.getLoadedLibraries().get("nd4jcpu");
+        if (path == null) {
+            return "unknown";
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(path).getParent();
+        return dir == null ? "unknown" : dir.getFileName().toString();
+    }
 }

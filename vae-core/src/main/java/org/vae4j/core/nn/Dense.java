@@ -12,7 +12,8 @@ import org.vae4j.api.nn.Activation;
  * A fully connected layer {@code y = act(x W + b)} computed with BLAS into buffers that are
  * allocated once per batch size. W is a view of the owner's flat parameter vector, column-major
  * except in a layer that reads the data, where it is row-major.
- * Large products are shared between threads by {@link Products}; a layer that reads the data
+ * Large products are shared between two threads by {@link Products} (the forward product in row
+ * halves; the weight gradient beside the input gradient); a layer that reads the data
  * computes its forward product and weight gradient over the input's non-zero entries
  * ({@link SparseInput}).
  */
@@ -28,7 +29,6 @@ final class Dense {
     private final BatchBuffers buffers;
     private final FloatKernels kernels = new FloatKernels();
     private final Products.Split forwardProduct = new Products.Split();
-    private final Products.Split weightGradientProduct = new Products.Split();
     private final Products.Split inputGradientProduct = new Products.Split();
     /** The products over the input's non-zero entries, for a layer that reads the data; else null. */
     final SparseInput sparse;
@@ -84,7 +84,7 @@ final class Dense {
         input = x;
         INDArray y = buffers.output(x.size(0), x.dataType());
         if (sparse == null || !sparse.forward(x, w, y)) {
-            forwardProduct.gemm(x, w, y, false, false, 1.0, 0.0);
+            forwardProduct.gemm(x, w, y, false, 1.0, 0.0);
         }
         if (FloatKernels.applies(y, b)) {
             kernels.addBiasActivate(y, b, activation);
@@ -107,13 +107,20 @@ final class Dense {
             Activations.backpropInPlace(activation, y, delta, buffers.scratch(delta.size(0), delta.dataType()));
             delta.sum(db, 0);
         }
+        double keep = accumulate ? 1.0 : 0.0;
         if (sparse != null && sparse.active()) {
             sparse.weightGradient(delta, dw);
+        } else if (gradInput != null && Products.worthSharing(delta.size(0) * (long) in * out)) {
+            // dW and dL/dx need only delta, x and W: one call on each core
+            INDArray x = input;
+            Products.inParallel(() -> Products.product(x, delta, dw, true, false, 1.0, 0.0),
+                    () -> Products.product(delta, w, gradInput, false, true, 1.0, keep));
+            return;
         } else {
-            weightGradientProduct.gemm(input, delta, dw, true, false, 1.0, 0.0);
+            Products.product(input, delta, dw, true, false, 1.0, 0.0);
         }
         if (gradInput != null) {
-            inputGradientProduct.gemm(delta, w, gradInput, false, true, 1.0, accumulate ? 1.0 : 0.0);
+            inputGradientProduct.gemm(delta, w, gradInput, true, 1.0, keep);
         }
     }
 

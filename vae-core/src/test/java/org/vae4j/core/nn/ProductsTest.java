@@ -14,9 +14,11 @@ import org.vae4j.api.nn.Activation;
 import org.vae4j.core.testkit.GradientCheck;
 
 /**
- * Products split in two column halves on two threads (Products): layers large enough to be split
- * (64 rows x 128 x 128 = 2^20 multiply-adds) must give the one-call results up to rounding and
- * pass the finite-difference gradient checks in double precision.
+ * Products shared between two threads (Products): layers large enough to share (64 rows x 128 x 128
+ * = 2^20 multiply-adds; forward products in row halves, the weight gradient beside the input
+ * gradient) must give the one-thread results up to rounding and pass the finite-difference
+ * gradient checks in double precision; a column-major result is computed through its row-major
+ * transpose and must equal the plain product.
  */
 class ProductsTest {
     @AfterEach
@@ -63,6 +65,44 @@ class ProductsTest {
                         .isLessThanOrEqualTo(tolerance * scale);
             }
         }
+    }
+
+    @Test
+    void aColumnMajorResultIsComputedThroughItsTransposeWithTheSameValues() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            Random r = new Random(11);
+            INDArray a = GradientCheck.randn(r, 7, 5, 1).castTo(type);
+            INDArray b = GradientCheck.randn(r, 7, 6, 1).castTo(type);
+            INDArray prior = GradientCheck.randn(r, 5, 6, 1).castTo(type);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                // c = a^T b (+ c): the weight gradient's shape, stored column-major as W's gradient is
+                INDArray c = Nd4j.create(type, new long[] {5, 6}, 'f').assign(prior);
+                Products.product(a, b, c, true, false, 1.0, accumulate ? 1.0 : 0.0);
+                assertThat(c.ordering()).isEqualTo('f');
+                INDArray expected = a.castTo(DataType.DOUBLE).transpose().mmul(b.castTo(DataType.DOUBLE));
+                if (accumulate) {
+                    expected.addi(prior.castTo(DataType.DOUBLE));
+                }
+                double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
+                assertThat(c.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue())
+                        .as(type + (accumulate ? ", accumulated" : "")).isLessThanOrEqualTo(tolerance);
+                // and a b^T into a column-major c of shape [7, 7]: the other transposition flag
+                INDArray d = Nd4j.create(type, new long[] {7, 7}, 'f');
+                Products.product(a, a, d, false, true, 1.0, 0.0);
+                INDArray expectedD = a.castTo(DataType.DOUBLE).mmul(a.castTo(DataType.DOUBLE).transpose());
+                assertThat(d.castTo(DataType.DOUBLE).sub(expectedD).amaxNumber().doubleValue()).as(type + " a a^T")
+                        .isLessThanOrEqualTo(tolerance);
+            }
+        }
+    }
+
+    @Test
+    void theDecodersOutputLayerInTheseTestsIsLargeEnoughToShare() {
+        Products.threads(2);
+        assertThat(Products.worthSharing(64L * 128 * 128)).isTrue();
+        assertThat(Products.worthSharing(64L * 128 * 3)).isFalse();
+        Products.threads(1);
+        assertThat(Products.worthSharing(64L * 128 * 128)).isFalse();
     }
 
     @Test
