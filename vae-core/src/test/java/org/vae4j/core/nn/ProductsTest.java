@@ -97,6 +97,52 @@ class ProductsTest {
     }
 
     @Test
+    void smallProductsCallOpenBlasDirectlyOnViewsOfEveryLayoutWithTheExactValues() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
+            Random r = new Random(5);
+            // operands inside flat vectors at odd offsets, as W and its gradient are in a model
+            INDArray flat = GradientCheck.randn(r, 1, 200, 1).castTo(type);
+            INDArray cFlat = Nd4j.zeros(type, 1, 100);
+            for (boolean transposeA : new boolean[] {false, true}) {
+                for (boolean transposeB : new boolean[] {false, true}) {
+                    for (char orderA : new char[] {'c', 'f'}) {
+                        for (char orderB : new char[] {'c', 'f'}) {
+                            for (char orderC : new char[] {'c', 'f'}) {
+                                // op(A) is 4 x 3, op(B) 3 x 5, C 4 x 5
+                                INDArray a = view(flat, 7, transposeA ? 3 : 4, transposeA ? 4 : 3, orderA);
+                                INDArray b = view(flat, 31, transposeB ? 5 : 3, transposeB ? 3 : 5, orderB);
+                                INDArray c = view(cFlat, 13, 4, 5, orderC);
+                                INDArray prior = GradientCheck.randn(r, 4, 5, 1).castTo(type);
+                                c.assign(prior);
+                                INDArray da = a.castTo(DataType.DOUBLE);
+                                INDArray db = b.castTo(DataType.DOUBLE);
+                                INDArray expected = (transposeA ? da.transpose() : da).mmul(transposeB ? db.transpose() : db)
+                                        .muli(0.5).addi(prior.castTo(DataType.DOUBLE).muli(2));
+                                String what = type + " op(A) " + orderA + (transposeA ? "^T" : "") + ", op(B) " + orderB
+                                        + (transposeB ? "^T" : "") + ", C " + orderC;
+                                assertThat(Products.direct(a, b, c, transposeA, transposeB, 0.5, 2.0)).as(what).isTrue();
+                                assertThat(c.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue()).as(what)
+                                        .isLessThanOrEqualTo(tolerance);
+                                assertThat(cFlat.getDouble(0, 12)).as(what + ": nothing before C").isZero();
+                                assertThat(cFlat.getDouble(0, 33)).as(what + ": nothing after C").isZero();
+                            }
+                        }
+                    }
+                }
+            }
+            // a vector's layout is not told by its strides: left to ND4J
+            INDArray row = Nd4j.ones(type, 1, 3);
+            assertThat(Products.direct(row, Nd4j.ones(type, 3, 5), Nd4j.zeros(type, 1, 5), false, false, 1, 0)).isFalse();
+        }
+    }
+
+    private static INDArray view(INDArray flat, long offset, long rows, long cols, char order) {
+        return order == 'c' ? org.vae4j.api.nn.Views.rowMajorMatrix(flat, offset, rows, cols)
+                : org.vae4j.api.nn.Views.matrix(flat, offset, rows, cols);
+    }
+
+    @Test
     void theDecodersOutputLayerInTheseTestsIsLargeEnoughToShare() {
         Products.threads(2);
         assertThat(Products.worthSharing(64L * 128 * 128)).isTrue();
