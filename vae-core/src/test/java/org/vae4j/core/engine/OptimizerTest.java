@@ -61,17 +61,28 @@ class OptimizerTest {
 
     @Test
     void parallelUpdateEqualsSerialUpdate() {
-        int n = 200_000;
-        INDArray a = Nd4j.rand(DataType.FLOAT, 1, n);
-        INDArray b = a.dup();
-        INDArray g = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);
-        Optimizer serial = new Optimizer(OptimizerKind.ADAM, 1e-3, n, 1);
-        Optimizer parallel = new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2);
-        for (int i = 0; i < 3; i++) {
-            serial.step(a, g.dup());
-            parallel.step(b, g.dup());
+        // pieces taken by the calling thread and the products' worker, in both precisions; 200,003
+        // parameters: the last piece is short
+        org.vae4j.core.nn.Products.threads(2);
+        try {
+            for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                int n = 200_003;
+                INDArray a = Nd4j.rand(type, 1, n);
+                INDArray b = a.dup();
+                INDArray g = Nd4j.rand(type, 1, n).subi(0.5);
+                Optimizer serial = new Optimizer(OptimizerKind.ADAM, 1e-3, n, 1);
+                Optimizer parallel = new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2);
+                for (int i = 0; i < 3; i++) {
+                    serial.step(a, g.dup());
+                    parallel.step(b, g.dup());
+                }
+                assertThat(a.equals(b)).as(type.toString()).isTrue();
+                assertThat(parallel.state()[0]).as(type + " first moment").isEqualTo(serial.state()[0]);
+                assertThat(parallel.state()[1]).as(type + " second moment").isEqualTo(serial.state()[1]);
+            }
+        } finally {
+            org.vae4j.core.nn.Products.threads(1);
         }
-        assertThat(a.equals(b)).isTrue();
     }
 
     @Test
