@@ -6,7 +6,9 @@ import java.util.Map;
  * What produced a model, as recorded in its checkpoint and {@code metrics.json}: {@code vae4jVersion},
  * {@code provider}, {@code providerClass}, {@code providerPlugin}, {@code providerJar},
  * {@code providerVersion}, {@code providerJarSha256}, {@code nd4jVersion}, {@code java}, {@code os},
- * {@code arch} and {@code blas}. Models saved before provenance was recorded have none.
+ * {@code arch}, {@code blas} and (since the oneDNN build) {@code nd4jBuild}, the build of ND4J's
+ * native library that computed it ({@code linux-x86_64-onednn}). Models saved before provenance was
+ * recorded have none.
  *
  * @param values the recorded values by key, in the order above ("unknown" where it could not be determined)
  */

@@ -38,7 +38,7 @@ class LibraryExampleIT {
         }
         assertThat(run(build, work.resolve("build.log"))).as("building the library example").isEmpty();
         String classpath = Files.readString(project.resolve("target/classpath.txt")).strip();
-        String natives = "nd4j-native-1.0.0-M2.1-" + System.getProperty("vae4j.test.nd4jClassifier") + ".jar";
+        String natives = "nd4j-native-1.0.0-M2.1-" + org.vae4j.core.checkpoint.Provenances.nd4jBuildExpected() + ".jar";
         assertThat(classpath).as("one dependency brings vae4j, the models and ND4J's natives (one build of them)")
                 .contains("vae4j-0.1.0-SNAPSHOT.jar", "vae-models-beta", natives)
                 .doesNotContain("vae-cli");

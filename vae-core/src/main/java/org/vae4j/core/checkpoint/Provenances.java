@@ -32,6 +32,14 @@ public final class Provenances {
         return property("/org/vae4j/core/vae4j-version.properties", "version");
     }
 
+    /**
+     * {@return the build of ND4J's native library vae4j was built with, as its Maven classifier
+     * (the root pom's {@code nd4j.classifier}: {@code linux-x86_64-onednn} unless overridden)}
+     */
+    public static String nd4jBuildExpected() {
+        return property("/org/vae4j/core/vae4j-version.properties", "nd4jClassifier");
+    }
+
     public static Map<String, String> of(Contribution<ModelProvider> provider) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("vae4jVersion", vae4jVersion());
@@ -49,6 +57,7 @@ public final class Provenances {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         p.put("arch", System.getProperty("os.arch"));
         p.put("blas", blas());
+        p.put("nd4jBuild", org.vae4j.core.engine.NativeRuntime.nativeBuild());
         return p;
     }
 

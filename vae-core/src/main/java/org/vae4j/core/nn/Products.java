@@ -34,9 +34,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>With one thread (the default of study trials) every product is one call. With two, the halves
  * may round differently from the whole product (up to about 1e-6 relative), so results differ from
- * one thread's in float rounding. Products below {@link #MIN_WORK} multiply-adds (the latent heads)
- * are one call. When the worker is busy with another model's product, the caller computes both
- * halves itself.
+ * one thread's in float rounding. Products below {@link #MIN_WORK} multiply-adds (the latent heads,
+ * the decoder's first layer) are one call, straight to OpenBLAS ({@link #direct}). When the worker
+ * is busy with another model's product, the caller computes both halves itself.
  */
 public final class Products {
     /** Products below this many multiply-adds run as one call. */

@@ -107,7 +107,7 @@ class DirectoryLockTest {
         ModelProvider p = new ModelRegistryTest.TestProvider("t");
         Map<String, String> prov = Provenances.of(new Contribution<>("t", p, "com.example.Plugin", "example.jar"));
         assertThat(prov).containsOnlyKeys("vae4jVersion", "provider", "providerClass", "providerPlugin", "providerJar",
-                "providerVersion", "providerJarSha256", "nd4jVersion", "java", "os", "arch", "blas");
+                "providerVersion", "providerJarSha256", "nd4jVersion", "java", "os", "arch", "blas", "nd4jBuild");
         assertThat(prov.get("vae4jVersion")).isEqualTo(Provenances.vae4jVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(prov).containsEntry("provider", "t").containsEntry("providerClass", p.getClass().getName())
                 .containsEntry("providerPlugin", "com.example.Plugin").containsEntry("nd4jVersion", "1.0.0-M2.1")
@@ -115,6 +115,7 @@ class DirectoryLockTest {
         // the test provider comes from a class folder: no jar to hash, so the declared jar name and "unknown"
         assertThat(prov).containsEntry("providerJar", "example.jar").containsEntry("providerJarSha256", "unknown");
         assertThat(prov.get("blas")).startsWith("OPENBLAS (OpenBLAS 0.3.19");
+        assertThat(prov.get("nd4jBuild")).isEqualTo(Provenances.nd4jBuildExpected()).startsWith("linux-x86_64");
         assertThat(Provenances.jarOf(String.class)).isNull();
         assertThat(Provenances.jarOf(org.nd4j.linalg.factory.Nd4j.class)).isNotNull()
                 .satisfies(j -> assertThat(j.getFileName().toString()).startsWith("nd4j-api"));
