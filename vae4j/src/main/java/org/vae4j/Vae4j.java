@@ -64,6 +64,7 @@ public final class Vae4j implements AutoCloseable {
     private final Precision precision;
     private final Path cacheDirectory;
     private final Consumer<String> log;
+    private boolean nativeBuildChecked;
     private final ClassLoader pluginLoader;
     private volatile boolean closed;
 
@@ -418,10 +419,18 @@ public final class Vae4j implements AutoCloseable {
         return models.get(name);
     }
 
-    /** Applies this instance's thread count to the process-wide BLAS before an operation. */
+    /**
+     * Applies this instance's thread count to the process-wide BLAS before an operation; the first
+     * time, warns through the log when ND4J's loaded native build is not vae4j's.
+     */
     void applySettings() {
         ensureOpen();
         NativeRuntime.setThreads(threads);
+        if (!nativeBuildChecked) {
+            nativeBuildChecked = true;
+            NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(),
+                    org.vae4j.core.checkpoint.Provenances.nd4jBuildExpected()).ifPresent(log);
+        }
     }
 
     private void ensureOpen() {

@@ -153,7 +153,7 @@ final class CommonOptions {
     /** The library with the command's plugins; {@code threads} for the BLAS and optimizer. */
     static Vae4j library(CommandLine cl, int threads, PrintStream log) {
         return Vae4j.builder().pluginDirectory(pluginDir(cl)).threads(threads)
-                .log(m -> log.println(m.startsWith("plugin") ? "vae: " + m : "data: " + m)).build();
+                .log(m -> log.println(m.startsWith("plugin") || m.startsWith("warning") ? "vae: " + m : "data: " + m)).build();
     }
 
     static final String THREADS_HELP = threadsHelp("matrix products and the optimizer");

@@ -40,4 +40,21 @@ public final class NativeRuntime {
         java.nio.file.Path dir = java.nio.file.Path.of(path).getParent();
         return dir == null ? "unknown" : dir.getFileName().toString();
     }
+
+    /**
+     * {@return a one-line warning when ND4J's loaded native build is not the one vae4j was built
+     * with (the two builds' products differ in speed by about two, and round differently), else
+     * empty; nothing when either is unknown}
+     *
+     * @param loaded the loaded build ({@link #nativeBuild()})
+     * @param expected the build vae4j was built with
+     */
+    public static java.util.Optional<String> buildMismatch(String loaded, String expected) {
+        if (loaded.equals(expected) || "unknown".equals(loaded) || "unknown".equals(expected)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("warning: ND4J's native build " + loaded + " is loaded, but vae4j was built with "
+                + expected + " (products differ in speed by about two, and in rounding): put nd4j-native's " + expected
+                + " jar on the class path (declare nd4j-native with classifier " + expected + "; see docs/library.md)");
+    }
 }
