@@ -29,7 +29,6 @@ final class Dense {
     private final BatchBuffers buffers;
     private final FloatKernels kernels = new FloatKernels();
     private final Products.Split forwardProduct = new Products.Split();
-    private final Products.Split inputGradientProduct = new Products.Split();
     /** The products over the input's non-zero entries, for a layer that reads the data; else null. */
     final SparseInput sparse;
 
@@ -84,7 +83,7 @@ final class Dense {
         input = x;
         INDArray y = buffers.output(x.size(0), x.dataType());
         if (sparse == null || !sparse.forward(x, w, y)) {
-            forwardProduct.gemm(x, w, y, false, 1.0, 0.0);
+            forwardProduct.gemm(x, w, y, 1.0, 0.0);
         }
         if (FloatKernels.applies(y, b)) {
             kernels.addBiasActivate(y, b, activation);
@@ -108,19 +107,21 @@ final class Dense {
             delta.sum(db, 0);
         }
         double keep = accumulate ? 1.0 : 0.0;
-        if (sparse != null && sparse.active()) {
-            sparse.weightGradient(delta, dw);
-        } else if (gradInput != null && Products.worthSharing(delta.size(0) * (long) in * out)) {
+        boolean sparseGradient = sparse != null && sparse.active();
+        if (!sparseGradient && gradInput != null && Products.worthSharing(delta.size(0) * (long) in * out)) {
             // dW and dL/dx need only delta, x and W: one call on each core
             INDArray x = input;
             Products.inParallel(() -> Products.product(x, delta, dw, true, false, 1.0, 0.0),
                     () -> Products.product(delta, w, gradInput, false, true, 1.0, keep));
             return;
+        }
+        if (sparseGradient) {
+            sparse.weightGradient(delta, dw);
         } else {
             Products.product(input, delta, dw, true, false, 1.0, 0.0);
         }
         if (gradInput != null) {
-            inputGradientProduct.gemm(delta, w, gradInput, true, 1.0, keep);
+            Products.product(delta, w, gradInput, false, true, 1.0, keep);
         }
     }
 

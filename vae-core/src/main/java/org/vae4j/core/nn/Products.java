@@ -19,9 +19,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * OpenBLAS on this model's 100-row products (100x500x784 in float on the reference machine: 0.44-0.47
  * against 0.90-0.94 ms), but only for a result in row-major order ({@link #product}).
  *
- * <p>With two threads, a product that computes a layer's output or its input gradient is split
- * by the result's rows, {@code C[half, :] = A[half, :] op(B)}, the first half on the calling thread
- * and the second on a worker thread ({@link Split}): 0.31-0.35 ms for the product above, against
+ * <p>With two threads, a product that computes a layer's output is split by the result's rows,
+ * {@code C[half, :] = A[half, :] B}, the first half on the calling thread and the second on a
+ * worker thread ({@link Split}): 0.31-0.35 ms for the product above, against
  * 0.34-0.50 ms for halves split by columns, whose strided results oneDNN computes more slowly. A
  * layer's weight gradient and its input gradient, which need only the incoming gradient, the input
  * and W, run side by side instead, one call on each thread ({@link Dense}).
@@ -310,13 +310,13 @@ public final class Products {
         private INDArray c1;
 
         /**
-         * {@code c = alpha * a op(b) + beta * c}, as {@link Nd4j#gemm}; with two threads, each
-         * computes half of C's rows (half of A's).
+         * {@code c = alpha * a b + beta * c}, as {@link Nd4j#gemm}; with two threads, each computes
+         * half of C's rows (half of A's).
          */
-        void gemm(INDArray a, INDArray b, INDArray c, boolean transposeB, double alpha, double beta) {
+        void gemm(INDArray a, INDArray b, INDArray c, double alpha, double beta) {
             long m = c.size(0);
             if (!worthSharing(m * c.size(1) * a.size(1)) || m < 2L * MIN_ROWS) {
-                product(a, b, c, false, transposeB, alpha, beta);
+                product(a, b, c, false, false, alpha, beta);
                 return;
             }
             if (a != this.a || c != this.c) {
@@ -329,7 +329,7 @@ public final class Products {
                 this.c = c;
             }
             SPLIT.incrementAndGet();
-            MMulTranspose mt = MMulTranspose.builder().transposeB(transposeB).build();
+            MMulTranspose mt = MMulTranspose.builder().build();
             INDArray firstA = a0;
             INDArray firstC = c0;
             INDArray secondA = a1;
