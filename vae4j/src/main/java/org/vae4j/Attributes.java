@@ -10,7 +10,7 @@ import java.util.function.LongConsumer;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.Factors;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.data.KnownDataset;
 import org.vae4j.metrics.morpho.AttributeTable;
 import org.vae4j.metrics.morpho.Morphometrics;
@@ -83,7 +83,7 @@ public final class Attributes {
      * @param file the file
      */
     public void writeCsv(Path file) {
-        CheckpointIO.writeAtomically(file, toCsv().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, toCsv().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -241,7 +241,7 @@ public final class Attributes {
             log.accept(String.format(Locale.ROOT, "attributes: measured %,d images of %s in %.1f s (%,.0f images/s, %d"
                     + " threads)", split.size(), split.name(), seconds, split.size() / seconds, threads));
             if (cached != null) {
-                CheckpointIO.writeAtomically(cached, table.toCsv().getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(cached, table.toCsv().getBytes(StandardCharsets.UTF_8));
             }
             return new Attributes(table);
         }

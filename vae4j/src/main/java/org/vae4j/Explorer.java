@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.core.nn.BernoulliLikelihood;
 import org.vae4j.core.nn.GaussianLikelihood;
@@ -57,7 +57,7 @@ public final class Explorer {
     public static Path write(TrainedVae model, Dataset test, Path modelDir, Path out) {
         model.checkData(test);
         String html = model.run(() -> html(model, test, ModelReport.readJson(modelDir.resolve(Disentanglement.FILE))));
-        CheckpointIO.writeAtomically(out, html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));
         return out;
     }
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.vae4j.api.Loss;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 
 /** The JSON files of a model directory ({@code metrics.json}, {@code evaluation.json}, ...); written atomically. */
 final class Json {
@@ -62,7 +62,7 @@ final class Json {
 
     static void write(Path file, ObjectNode node) {
         try {
-            CheckpointIO.writeAtomically(file, MAPPER.writeValueAsBytes(node));
+            AtomicFiles.write(file, MAPPER.writeValueAsBytes(node));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.core.render.ImageGrid;
 import org.vae4j.core.render.LineChart;
@@ -43,7 +43,7 @@ public final class ModelReport {
         JsonNode evaluation = readJson(modelDir.resolve(Evaluation.FILE));
         String html = model.run(() -> html(model, modelDir, metrics, evaluation, test));
         Path file = modelDir.resolve(FILE);
-        CheckpointIO.writeAtomically(file, html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, html.getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

@@ -22,7 +22,7 @@ import org.vae4j.api.Loss;
 import org.vae4j.api.TrainingListener;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 
 /**
  * The paper's experiments as a grid of independent trials (model x latent size x beta x seed),
@@ -263,7 +263,7 @@ public final class Study {
      * @return the report, the trade-off z and the failed trials
      */
     public Outcome run() {
-        CheckpointIO.writeAtomically(dir.resolve(STUDY), spec.json().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve(STUDY), spec.json().getBytes(StandardCharsets.UTF_8));
         out.printf(Locale.ROOT, "study %s in %s: %s%n", spec.name(), dir, spec.description());
         long started = System.nanoTime();
 
@@ -392,7 +392,7 @@ public final class Study {
         }
         byte[] doneFile = files.get(TRIAL_DONE);
         if (doneFile != null) {
-            CheckpointIO.writeAtomically(trialDir.resolve(TRIAL_DONE), doneFile);
+            AtomicFiles.write(trialDir.resolve(TRIAL_DONE), doneFile);
         }
     }
 

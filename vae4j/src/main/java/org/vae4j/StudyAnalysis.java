@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.render.ImageGrid;
 import org.vae4j.core.render.LineChart;
 
@@ -142,9 +142,9 @@ final class StudyAnalysis {
             csv.append(String.join(",", cells)).append('\n');
         }
         Path tables = dir.resolve("tables");
-        CheckpointIO.writeAtomically(tables.resolve(name + ".csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(tables.resolve(name + ".csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            CheckpointIO.writeAtomically(tables.resolve(name + ".json"), Json.MAPPER.writeValueAsBytes(json));
+            AtomicFiles.write(tables.resolve(name + ".json"), Json.MAPPER.writeValueAsBytes(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,7 +187,7 @@ final class StudyAnalysis {
         alignmentSection(all, html);
         html.append("</body></html>\n");
         Path report = dir.resolve("report.html");
-        CheckpointIO.writeAtomically(report, html.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(report, html.toString().getBytes(StandardCharsets.UTF_8));
         return report;
     }
 
@@ -443,7 +443,7 @@ final class StudyAnalysis {
                             "dimension's next attribute"), alignRows)).append(image(traversal));
         }
         try {
-            CheckpointIO.writeAtomically(dir.resolve("tables").resolve("alignment.json"),
+            AtomicFiles.write(dir.resolve("tables").resolve("alignment.json"),
                     Json.MAPPER.writeValueAsBytes(alignment));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -21,6 +19,7 @@ import org.vae4j.api.ModelSpec;
 import org.vae4j.api.OptimizerKind;
 import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.VaeException;
+import org.vae4j.core.io.AtomicFiles;
 
 /**
  * The checkpoint file format, version 2 (see docs/checkpoint-format.md; version 1 files, whose
@@ -131,46 +130,7 @@ public final class CheckpointIO {
         MessageDigest sha = sha256();
         sha.update(buf.array(), 0, buf.position());
         buf.put(sha.digest());
-        writeAtomically(file, buf.array());
-    }
-
-    /** Writes bytes to {@code file} through a temporary sibling and an atomic rename. */
-    public static void writeAtomically(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                // temporary files are private (0600); results are meant to be read by others too
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new VaeException("cannot write " + file + ": " + e.getMessage() + "; check free space and permissions");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do; the target was not touched
-                }
-            }
-        }
+        AtomicFiles.write(file, buf.array());
     }
 
     /** Reads a checkpoint with its optimizer state (to continue training). */

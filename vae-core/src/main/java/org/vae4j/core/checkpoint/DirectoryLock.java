@@ -84,7 +84,7 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
-    /** {@code .NAME*.tmp} files are what {@link CheckpointIO#writeAtomically} leaves when killed mid-write. */
+    /** {@code .NAME*.tmp} files are what {@link org.vae4j.core.io.AtomicFiles#write} leaves when killed mid-write. */
     private static void removeStaleTemporaries(Path dir) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path f : files) {

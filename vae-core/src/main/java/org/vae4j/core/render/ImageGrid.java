@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.io.AtomicFiles;
 
 /**
  * A grid of grayscale images with an optional title, row labels and column labels: the one
@@ -135,6 +135,6 @@ public final class ImageGrid {
 
     /** Writes a PNG atomically (a temporary file renamed into place). */
     public static void writePng(BufferedImage image, Path file) {
-        CheckpointIO.writeAtomically(file, png(image));
+        AtomicFiles.write(file, png(image));
     }
 }
