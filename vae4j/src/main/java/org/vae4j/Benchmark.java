@@ -17,6 +17,7 @@ import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.NativeRuntime;
 import org.vae4j.core.engine.StepProfile;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.internal.Session;
 
 /**
  * Training throughput on a training set: the first epoch warms up the JIT and is not counted when
@@ -48,7 +49,7 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
 
     /** Configures a benchmark; from {@link Vae4j#benchmark(String)}. */
     public static final class Builder {
-        private final Vae4j vae;
+        private final Session session;
         private final String model;
         private final Map<String, String> options = new LinkedHashMap<>();
         private int epochs = 3;
@@ -58,10 +59,10 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
         private boolean profile;
         private Consumer<String> log = m -> { };
 
-        Builder(Vae4j vae, String model) {
-            this.vae = vae;
+        Builder(Session session, String model) {
+            this.session = session;
             this.model = model;
-            this.threads = vae.threads();
+            this.threads = session.threads();
         }
 
         /**
@@ -149,7 +150,7 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
         public Builder validate() {
             config();
             ModelSpec.mnist(latentDims);
-            vae.factory().resolveOptions(model, options);
+            session.factory().resolveOptions(model, options);
             return this;
         }
 
@@ -166,10 +167,10 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
         public Benchmark run(Dataset train) {
             validate();
             TrainingConfig config = config();
-            vae.applySettings();
+            session.applySettings();
             NativeRuntime.setThreads(threads);
-            ModelState state = vae.factory().create(model, new ModelSpec(train.dataSize(), train.height(), train.width(),
-                    train.numClasses(), latentDims), options, vae.precision().dataType(), 1);
+            ModelState state = session.factory().create(model, new ModelSpec(train.dataSize(), train.height(), train.width(),
+                    train.numClasses(), latentDims), options, session.dataType(), 1);
             List<Double> rates = new ArrayList<>();
             StepProfile steps = profile ? new StepProfile() : null;
             TrainingListener timer = new TrainingListener() {

@@ -11,6 +11,8 @@ import org.vae4j.api.data.Dataset;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.core.engine.Evaluator;
 import org.vae4j.core.engine.LikelihoodEstimator;
+import org.vae4j.internal.Json;
+import org.vae4j.internal.ModelHandle;
 
 /**
  * A trained model measured on a test set: the loss terms (D, KL, -ELBO, objective), the
@@ -114,13 +116,13 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
      */
     public Path writeTo(Path modelDir) {
         Path file = modelDir.resolve(FILE);
-        Json.write(file, Json.evaluation(this));
+        Json.write(file, ModelFiles.evaluation(this));
         return file;
     }
 
     /** {@return the evaluation as one line of JSON, without the per-dimension and per-class details} */
     public String summaryJson() {
-        return Json.oneLine(Json.evaluation(this).without(List.of("latent", "perClass")));
+        return Json.oneLine(ModelFiles.evaluation(this).without(List.of("latent", "perClass")));
     }
 
     /** Mean and standard error of per-image values, with their count. */
@@ -216,27 +218,28 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
          * @return the evaluation
          */
         public Evaluation run() {
-            model.checkData(test);
-            return model.run(this::compute);
+            ModelHandle h = model.handle();
+            h.checkData(test);
+            return h.run(() -> compute(h));
         }
 
-        private Evaluation compute() {
-            Loss loss = Evaluator.evaluate(model.state(), test, model.endOfTraining());
+        private Evaluation compute(ModelHandle h) {
+            Loss loss = Evaluator.evaluate(h.state(), test, model.endOfTraining());
             boolean conditional = model.conditionSize() > 0;
             ImportanceWeighted iw = null;
             if (samples > 0) {
                 int n = Math.min(images, test.size());
                 long started = System.nanoTime();
-                double[] estimates = new LikelihoodEstimator(model.model(), model.state().dataType())
+                double[] estimates = new LikelihoodEstimator(h.model(), h.state().dataType())
                         .estimate(test, n, samples, seed, progress);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double[] summary = meanAndStandardError(estimates);
-                Loss same = n == test.size() ? loss : Evaluator.evaluate(model.state(), test.head(n), model.endOfTraining());
+                Loss same = n == test.size() ? loss : Evaluator.evaluate(h.state(), test.head(n), model.endOfTraining());
                 iw = new ImportanceWeighted(n, summary[0], summary[1], samples, seed, seconds, conditional,
                         same.negElbo(), estimates);
             }
-            Encodings codes = model.encodings(test, test.size());
-            boolean gaussianKl = model.gaussianKl();
+            Encodings codes = h.encodings(test, test.size());
+            boolean gaussianKl = h.gaussianKl();
             List<ClassResult> perClass = new ArrayList<>();
             if (conditional && codes.labels() != null) {
                 int[] labels = codes.labels();

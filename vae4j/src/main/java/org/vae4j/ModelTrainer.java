@@ -15,6 +15,7 @@ import org.vae4j.api.TrainingListener;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.internal.Session;
 
 /**
  * Configures and runs the training of one registered model; obtained from
@@ -24,7 +25,7 @@ import org.vae4j.core.checkpoint.CheckpointIO;
  * {@link ConfigurationException} naming it.
  */
 public final class ModelTrainer {
-    private final Vae4j vae;
+    private final Session session;
     private final String model;
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
@@ -40,10 +41,10 @@ public final class ModelTrainer {
     private Path out;
     private TrainingRun.Resume resume;
 
-    ModelTrainer(Vae4j vae, String model) {
-        this.vae = vae;
+    ModelTrainer(Session session, String model) {
+        this.session = session;
         this.model = model;
-        this.threads = vae.threads();
+        this.threads = session.threads();
     }
 
     /**
@@ -222,7 +223,7 @@ public final class ModelTrainer {
     public ModelTrainer validate() {
         config();
         ModelSpec.mnist(latentDims);
-        vae.factory().resolveOptions(model, options);
+        session.factory().resolveOptions(model, options);
         if (out != null) {
             if (out.toString().isBlank()) {
                 throw new ConfigurationException("--out is empty; name the model directory to create");
@@ -255,7 +256,7 @@ public final class ModelTrainer {
     public TrainingRun start(DatasetPair data) {
         validate();
         Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
-        return new TrainingRun(vae, model, options, latentDims, config(), testEvery, out, data, train, listeners, resume);
+        return new TrainingRun(session, model, options, latentDims, config(), testEvery, out, data, train, listeners, resume);
     }
 
     /**

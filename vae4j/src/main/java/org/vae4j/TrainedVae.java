@@ -7,10 +7,8 @@ import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vae4j.api.ModelSpec;
 import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.TrainingProgress;
-import org.vae4j.api.VaeModel;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.core.checkpoint.Checkpoint;
@@ -21,7 +19,10 @@ import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
-import org.vae4j.core.nn.GaussianKl;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Json;
+import org.vae4j.internal.ModelHandle;
+import org.vae4j.internal.Session;
 
 /**
  * A trained model: inference on plain Java arrays (encode, decode, sample, reconstruct, traverse,
@@ -37,45 +38,41 @@ public final class TrainedVae {
     /** The training metrics file of a model directory. */
     public static final String METRICS = "metrics.json";
 
-    private final Vae4j vae;
+    private final ModelHandle handle;
     private final ModelState state;
-    private final Optimizer optimizer;
     private final TrainingConfig training;
     private final int epochsCompleted;
     private final Checkpoint.DatasetProvenance data;
     private final int trainImages;
     private final Map<String, String> provenance;
     private final TrainingSummary summary;
-    private final ModelRunner runner;
 
-    private TrainedVae(Vae4j vae, ModelState state, Optimizer optimizer, TrainingConfig training, int epochsCompleted,
+    private TrainedVae(ModelHandle handle, TrainingConfig training, int epochsCompleted,
                        Checkpoint.DatasetProvenance data, int trainImages, Map<String, String> provenance,
                        TrainingSummary summary) {
-        this.vae = vae;
-        this.state = state;
-        this.optimizer = optimizer;
+        this.handle = handle;
+        this.state = handle.state();
         this.training = training;
         this.epochsCompleted = epochsCompleted;
         this.data = data;
         this.trainImages = trainImages;
         this.provenance = provenance;
         this.summary = summary;
-        this.runner = new ModelRunner(state.model(), state.dataType());
     }
 
-    static TrainedVae trained(Vae4j vae, Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
+    static TrainedVae trained(Session session, Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
                               int trainImages, Map<String, String> provenance, TrainingSummary summary) {
-        return new TrainedVae(vae, run.model(), run.optimizer(), config, run.epochsCompleted(), data, trainImages,
-                provenance, summary);
+        return new TrainedVae(new ModelHandle(session, run.model(), run.optimizer()), config, run.epochsCompleted(), data,
+                trainImages, provenance, summary);
     }
 
-    static TrainedVae restore(Vae4j vae, Checkpoint checkpoint, boolean withOptimizer) {
-        Checkpoint c = org.vae4j.core.checkpoint.ModelCheckpoints.upgraded(checkpoint, vae.factory());
-        ModelState state = vae.factory().restore(c.provider(), c.spec(), c.options(),
-                Nd4j.createFromArray(c.params()).castTo(vae.precision().dataType()));
+    static TrainedVae restore(Session session, Checkpoint checkpoint, boolean withOptimizer) {
+        Checkpoint c = ModelCheckpoints.upgraded(checkpoint, session.factory());
+        ModelState state = session.factory().restore(c.provider(), c.spec(), c.options(),
+                Nd4j.createFromArray(c.params()).castTo(session.dataType()));
         Optimizer optimizer = withOptimizer ? Optimizer.restore(c.training().optimizer(), c.training().learningRate(),
-                c.optimizerState(), c.optimizerIteration(), vae.threads()) : null;
-        return new TrainedVae(vae, state, optimizer, c.training(), c.epochsCompleted(), c.dataset(), c.trainImages(),
+                c.optimizerState(), c.optimizerIteration(), session.threads()) : null;
+        return new TrainedVae(new ModelHandle(session, state, optimizer), c.training(), c.epochsCompleted(), c.dataset(), c.trainImages(),
                 c.provenance(), null);
     }
 
@@ -156,7 +153,7 @@ public final class TrainedVae {
 
     /** {@return true when the optimizer state is held (trained here or {@link Vae4j#loadForTraining}): it can be saved} */
     public boolean hasOptimizerState() {
-        return optimizer != null;
+        return handle.optimizer() != null;
     }
 
     /** {@return the title, e.g. {@code vae (z=10, 10 epochs)}} */
@@ -202,7 +199,7 @@ public final class TrainedVae {
      */
     public Posterior posterior(float[][] images, int[] labels) {
         INDArray x = matrix(images, dataSize(), "images", imageShape());
-        GaussianCode q = run(() -> runner.encode(x, condition(labels, images.length, "images")));
+        GaussianCode q = handle.run(() -> handle.runner().encode(x, condition(labels, images.length, "images")));
         return new Posterior(toFloats(q.mean()), toFloats(q.logVariance()));
     }
 
@@ -213,7 +210,7 @@ public final class TrainedVae {
      * @param count how many of its first images
      */
     public Posterior posterior(Dataset images, int count) {
-        Encodings e = encodings(images, count);
+        Encodings e = handle.encodings(images, count);
         return new Posterior(toFloats(e.mean()), toFloats(e.logVariance()));
     }
 
@@ -234,7 +231,7 @@ public final class TrainedVae {
      */
     public float[][] decode(float[][] codes, int[] labels) {
         INDArray z = matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
-        return toFloats(run(() -> runner.decodeMean(z, condition(labels, codes.length, "codes"))));
+        return toFloats(handle.run(() -> handle.runner().decodeMean(z, condition(labels, codes.length, "codes"))));
     }
 
     /**
@@ -363,11 +360,11 @@ public final class TrainedVae {
      * @param modelDir the model directory
      */
     public void save(Path modelDir) {
-        if (optimizer == null) {
+        if (handle.optimizer() == null) {
             throw new IllegalStateException("model " + title() + " was loaded for inference only, without its optimizer"
                     + " state; load it with Vae4j.loadForTraining to save it");
         }
-        ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(new Trainer.Run(state, optimizer, epochsCompleted), training,
+        ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(new Trainer.Run(state, handle.optimizer(), epochsCompleted), training,
                 data, trainImages, provenance), modelDir.resolve(CheckpointIO.FILE_NAME));
         if (summary != null) {
             writeMetrics(modelDir);
@@ -375,39 +372,14 @@ public final class TrainedVae {
     }
 
     void writeMetrics(Path modelDir) {
-        Json.write(modelDir.resolve(METRICS), Json.metrics(summary, provenance));
+        Json.write(modelDir.resolve(METRICS), ModelFiles.metrics(summary, provenance));
     }
 
     // ---------------------------------------------------------------- for the library's other parts
 
-    ModelState state() {
-        return state;
-    }
-
-    Optimizer optimizer() {
-        return optimizer;
-    }
-
-    ModelRunner runner() {
-        return runner;
-    }
-
-    Vae4j vae() {
-        return vae;
-    }
-
-    VaeModel model() {
-        return state.model();
-    }
-
-    /** True when the divergence is the analytic Gaussian KL, so KL per dimension is meaningful. */
-    boolean gaussianKl() {
-        return GaussianKl.NAME.equals(state.model().divergence().name());
-    }
-
-    Encodings encodings(Dataset images, int count) {
-        checkData(images);
-        return run(() -> Encodings.of(runner, images, count, state.dataType()));
+    /** The engine side; other packages reach it through {@code Internals.handle}. */
+    ModelHandle handle() {
+        return handle;
     }
 
     /** The training progress at the end of the saved run (what schedules such as capacity annealing read). */
@@ -415,23 +387,6 @@ public final class TrainedVae {
         // checkpoints before the training-set size was recorded were MNIST runs: 60,000 images
         int images = trainImages > 0 ? trainImages : 60_000;
         return TrainingProgress.finished(training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
-    }
-
-    void checkData(Dataset images) {
-        if (images.dataSize() == dataSize() && (images.height() != imageHeight() || images.width() != imageWidth())) {
-            throw new org.vae4j.api.VaeException("the model expects " + imageHeight() + "x" + imageWidth() + " images but "
-                    + images.name() + " has " + images.height() + "x" + images.width() + "; pass the dataset it was"
-                    + " trained on");
-        }
-        if (images.dataSize() != dataSize()) {
-            throw new org.vae4j.api.VaeException("the model expects images of " + dataSize() + " pixels but "
-                    + images.name() + " has " + images.dataSize() + "; pass the dataset it was trained on");
-        }
-    }
-
-    <T> T run(java.util.function.Supplier<T> operation) {
-        vae.applySettings();
-        return operation.get();
     }
 
     private String imageShape() {

@@ -20,13 +20,14 @@ import org.vae4j.core.checkpoint.Provenances;
 import org.vae4j.core.engine.Evaluator;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.internal.Session;
 
 /**
  * A model built and initialised for training on a dataset, before the first step: what will run
  * ({@link #numParams()}, {@link #options()}, {@link #objective()}), then {@link #run()}.
  */
 public final class TrainingRun {
-    private final Vae4j vae;
+    private final Session session;
     private final String model;
     private final int latentDims;
     private final TrainingConfig config;
@@ -49,10 +50,10 @@ public final class TrainingRun {
     record Resume(TrainedVae model, Checkpoint checkpoint) {
     }
 
-    TrainingRun(Vae4j vae, String model, Map<String, String> options, int latentDims, TrainingConfig config,
+    TrainingRun(Session session, String model, Map<String, String> options, int latentDims, TrainingConfig config,
                 int testEvery, Path out, DatasetPair data, Dataset train, List<TrainingListener> listeners,
                 Resume resume) {
-        this.vae = vae;
+        this.session = session;
         this.model = model;
         this.latentDims = latentDims;
         this.config = config;
@@ -62,15 +63,15 @@ public final class TrainingRun {
         this.train = train;
         this.listeners = new ArrayList<>(listeners);
         ModelSpec spec = new ModelSpec(train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims);
-        vae.applySettings();
+        session.applySettings();
         this.resume = resume;
         if (resume != null) {
             checkResumable(resume.checkpoint(), spec, config, data, train);
-            this.state = resume.model().state();
+            this.state = resume.model().handle().state();
         } else {
-            this.state = vae.factory().create(model, spec, options, vae.precision().dataType(), config.seed());
+            this.state = session.factory().create(model, spec, options, session.dataType(), config.seed());
         }
-        this.provenance = Provenances.of(vae.registry().contribution(model));
+        this.provenance = Provenances.of(session.models().contribution(model));
     }
 
     /** Where the best epoch of a run that blew up is saved. */
@@ -196,7 +197,7 @@ public final class TrainingRun {
     private TrainedVae train() {
         org.vae4j.core.engine.NativeRuntime.setThreads(config.threads());
         Trainer.Run run = resume == null ? Trainer.start(state, config)
-                : new Trainer.Run(state, resume.model().optimizer(), resume.checkpoint().epochsCompleted(),
+                : new Trainer.Run(state, resume.model().handle().optimizer(), resume.checkpoint().epochsCompleted(),
                         resume.checkpoint().noiseState());
         Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
                 data.sha256());
@@ -265,7 +266,7 @@ public final class TrainingRun {
                 state.model().describeObjective(), penalty(), state.options(), trainLoss, testLoss,
                 history.stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test())).toList(),
                 new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()), warning);
-        TrainedVae trained = TrainedVae.trained(vae, run, config, dataProvenance, train.size(), provenance, summary);
+        TrainedVae trained = TrainedVae.trained(session, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {
             trained.writeMetrics(out);
         }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.TrainingConfig;
@@ -22,16 +21,16 @@ import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.data.DatasetLocator;
 import org.vae4j.core.engine.ModelFactory;
-import org.vae4j.core.engine.NativeRuntime;
 import org.vae4j.core.inject.CoreModule;
 import org.vae4j.core.plugin.ModelRegistry;
 import org.vae4j.core.plugin.NamedRegistry;
 import org.vae4j.core.plugin.PluginFailure;
 import org.vae4j.core.plugin.PluginLoader;
 import org.vae4j.core.plugin.Plugins;
-import org.vae4j.spi.DatasetRequest;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.ModelHandle;
+import org.vae4j.internal.Session;
 import org.vae4j.spi.DatasetSource;
-import org.vae4j.spi.ModelProvider;
 
 /**
  * The entry point of the vae4j library: the registered models, metrics and dataset sources (the
@@ -55,33 +54,44 @@ import org.vae4j.spi.ModelProvider;
  * instance to release the plugin class loader.
  */
 public final class Vae4j implements AutoCloseable {
-    private final Injector injector;
-    private final ModelRegistry models;
-    private final NamedRegistry<DisentanglementMetric> metrics;
-    private final NamedRegistry<DatasetSource> datasets;
-    private final ModelFactory factory;
-    private final int threads;
+    static {
+        Internals.install(new Internals.Access() {
+            @Override
+            public Session session(Vae4j vae) {
+                return vae.session;
+            }
+
+            @Override
+            public ModelHandle handle(TrainedVae model) {
+                return model.handle();
+            }
+
+            @Override
+            public ModelTrainer trainer(Session session, String model) {
+                return new ModelTrainer(session, model);
+            }
+        });
+    }
+
+    private final Session session;
     private final Precision precision;
-    private final Path cacheDirectory;
     private final Consumer<String> log;
-    private boolean nativeBuildChecked;
     private final ClassLoader pluginLoader;
-    private volatile boolean closed;
 
     private Vae4j(Builder b) {
-        this.threads = b.threads;
         this.precision = b.precision;
-        this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : DatasetLocator.defaultCacheRoot();
         this.log = b.log;
+        Path cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : DatasetLocator.defaultCacheRoot();
         PluginLoader.PluginPath path = PluginLoader.open(Vae4j.class.getClassLoader(), b.pluginPath, log);
         this.pluginLoader = path.loader();
         try {
             Plugins plugins = PluginLoader.discover(path);
-            this.injector = Guice.createInjector(new CoreModule(plugins));
-            this.models = injector.getInstance(ModelRegistry.class);
-            this.metrics = injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() { }));
-            this.datasets = injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DatasetSource>>() { }));
-            this.factory = injector.getInstance(ModelFactory.class);
+            Injector injector = Guice.createInjector(new CoreModule(plugins));
+            this.session = new Session(injector.getInstance(ModelRegistry.class),
+                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() { })),
+                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DatasetSource>>() { })),
+                    injector.getInstance(ModelFactory.class), b.threads, precision.dataType(), cacheDirectory, log,
+                    injector.getAllBindings().size());
         } catch (CreationException | ProvisionException e) {
             closeLoader();
             throw unwrap(e);
@@ -192,8 +202,7 @@ public final class Vae4j implements AutoCloseable {
 
     /** {@return the registered models with descriptions and options, by name} */
     public List<ModelInfo> models() {
-        ensureOpen();
-        return models.names().stream().map(this::model).toList();
+        return session.models().names().stream().map(this::model).toList();
     }
 
     /**
@@ -202,19 +211,17 @@ public final class Vae4j implements AutoCloseable {
      * @param name the registered name
      */
     public ModelInfo model(String name) {
-        ensureOpen();
-        return ModelInfo.of(models.contribution(name));
+        return ModelInfo.of(session.models().contribution(name));
     }
 
     /** {@return plugins that failed to load (class, jar and cause); everything else still works} */
     public List<String> pluginFailures() {
-        return models.failures().stream().map(PluginFailure::toString).toList();
+        return session.models().failures().stream().map(PluginFailure::toString).toList();
     }
 
     /** {@return the registered disentanglement metrics' names} */
     public List<String> metricNames() {
-        ensureOpen();
-        return metrics.names();
+        return session.metrics().names();
     }
 
     /**
@@ -223,14 +230,12 @@ public final class Vae4j implements AutoCloseable {
      * @param name the registered name
      */
     public DisentanglementMetric metric(String name) {
-        ensureOpen();
-        return metrics.get(name);
+        return session.metric(name);
     }
 
     /** {@return the registered dataset sources' names ({@code mnist}, {@code fashion-mnist}, {@code idx}, and plugins')} */
     public List<String> datasetNames() {
-        ensureOpen();
-        return datasets.names();
+        return session.datasets().names();
     }
 
     /**
@@ -251,9 +256,7 @@ public final class Vae4j implements AutoCloseable {
      * @return the train and test splits with their provenance
      */
     public DatasetPair dataset(String name, Path dataDirectory) {
-        ensureOpen();
-        DatasetSource source = datasets.get(name);
-        return source.load(new DatasetRequest(Optional.ofNullable(dataDirectory), cacheDirectory, log));
+        return session.dataset(name, dataDirectory);
     }
 
     /**
@@ -262,9 +265,8 @@ public final class Vae4j implements AutoCloseable {
      * @param name a registered model name
      */
     public ModelTrainer trainer(String name) {
-        ensureOpen();
-        models.get(name);
-        return new ModelTrainer(this, name);
+        session.models().get(name);
+        return new ModelTrainer(session, name);
     }
 
     /**
@@ -289,7 +291,7 @@ public final class Vae4j implements AutoCloseable {
     }
 
     private TrainedVae load(Path modelDir, boolean withOptimizer) {
-        ensureOpen();
+        session.ensureOpen();
         if (!java.nio.file.Files.isDirectory(modelDir)) {
             throw new VaeException("--model-dir " + modelDir + " does not exist; train a model with ./vae train --out "
                     + modelDir);
@@ -301,33 +303,20 @@ public final class Vae4j implements AutoCloseable {
             throw new VaeException("checkpoint " + file + " holds " + bad + " NaN or infinite parameters; it cannot be"
                     + " used: retrain the model, or restore a good copy");
         }
-        if (!models.contains(c.provider())) {
+        if (!session.models().contains(c.provider())) {
             String jar = c.provenance().get("providerJar");
             throw new VaeException("model " + modelDir + " was trained with model '" + c.provider() + "'"
                     + (jar == null || jar.equals("unknown") ? "" : " from plugin jar " + jar)
                     + ", which is not registered; pass its plugin with --plugins (available: "
-                    + String.join(", ", models.names()) + ")");
+                    + String.join(", ", session.models().names()) + ")");
         }
         try {
-            return TrainedVae.restore(this, c, withOptimizer);
+            return TrainedVae.restore(session, c, withOptimizer);
         } catch (IllegalArgumentException | ConfigurationException e) {
             // options, shape and parameter count must fit the model the provider builds from them
             throw new VaeException("checkpoint " + file + " does not fit model '" + c.provider() + "': "
                     + e.getMessage() + "; it was edited or damaged, or saved by another version of its plugin");
         }
-    }
-
-    /**
-     * Scores any representation: codes (from vae4j or elsewhere) against labelled factors, both
-     * read with {@link Representation#read}.
-     *
-     * @param codes the codes, one row per example
-     * @param factors the factors, one row per example
-     * @return a scoring to configure and run
-     */
-    public Scores.Builder score(Representation codes, Representation factors) {
-        ensureOpen();
-        return new Scores.Builder(this, codes, factors);
     }
 
     /**
@@ -344,7 +333,7 @@ public final class Vae4j implements AutoCloseable {
         TrainedVae saved = load(modelDir, true);
         Checkpoint c = CheckpointIO.read(modelDir.resolve(CheckpointIO.FILE_NAME), false);
         TrainingConfig t = c.training();
-        ModelTrainer trainer = new ModelTrainer(this, c.provider()).options(c.options()).latentDims(c.spec().latentDims())
+        ModelTrainer trainer = new ModelTrainer(session, c.provider()).options(c.options()).latentDims(c.spec().latentDims())
                 .epochs(t.epochs()).batchSize(t.batchSize()).learningRate(t.learningRate()).optimizer(t.optimizer())
                 .seed(t.seed()).saveTo(modelDir);
         if (c.trainImages() > 0) {
@@ -360,32 +349,13 @@ public final class Vae4j implements AutoCloseable {
      * @return a benchmark to configure and run
      */
     public Benchmark.Builder benchmark(String model) {
-        ensureOpen();
-        models.get(model);
-        return new Benchmark.Builder(this, model);
-    }
-
-    /** {@return the Morpho-MNIST attributes of datasets (measured once per dataset and cached)} */
-    public Attributes.Measurer attributes() {
-        ensureOpen();
-        return new Attributes.Measurer(this);
-    }
-
-    /**
-     * Scores a trained model's codes against attributes and aligns its dimensions with them.
-     *
-     * @param model the trained model
-     * @param data the data it is scored on (its test split)
-     * @return a scoring to configure and run
-     */
-    public Disentanglement.Builder disentanglement(TrainedVae model, DatasetPair data) {
-        ensureOpen();
-        return new Disentanglement.Builder(this, model, data);
+        session.models().get(model);
+        return new Benchmark.Builder(session, model);
     }
 
     /** {@return the thread count every operation of this instance applies} */
     public int threads() {
-        return threads;
+        return session.threads();
     }
 
     /** {@return the precision models are trained and run in} */
@@ -395,55 +365,19 @@ public final class Vae4j implements AutoCloseable {
 
     /** {@return the data cache root} */
     public Path cacheDirectory() {
-        return cacheDirectory;
+        return session.cacheDirectory();
     }
 
-    /** {@return how many bindings the injector holds (the composition root's size, for diagnostics)} */
-    public int bindingCount() {
-        return injector.getAllBindings().size();
-    }
-
-    ModelFactory factory() {
-        return factory;
-    }
-
-    ModelRegistry registry() {
-        return models;
-    }
-
-    Consumer<String> log() {
-        return log;
-    }
-
-    ModelProvider provider(String name) {
-        return models.get(name);
-    }
-
-    /**
-     * Applies this instance's thread count to the process-wide BLAS before an operation; the first
-     * time, warns through the log when ND4J's loaded native build is not vae4j's.
-     */
-    void applySettings() {
-        ensureOpen();
-        NativeRuntime.setThreads(threads);
-        if (!nativeBuildChecked) {
-            nativeBuildChecked = true;
-            NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(),
-                    org.vae4j.core.checkpoint.Provenances.nd4jBuildExpected()).ifPresent(log);
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this Vae4j instance is closed");
-        }
+    /** The engine context this instance's operations run with (for the library's other classes of this package). */
+    Session session() {
+        return session;
     }
 
     /** Releases the plugin class loader: finish using models that come from plugin jars first. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (!session.isClosed()) {
+            session.close();
             closeLoader();
         }
     }

@@ -1,15 +1,5 @@
 package org.vae4j;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyDouble;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +23,16 @@ import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
 import org.vae4j.spi.VaePlugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyDouble;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
 class Vae4jTest {
     @TempDir
@@ -86,7 +86,7 @@ class Vae4jTest {
                     "dlib-dci", "dlib-modularity", "dlib-explicitness");
             assertThat(vae.datasetNames()).contains("mnist", "fashion-mnist", "idx");
             // one composition root: every model, metric and dataset source is a MapBinder entry
-            assertThat(vae.bindingCount()).isGreaterThan(5 + 5 + 3);
+            assertThat(vae.session().bindingCount()).isGreaterThan(5 + 5 + 3);
             assertThatThrownBy(() -> vae.trainer("nope")).isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("unknown model 'nope'; available models: beta-tcvae, beta-vae");
             assertThatThrownBy(() -> vae.metric("nope")).hasMessageContaining("available metrics: mig, sap, dci, modularity, explicitness");

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Attributes;
 import org.vae4j.Vae4j;
+import org.vae4j.analysis.Attributes;
 import org.vae4j.api.data.DatasetPair;
 
 /**

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
@@ -12,10 +13,9 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import java.util.Locale;
-import org.vae4j.Attributes;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
+import org.vae4j.analysis.Attributes;
 import org.vae4j.api.data.DatasetPair;
 
 /** Options and helpers shared by the commands. */
@@ -213,7 +213,7 @@ final class CommonOptions {
 
     /** A measurer configured from --cache, --no-cache and {@code threads}, reporting to {@code log}. */
     static Attributes.Measurer measurer(Vae4j vae, CommandLine cl, int threads, PrintStream log) {
-        Attributes.Measurer m = vae.attributes().threads(threads).useCache(!cl.hasOption("no-cache")).log(log::println);
+        Attributes.Measurer m = Attributes.measurer(vae).threads(threads).useCache(!cl.hasOption("no-cache")).log(log::println);
         if (cl.hasOption("cache")) {
             m.cacheDirectory(Path.of(cl.getOptionValue("cache")));
         }

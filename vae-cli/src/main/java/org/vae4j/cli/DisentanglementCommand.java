@@ -6,12 +6,13 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Attributes;
-import org.vae4j.Disentanglement;
-import org.vae4j.Protocol;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
+import org.vae4j.analysis.Attributes;
+import org.vae4j.analysis.Disentanglement;
+import org.vae4j.analysis.Protocol;
 import org.vae4j.api.data.DatasetPair;
+import org.vae4j.report.DisentanglementReport;
 
 /**
  * {@code ./vae disentanglement}: scores a trained model's codes (posterior means of the test
@@ -57,11 +58,11 @@ final class DisentanglementCommand implements Main.Command {
             metrics.forEach(vae::metric);
             TrainedVae model = vae.load(dir);
             DatasetPair data = CommonOptions.modelData(vae, model, cl, err);
-            Disentanglement d = vae.disentanglement(model, data).attributes(attributes).metrics(metrics)
+            Disentanglement d = Disentanglement.builder(model, data).attributes(attributes).metrics(metrics)
                     .protocol(protocol).alignBy(alignBy).images(images).seed(seed)
                     .attributeMeasurer(CommonOptions.measurer(vae, cl, threads, err)).run();
             d.describe(out::println);
-            List<Path> files = d.writeTo(dir);
+            List<Path> files = DisentanglementReport.write(d, dir);
             out.println("written " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));
             return Main.OK;
         }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Explorer;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
+import org.vae4j.report.Explorer;
 
 /** {@code ./vae explore}: the latent explorer, a self-contained page with a slider per latent dimension. */
 final class ExploreCommand implements Main.Command {

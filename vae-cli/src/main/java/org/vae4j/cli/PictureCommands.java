@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Picture;
-import org.vae4j.Pictures;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
 import org.vae4j.api.data.Dataset;
+import org.vae4j.report.Picture;
+import org.vae4j.report.Pictures;
 
 /** {@code ./vae traverse|sample|reconstruct|interpolate}: PNG pictures of a trained model. */
 final class PictureCommands {

@@ -2,9 +2,9 @@ package org.vae4j.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.vae4j.Durations;
 import org.vae4j.api.Loss;
 import org.vae4j.api.TrainingListener;
+import org.vae4j.report.Durations;
 
 /**
  * Training progress: a live bar redrawn in place on a terminal, plain log lines (four per epoch

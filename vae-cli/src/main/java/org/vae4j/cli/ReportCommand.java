@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.ModelReport;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
+import org.vae4j.report.ModelReport;
 
 /**
  * {@code ./vae report}: a self-contained {@code report.html} beside a trained model: configuration

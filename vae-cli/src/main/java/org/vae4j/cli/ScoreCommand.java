@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Representation;
-import org.vae4j.Scores;
 import org.vae4j.Vae4j;
+import org.vae4j.analysis.Representation;
+import org.vae4j.analysis.Scores;
 
 /** {@code ./vae score}: disentanglement scores of any representation saved as CSV or .npy arrays. */
 final class ScoreCommand implements Main.Command {
@@ -45,7 +45,7 @@ final class ScoreCommand implements Main.Command {
             throw new UsageException("--out " + outFile + " must name a .json file");
         }
         try (Vae4j vae = CommonOptions.library(cl, 1, err)) {
-            Scores.Builder scoring = vae.score(Representation.read(Path.of(cl.getOptionValue("codes"))),
+            Scores.Builder scoring = Scores.builder(vae, Representation.read(Path.of(cl.getOptionValue("codes"))),
                     Representation.read(Path.of(cl.getOptionValue("factors"))))
                     .protocol(cl.getOptionValue("protocol", "vae4j"))
                     .factorKinds(cl.getOptionValue("factor-kinds", "auto"))

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.Study;
-import org.vae4j.StudySpec;
-import org.vae4j.TrialRunner;
 import org.vae4j.Vae4j;
+import org.vae4j.study.Study;
+import org.vae4j.study.StudySpec;
+import org.vae4j.study.TrialRunner;
 
 
 /**

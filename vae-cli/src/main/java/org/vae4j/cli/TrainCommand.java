@@ -1,16 +1,13 @@
 package org.vae4j.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.vae4j.api.Loss;
 import org.vae4j.ModelTrainer;
 import org.vae4j.TrainedVae;
 import org.vae4j.TrainingRun;
@@ -19,10 +16,6 @@ import org.vae4j.Vae4j;
 import org.vae4j.api.ModelSpec;
 import org.vae4j.api.OptimizerKind;
 import org.vae4j.api.TrainingConfig;
-import org.vae4j.api.TrainingListener;
-import org.vae4j.api.TrainingProgress;
-import org.vae4j.api.VaeException;
-import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 
 /** {@code ./vae train}: trains a registered model and writes the model directory. */

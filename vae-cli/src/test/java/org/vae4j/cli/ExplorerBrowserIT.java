@@ -1,7 +1,5 @@
 package org.vae4j.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,11 +23,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.vae4j.Disentanglement;
-import org.vae4j.Explorer;
 import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
+import org.vae4j.analysis.Disentanglement;
 import org.vae4j.api.data.DatasetPair;
+import org.vae4j.report.DisentanglementReport;
+import org.vae4j.report.Explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The latent explorer in a real browser: Debian's headless Chromium driven by chromedriver opens the
@@ -80,8 +81,8 @@ class ExplorerBrowserIT {
         plain = vae.trainer("beta-vae").option("beta", 2).option("hidden", "32").latentDims(3).epochs(3).seed(5)
                 .saveTo(plainDir).train(data);
         // aligned, labelled and oriented sliders come from disentanglement.json
-        vae.disentanglement(plain, data).attributes(List.of("thickness", "slant", "width")).metrics(List.of("mig"))
-                .run().writeTo(plainDir);
+        DisentanglementReport.write(Disentanglement.builder(plain, data).attributes(List.of("thickness", "slant", "width")).metrics(List.of("mig"))
+                .run(), plainDir);
         plainPage = Explorer.write(plain, data.test(), plainDir, plainDir.resolve(Explorer.FILE));
         Path condDir = work.resolve("cvae");
         conditional = vae.trainer("cvae").option("hidden", "32").latentDims(2).epochs(2).seed(5).saveTo(condDir)

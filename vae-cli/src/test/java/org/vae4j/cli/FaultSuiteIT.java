@@ -1,7 +1,5 @@
 package org.vae4j.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,8 @@ import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.data.IdxDatasets;
 import org.vae4j.core.data.KnownDataset;
 import org.vae4j.core.testkit.CheckpointFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault suite, run by the README's test command: what a hostile user or a bad day does to

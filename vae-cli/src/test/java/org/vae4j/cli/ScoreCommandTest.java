@@ -1,7 +1,5 @@
 package org.vae4j.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vae4j.Representation;
+import org.vae4j.analysis.Representation;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./vae score} on arrays numpy wrote (src/test/resources/score/make_fixtures.py): CSV and .npy

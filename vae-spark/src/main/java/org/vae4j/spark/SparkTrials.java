@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.vae4j.Study;
-import org.vae4j.TrialRunner;
 import org.vae4j.api.VaeException;
+import org.vae4j.study.Study;
+import org.vae4j.study.TrialRunner;
 
 /**
  * Runs a study's trials on Apache Spark, one trial per task: {@code local[N]}, a standalone

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.Function;
-import org.vae4j.Study;
-import org.vae4j.StudySpec;
 import org.vae4j.Vae4j;
 import org.vae4j.api.data.DatasetPair;
+import org.vae4j.study.Study;
+import org.vae4j.study.StudySpec;
 
 /**
  * Runs one trial on an executor, through the library exactly as the in-process runner does (one

@@ -1,7 +1,5 @@
 package org.vae4j.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,9 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vae4j.TrialRunner;
 import org.vae4j.Vae4j;
 import org.vae4j.core.testkit.IdxFixture;
+import org.vae4j.study.TrialRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reduced study with {@code --master local[2]} against the in-process runner: the same tables

@@ -1,7 +1,5 @@
 package org.vae4j.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,9 +19,11 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vae4j.TrialRunner;
 import org.vae4j.Vae4j;
 import org.vae4j.core.testkit.IdxFixture;
+import org.vae4j.study.TrialRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a master and a worker (2 cores) in their own JVMs,

@@ -1,7 +1,8 @@
 package org.vae4j.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,13 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.vae4j.Study;
-import org.vae4j.StudySpec;
-import org.vae4j.TrialRunner;
 import org.vae4j.Vae4j;
+import org.vae4j.study.Study;
+import org.vae4j.study.StudySpec;
+import org.vae4j.study.TrialRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reduced study on the generated IDX fixture, run by any runner, and what its results must equal. */
 final class StudyFixture {

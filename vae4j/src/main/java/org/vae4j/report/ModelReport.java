@@ -1,7 +1,6 @@
-package org.vae4j;
+package org.vae4j.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.vae4j.api.VaeException;
+import org.vae4j.Evaluation;
+import org.vae4j.TrainedVae;
 import org.vae4j.api.data.Dataset;
-import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.render.ImageGrid;
 import org.vae4j.core.render.LineChart;
 import org.vae4j.core.render.Pictures;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Json;
 
 /**
  * A self-contained {@code report.html} beside a trained model: configuration and provenance, loss
@@ -38,25 +40,13 @@ public final class ModelReport {
      * @return the file written
      */
     public static Path write(TrainedVae model, Path modelDir, Dataset test) {
-        model.checkData(test);
-        JsonNode metrics = readJson(modelDir.resolve(TrainedVae.METRICS));
-        JsonNode evaluation = readJson(modelDir.resolve(Evaluation.FILE));
-        String html = model.run(() -> html(model, modelDir, metrics, evaluation, test));
+        Internals.handle(model).checkData(test);
+        JsonNode metrics = Json.read(modelDir.resolve(TrainedVae.METRICS));
+        JsonNode evaluation = Json.read(modelDir.resolve(Evaluation.FILE));
+        String html = Internals.handle(model).run(() -> html(model, modelDir, metrics, evaluation, test));
         Path file = modelDir.resolve(FILE);
         AtomicFiles.write(file, html.getBytes(StandardCharsets.UTF_8));
         return file;
-    }
-
-    static JsonNode readJson(Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new VaeException(file + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); delete it and re-run the command that writes it");
-        }
     }
 
     private static String esc(Object o) {
@@ -168,9 +158,9 @@ public final class ModelReport {
                     .append(esc(dir)).append("</code> for a page with a slider per latent dimension.</p>");
         }
         b.append("<h2>Pictures</h2>");
-        Pictures pictures = new Pictures(saved.runner(), saved.imageHeight(), saved.imageWidth());
-        Encodings codes = saved.encodings(test, test.size());
-        boolean gaussian = saved.gaussianKl();
+        Pictures pictures = new Pictures(Internals.handle(saved).runner(), saved.imageHeight(), saved.imageWidth());
+        Encodings codes = Internals.handle(saved).encodings(test, test.size());
+        boolean gaussian = Internals.handle(saved).gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         int[] dims = java.util.stream.IntStream.range(0, codes.latentDims()).boxed()
                 .sorted((x, y) -> Double.compare(score[y], score[x])).mapToInt(Integer::intValue).toArray();

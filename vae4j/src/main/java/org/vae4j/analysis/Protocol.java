@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
+import org.vae4j.internal.Session;
 import org.vae4j.metrics.score.LinearModels;
 
 /**
@@ -69,11 +70,11 @@ public enum Protocol {
      *
      * @return each result under the name asked for, in the order asked
      */
-    Map<String, MetricResult> compute(Vae4j vae, List<String> names, double[][] codes, Factors factors,
+    Map<String, MetricResult> compute(Session session, List<String> names, double[][] codes, Factors factors,
                                       MetricContext context) {
         Map<String, MetricResult> results = new LinkedHashMap<>();
         for (String name : names) {
-            results.put(name, vae.metric(metric(name)).compute(codes, factors, context));
+            results.put(name, session.metric(metric(name)).compute(codes, factors, context));
         }
         return results;
     }

@@ -1,10 +1,12 @@
-package org.vae4j;
+package org.vae4j.report;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.vae4j.TrainedVae;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.core.engine.Encodings;
+import org.vae4j.internal.Internals;
 
 /**
  * The pictures users judge a VAE by: latent traversals (the paper's central figures), samples from
@@ -17,7 +19,7 @@ public final class Pictures {
 
     private Pictures(TrainedVae model) {
         this.model = model;
-        this.render = new org.vae4j.core.render.Pictures(model.runner(), model.imageHeight(), model.imageWidth());
+        this.render = new org.vae4j.core.render.Pictures(Internals.handle(model).runner(), model.imageHeight(), model.imageWidth());
     }
 
     /**
@@ -43,8 +45,8 @@ public final class Pictures {
      * @return the picture
      */
     public Picture traversal(Dataset test, int[] dims, double low, double high, int steps, int image, int label) {
-        Encodings codes = model.encodings(test, test.size());
-        boolean gaussian = model.gaussianKl();
+        Encodings codes = Internals.handle(model).encodings(test, test.size());
+        boolean gaussian = Internals.handle(model).gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         int[] rows = dims != null ? dims : IntStream.range(0, codes.latentDims()).boxed()
                 .sorted((a, b) -> Double.compare(score[b], score[a])).mapToInt(Integer::intValue).toArray();
@@ -56,7 +58,7 @@ public final class Pictures {
         double[] base = image >= 0 ? codes.mean()[image].clone() : new double[model.latentDims()];
         String around = image >= 0 ? "test image " + image : "the prior mean";
         String title = model.title() + ": traversal around " + around + (y >= 0 ? ", y=" + y : "");
-        return new Picture(model.run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
+        return new Picture(Internals.handle(model).run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
     }
 
     /**
@@ -71,7 +73,7 @@ public final class Pictures {
      * @param title the picture's title
      */
     public Picture traversal(int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
-        return new Picture(model.run(() -> render.traversal(new double[model.latentDims()], dims, rowLabels, low, high,
+        return new Picture(Internals.handle(model).run(() -> render.traversal(new double[model.latentDims()], dims, rowLabels, low, high,
                 steps, label, title)));
     }
 
@@ -100,7 +102,7 @@ public final class Pictures {
             Arrays.fill(labels, classes > 0 ? label : -1);
         }
         String title = model.title() + ": samples" + (classes > 0 && label >= 0 ? " of y=" + label : "");
-        return new Picture(model.run(() -> render.samples(rows, cols, labels, seed, title)));
+        return new Picture(Internals.handle(model).run(() -> render.samples(rows, cols, labels, seed, title)));
     }
 
     /**
@@ -110,8 +112,8 @@ public final class Pictures {
      * @param count how many test images
      */
     public Picture reconstructions(Dataset test, int count) {
-        model.checkData(test);
-        return new Picture(model.run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
+        Internals.handle(model).checkData(test);
+        return new Picture(Internals.handle(model).run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
     }
 
     /**
@@ -123,8 +125,8 @@ public final class Pictures {
      * @param steps decoded points between them (at least 2)
      */
     public Picture interpolation(Dataset test, int from, int to, int steps) {
-        model.checkData(test);
-        return new Picture(model.run(() -> render.interpolation(test, from, to, steps,
+        Internals.handle(model).checkData(test);
+        return new Picture(Internals.handle(model).run(() -> render.interpolation(test, from, to, steps,
                 model.title() + ": test image " + from + " to " + to)));
     }
 

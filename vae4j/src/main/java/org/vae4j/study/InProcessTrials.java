@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package org.vae4j;
+package org.vae4j.study;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,18 +12,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vae4j.Evaluation;
+import org.vae4j.ModelTrainer;
+import org.vae4j.TrainedVae;
+import org.vae4j.Vae4j;
+import org.vae4j.analysis.Attributes;
+import org.vae4j.analysis.Disentanglement;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.Loss;
 import org.vae4j.api.TrainingListener;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.io.AtomicFiles;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Json;
+import org.vae4j.internal.Session;
+import org.vae4j.report.DisentanglementReport;
+import org.vae4j.report.Durations;
 
 /**
  * The paper's experiments as a grid of independent trials (model x latent size x beta x seed),
@@ -68,7 +79,7 @@ public final class Study {
     public record Outcome(Path report, int tradeoffLatent, List<String> failed) {
     }
 
-    private final Vae4j vae;
+    private final Session session;
     private final StudySpec spec;
     private final Path dir;
     private final TrialRunner runner;
@@ -80,7 +91,7 @@ public final class Study {
     private final PrintStream out;
 
     private Study(Builder b) {
-        this.vae = b.vae;
+        this.session = b.session;
         this.spec = b.spec;
         this.dir = b.dir;
         this.runner = b.runner != null ? b.runner : TrialRunner.inProcess(b.workers);
@@ -99,12 +110,12 @@ public final class Study {
      * @param dir the study folder
      */
     public static Builder builder(Vae4j vae, StudySpec spec, Path dir) {
-        return new Builder(vae, spec, dir);
+        return new Builder(Internals.session(vae), spec, dir);
     }
 
     /** Settings of a study run. */
     public static final class Builder {
-        private final Vae4j vae;
+        private final Session session;
         private final StudySpec spec;
         private final Path dir;
         private int workers = Math.min(2, Runtime.getRuntime().availableProcessors());
@@ -116,8 +127,8 @@ public final class Study {
         private Path attributeCache;
         private PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream());
 
-        private Builder(Vae4j vae, StudySpec spec, Path dir) {
-            this.vae = Objects.requireNonNull(vae);
+        private Builder(Session session, StudySpec spec, Path dir) {
+            this.session = session;
             this.spec = Objects.requireNonNull(spec);
             this.dir = Objects.requireNonNull(dir);
         }
@@ -230,16 +241,16 @@ public final class Study {
             } else if (resume) {
                 throw new ConfigurationException("--resume: " + dir + " holds no study (no " + STUDY + ")");
             }
-            vae.model(chosen.sensitivity().model());
+            session.models().get(chosen.sensitivity().model());
             for (String model : chosen.tradeoff().models()) {
-                if (vae.model(model).option("beta").isEmpty()) {
+                if (session.models().get(model).optionSchema().options().stream().noneMatch(o -> o.name().equals("beta"))) {
                     throw new ConfigurationException("tradeoff model '" + model + "' has no 'beta' option to vary; use"
                             + " models such as beta-vae or cvae (./vae models lists their options)");
                 }
             }
-            chosen.scoring().metrics().forEach(vae::metric);
+            chosen.scoring().metrics().forEach(session::metric);
             Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
-            Builder b = new Builder(vae, chosen, dir);
+            Builder b = new Builder(session, chosen, dir);
             b.workers = workers;
             b.runner = runner;
             b.resume = resume;
@@ -354,7 +365,7 @@ public final class Study {
     /** {@return the study's data, read once (runners that train in this process use it)} */
     public synchronized DatasetPair data() {
         if (data == null) {
-            data = vae.dataset(dataset, dataDirectory);
+            data = session.dataset(dataset, dataDirectory);
             out.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images)%n", data.name(), data.source(),
                     data.train().size(), data.test().size());
         }
@@ -432,7 +443,7 @@ public final class Study {
                 StandardCharsets.UTF_8)) {
             long t0 = System.nanoTime();
             try {
-                ModelTrainer trainer = vae.trainer(t.model()).latentDims(t.latent()).epochs(spec.epochs())
+                ModelTrainer trainer = Internals.trainer(session, t.model()).latentDims(t.latent()).epochs(spec.epochs())
                         .batchSize(spec.batchSize()).optimizer(spec.optimizerKind())
                         .learningRate(spec.learningRateOrDefault()).seed(t.seed()).threads(1).testEvery(0).saveTo(modelDir)
                         .listener(epochLog(log::println));
@@ -456,16 +467,14 @@ public final class Study {
                 Evaluation e = evaluation.run();
                 e.writeTo(modelDir);
                 log.println(e.summaryJson());
-                Attributes.Measurer measurer = vae.attributes().threads(1).log(log::println);
-                if (attributeCache != null) {
-                    measurer.cacheDirectory(attributeCache);
-                }
+                Attributes.Measurer measurer = Attributes.measurer(attributeCache != null ? attributeCache
+                        : Attributes.cacheIn(session.cacheDirectory())).threads(1).log(log::println);
                 log.println("disentanglement");
-                Disentanglement d = vae.disentanglement(model, data).attributes(spec.scoring().attributes())
+                Disentanglement d = Disentanglement.builder(model, data).attributes(spec.scoring().attributes())
                         .metrics(spec.scoring().metrics()).images(spec.scoring().images()).attributeMeasurer(measurer)
                         .run();
                 d.describe(log::println);
-                d.writeTo(modelDir);
+                DisentanglementReport.write(d, modelDir);
             } catch (VaeException | IllegalArgumentException e) {
                 log.println("failed: " + e.getMessage());
                 return e.getMessage();

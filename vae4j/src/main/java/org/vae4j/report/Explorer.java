@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,13 +15,18 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.vae4j.Evaluation;
+import org.vae4j.TrainedVae;
+import org.vae4j.analysis.Disentanglement;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
-import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.nn.BernoulliLikelihood;
 import org.vae4j.core.nn.GaussianLikelihood;
 import org.vae4j.core.nn.MlpDecoder;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Json;
 
 /**
  * The latent explorer: one self-contained HTML page ({@code explorer.html}) in which a designer
@@ -55,19 +60,19 @@ public final class Explorer {
      * @throws VaeException if the model's decoder or likelihood is not one the page can recompute
      */
     public static Path write(TrainedVae model, Dataset test, Path modelDir, Path out) {
-        model.checkData(test);
-        String html = model.run(() -> html(model, test, ModelReport.readJson(modelDir.resolve(Disentanglement.FILE))));
+        Internals.handle(model).checkData(test);
+        String html = Internals.handle(model).run(() -> html(model, test, Json.read(modelDir.resolve(Disentanglement.FILE))));
         AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));
         return out;
     }
 
     static String html(TrainedVae model, Dataset test, JsonNode disentanglement) {
-        if (!(model.model().decoder() instanceof MlpDecoder decoder)) {
+        if (!(Internals.handle(model).model().decoder() instanceof MlpDecoder decoder)) {
             throw new VaeException("model " + model.modelName() + " has a decoder of its own ("
-                    + model.model().decoder().getClass().getName() + "); the explorer recomputes only the built-in MLP"
+                    + Internals.handle(model).model().decoder().getClass().getName() + "); the explorer recomputes only the built-in MLP"
                     + " decoder in the page");
         }
-        String likelihood = model.model().likelihood().name();
+        String likelihood = Internals.handle(model).model().likelihood().name();
         if (!likelihood.equals(BernoulliLikelihood.NAME) && !likelihood.equals(GaussianLikelihood.NAME)) {
             throw new VaeException("model " + model.modelName() + " uses the likelihood '" + likelihood
                     + "'; the explorer shows the means of bernoulli and gaussian likelihoods only");
@@ -88,14 +93,14 @@ public final class Explorer {
         for (var a : arch.activations()) {
             activations.add(a.id());
         }
-        long encoderParams = model.model().encoder().numParams();
-        float[] all = model.state().params().castTo(DataType.FLOAT).data().asFloat();
+        long encoderParams = Internals.handle(model).model().encoder().numParams();
+        float[] all = Internals.handle(model).state().params().castTo(DataType.FLOAT).data().asFloat();
         float[] decoderParams = java.util.Arrays.copyOfRange(all, (int) encoderParams,
                 (int) (encoderParams + decoder.numParams()));
         data.put("params", base64(decoderParams));
 
-        Encodings codes = model.encodings(test, test.size());
-        boolean gaussian = model.gaussianKl();
+        Encodings codes = Internals.handle(model).encodings(test, test.size());
+        boolean gaussian = Internals.handle(model).gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         double[] variance = codes.varianceOfMeans();
         ArrayNode dims = data.putArray("dims");

@@ -1,5 +1,6 @@
-package org.vae4j;
+package org.vae4j.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.OptimizerKind;
 
@@ -80,7 +80,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         if (!PROFILES.contains(name)) {
             throw new ConfigurationException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
         }
-        try (InputStream in = StudySpec.class.getResourceAsStream("study/" + name + ".json")) {
+        try (InputStream in = StudySpec.class.getResourceAsStream(name + ".json")) {
             return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
         } catch (IOException e) {
             throw new IllegalStateException("built-in profile " + name + " is unreadable", e);

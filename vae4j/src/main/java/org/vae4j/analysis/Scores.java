@@ -1,20 +1,24 @@
-package org.vae4j;
+package org.vae4j.analysis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vae4j.Vae4j;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Json;
+import org.vae4j.internal.Session;
 
 /**
  * Disentanglement scores of any representation: codes and factors read from files (see
  * {@link Representation}), scored by the registered metrics with vae4j's or disentanglement_lib's
- * definitions ({@link Protocol}; docs/metrics.md). From {@link Vae4j#score(Representation, Representation)};
+ * definitions ({@link Protocol}; docs/metrics.md). From {@link #builder(Vae4j, Representation, Representation)};
  * {@link #writeTo} saves them as JSON with the inputs' SHA-256.
  *
  * @param protocol the definitions used
@@ -59,9 +63,21 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
         return file;
     }
 
-    /** Configures a scoring; from {@link Vae4j#score(Representation, Representation)}. */
+    /**
+     * {@return a scoring of any representation: codes (from vae4j or elsewhere) against labelled factors,
+     * both read with {@link Representation#read}}
+     *
+     * @param vae the library instance whose metrics are used
+     * @param codes the codes, one row per example
+     * @param factors the factors, one row per example
+     */
+    public static Builder builder(Vae4j vae, Representation codes, Representation factors) {
+        return new Builder(Internals.session(vae), codes, factors);
+    }
+
+    /** Configures a scoring; from {@link #builder(Vae4j, Representation, Representation)}. */
     public static final class Builder {
-        private final Vae4j vae;
+        private final Session session;
         private final Representation codes;
         private final Representation factors;
         private String kinds = "auto";
@@ -69,8 +85,8 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
         private MetricContext context = MetricContext.DEFAULT;
         private Protocol protocol = Protocol.VAE4J;
 
-        Builder(Vae4j vae, Representation codes, Representation factors) {
-            this.vae = vae;
+        private Builder(Session session, Representation codes, Representation factors) {
+            this.session = session;
             this.codes = codes;
             this.factors = factors;
         }
@@ -96,7 +112,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
          * @return this builder
          */
         public Builder metrics(List<String> names) {
-            names.forEach(vae::metric);
+            names.forEach(session::metric);
             this.metrics = List.copyOf(names);
             return this;
         }
@@ -161,7 +177,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
             }
             Factors f = new Factors(factors.columns(), factors.values(), discrete);
             return new Scores(protocol, codes, factors, discrete, context,
-                    protocol.compute(vae, metrics, codes.values(), f, context));
+                    protocol.compute(session, metrics, codes.values(), f, context));
         }
 
         private boolean[] kinds() {

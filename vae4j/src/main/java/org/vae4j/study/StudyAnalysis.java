@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,9 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.vae4j.Evaluation;
+import org.vae4j.analysis.Disentanglement;
 import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.render.ImageGrid;
 import org.vae4j.core.render.LineChart;
+import org.vae4j.internal.Json;
 
 /**
  * The study's analysis, from the finished trials' files: the latent-size sensitivity and its knee,
@@ -71,13 +74,13 @@ final class StudyAnalysis {
         }
         try (Stream<Path> dirs = Files.list(trials)) {
             for (Path t : (Iterable<Path>) dirs.sorted()::iterator) {
-                JsonNode done = ModelReport.readJson(t.resolve(Study.TRIAL_DONE));
+                JsonNode done = Json.read(t.resolve(Study.TRIAL_DONE));
                 if (done == null) {
                     continue;
                 }
                 Path modelDir = t.resolve("model");
                 Map<String, Double> v = new LinkedHashMap<>();
-                JsonNode ev = ModelReport.readJson(modelDir.resolve(Evaluation.FILE));
+                JsonNode ev = Json.read(modelDir.resolve(Evaluation.FILE));
                 JsonNode test = ev.path("test");
                 v.put("negElbo", Json.number(test.get("negElbo")));
                 v.put("D", Json.number(test.get("reconstruction")));
@@ -85,7 +88,7 @@ final class StudyAnalysis {
                 JsonNode iw = ev.path("importanceWeighted");
                 v.put("iwLogLikelihood", Json.number(iw.get("logLikelihood")));
                 v.put("activeUnits", Json.number(ev.path("latent").get("activeUnits")));
-                JsonNode dis = ModelReport.readJson(modelDir.resolve(Disentanglement.FILE));
+                JsonNode dis = Json.read(modelDir.resolve(Disentanglement.FILE));
                 dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(), Json.number(e.getValue().get("value"))));
                 for (JsonNode a : dis.path("alignment")) {
                     boolean placed = !a.path("dimension").isNull();
@@ -418,7 +421,7 @@ final class StudyAnalysis {
         if (best != null) {
             alignment.put("trial", best.model() + "-z" + best.latent() + "-b" + number(best.beta()) + "-s" + best.seed());
             alignment.put("criterion", "highest mean |Spearman| of the aligned attributes");
-            JsonNode dis = ModelReport.readJson(best.modelDir().resolve(Disentanglement.FILE));
+            JsonNode dis = Json.read(best.modelDir().resolve(Disentanglement.FILE));
             alignment.set("alignment", dis.path("alignment"));
             Path traversal = dir.resolve("plots").resolve("aligned-traversal.png");
             try {

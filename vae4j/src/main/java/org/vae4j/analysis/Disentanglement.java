@@ -1,14 +1,11 @@
-package org.vae4j;
+package org.vae4j.analysis;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.vae4j.TrainedVae;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
@@ -16,8 +13,8 @@ import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
 import org.vae4j.core.engine.Encodings;
-import org.vae4j.core.render.HeatMap;
-import org.vae4j.core.render.ImageGrid;
+import org.vae4j.internal.Internals;
+import org.vae4j.internal.Session;
 import org.vae4j.metrics.score.Alignment;
 import org.vae4j.metrics.score.Correlations;
 
@@ -25,7 +22,8 @@ import org.vae4j.metrics.score.Correlations;
  * A model's codes (posterior means of test images) scored against the digits' attributes: the
  * chosen disentanglement metrics, the optimal one-to-one alignment of latent dimensions with
  * attributes, and the Spearman and Pearson correlations of every dimension with every attribute.
- * {@link #writeTo} writes {@code disentanglement.json}, a heat map and the aligned traversal.
+ * {@code report.DisentanglementReport} writes it as {@code disentanglement.json}, a heat map and the aligned
+ * traversal.
  *
  * @param title the model's title
  * @param images test images scored
@@ -43,7 +41,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
                               List<String> correlationColumns, double[][] spearman, double[][] pearson,
                               TrainedVae model, int conditionLabel) {
 
-    /** The file {@link #writeTo} writes. */
+    /** The file a scoring is written to in the model directory. */
     public static final String FILE = "disentanglement.json";
 
     /**
@@ -63,83 +61,19 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
     }
 
     /**
-     * Writes {@code disentanglement.json}, {@code correlations.png} and {@code aligned-traversal.png}
-     * into {@code dir}; returns the three files.
+     * {@return a scoring of a trained model's codes against its test images' attributes, to configure
+     * and run with the metrics and data cache of the instance that trained or loaded the model}
      *
-     * @param dir the model directory
-     * @return the three files written
+     * @param model the trained model
+     * @param data the data it is scored on (its test split)
      */
-    public List<Path> writeTo(Path dir) {
-        ObjectNode result = Json.MAPPER.createObjectNode();
-        result.put("model", model.modelName());
-        result.put("latentDims", latentDims);
-        result.put("images", images);
-        result.put("codes", "posterior means of the first " + images + " test images");
-        result.putPOJO("attributes", attributes);
-        result.put("protocol", protocol.id());
-        result.set("metrics", Json.metricResults(metrics));
-        ArrayNode aligned = result.putArray("alignment");
-        result.put("alignedBy", alignedBy);
-        for (Aligned a : alignment) {
-            ObjectNode node = aligned.addObject();
-            node.put("attribute", a.attribute());
-            if (a.dimension() < 0) {
-                node.putNull("dimension");
-                node.put("note", "unassigned: more attributes than latent dimensions");
-                node.put("runnerUpDimension", a.runnerUpDimension());
-                node.put("runnerUpStrength", Json.round(a.runnerUpStrength()));
-                continue;
-            }
-            node.put("dimension", a.dimension());
-            node.put("strength", Json.round(a.strength()));
-            node.put("spearman", Json.round(a.spearman()));
-            node.put("runnerUpDimension", a.runnerUpDimension());
-            node.put("runnerUpStrength", Json.round(a.runnerUpStrength()));
-            if (a.competingAttribute() != null) {
-                node.put("competingAttribute", a.competingAttribute());
-                node.put("competingStrength", Json.round(a.competingStrength()));
-            }
-        }
-        result.putPOJO("correlationColumns", correlationColumns);
-        result.set("spearman", Json.MAPPER.valueToTree(round(spearman)));
-        result.set("pearson", Json.MAPPER.valueToTree(round(pearson)));
-
-        double[][] magnitude = new double[latentDims][correlationColumns.size()];
-        String[] rows = new String[latentDims];
-        for (int j = 0; j < latentDims; j++) {
-            rows[j] = "z" + j;
-            for (int k = 0; k < correlationColumns.size(); k++) {
-                magnitude[j][k] = Math.abs(spearman[j][k]);
-            }
-        }
-        Path heat = dir.resolve("correlations.png");
-        ImageGrid.writePng(HeatMap.render(title + ": |Spearman| of codes and attributes", rows,
-                correlationColumns.toArray(String[]::new), magnitude), heat);
-
-        // traversal rows of the aligned dimensions, labelled with their attributes
-        List<Aligned> placed = alignment.stream().filter(a -> a.dimension() >= 0).toList();
-        int[] dims = placed.stream().mapToInt(Aligned::dimension).toArray();
-        String[] labels = placed.stream().map(a -> String.format(Locale.ROOT, "%s z%d %s", a.attribute(),
-                a.dimension(), a.spearman() >= 0 ? "+" : "-")).toArray(String[]::new);
-        Path traversal = dir.resolve("aligned-traversal.png");
-        Pictures.of(model).traversal(dims, labels, -3, 3, 11, conditionLabel, title + ": aligned dimensions"
-                + (conditionLabel >= 0 ? ", y=" + conditionLabel : "")).writePng(traversal);
-        Path file = dir.resolve(FILE);
-        Json.write(file, result);
-        return List.of(file, heat, traversal);
+    public static Builder builder(TrainedVae model, DatasetPair data) {
+        return new Builder(Internals.handle(model).session(), model, data);
     }
 
-    private static Double[][] round(double[][] m) {
-        Double[][] out = new Double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = Arrays.stream(m[i]).mapToObj(Json::round).toArray(Double[]::new);
-        }
-        return out;
-    }
-
-    /** Configures a scoring; from {@link Vae4j#disentanglement(TrainedVae, DatasetPair)}. */
+    /** Configures a scoring; from {@link #builder(TrainedVae, DatasetPair)}. */
     public static final class Builder {
-        private final Vae4j vae;
+        private final Session session;
         private final TrainedVae model;
         private final DatasetPair data;
         private List<String> attributes = List.of("thickness", "slant", "width");
@@ -150,11 +84,11 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         private long seed;
         private Attributes.Measurer measurer;
 
-        Builder(Vae4j vae, TrainedVae model, DatasetPair data) {
-            this.vae = vae;
+        private Builder(Session session, TrainedVae model, DatasetPair data) {
+            this.session = session;
             this.model = model;
             this.data = data;
-            this.measurer = vae.attributes();
+            this.measurer = Attributes.measurer(Attributes.cacheIn(session.cacheDirectory()));
         }
 
         /**
@@ -176,7 +110,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
          * @return this builder
          */
         public Builder metrics(List<String> names) {
-            names.forEach(vae::metric);
+            names.forEach(session::metric);
             this.metricNames = List.copyOf(names);
             return this;
         }
@@ -256,7 +190,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
          * @return the scores, alignment and correlations
          */
         public Disentanglement run() {
-            model.checkData(data.test());
+            Internals.handle(model).checkData(data.test());
             if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
                 throw new ConfigurationException("--attributes label: dataset " + data.name() + " has no labels");
             }
@@ -264,12 +198,12 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             int n = Math.min(images, data.test().size());
             Dataset test = data.test().head(n);
             table = table.head(n);
-            Encodings codes = model.encodings(test, n);
+            Encodings codes = Internals.handle(model).encodings(test, n);
             double[][] z = codes.mean();
             Factors chosen = table.factors(attributes);
             MetricContext context = new MetricContext(seed, MetricContext.DEFAULT.trainFraction(),
                     MetricContext.DEFAULT.bins());
-            Map<String, MetricResult> results = protocol.compute(vae, metricNames, z, protocol.attributeFactors(chosen),
+            Map<String, MetricResult> results = protocol.compute(session, metricNames, z, protocol.attributeFactors(chosen),
                     context);
             List<Aligned> aligned = new ArrayList<>();
             for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {

@@ -1,79 +1,17 @@
 package org.vae4j;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.vae4j.api.Loss;
-import org.vae4j.core.io.AtomicFiles;
 
-/** The JSON files of a model directory ({@code metrics.json}, {@code evaluation.json}, ...); written atomically. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+import static org.vae4j.internal.Json.MAPPER;
+import static org.vae4j.internal.Json.loss;
+import static org.vae4j.internal.Json.round;
 
-    private Json() {
-    }
+/** The JSON of a model directory's own files: {@code metrics.json} and {@code evaluation.json}. */
+final class ModelFiles {
 
-    static ObjectNode loss(Loss l) {
-        return loss(l, false);
-    }
-
-    /** The loss terms; with {@code penalty} also the regularizer's own term (part of the objective). */
-    static ObjectNode loss(Loss l, boolean penalty) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("negElbo", round(l.negElbo()));
-        n.put("reconstruction", round(l.reconstruction()));
-        n.put("kl", round(l.kl()));
-        n.put("objective", round(l.objective()));
-        if (penalty) {
-            n.put("penalty", round(l.penalty()));
-        }
-        return n;
-    }
-
-    /**
-     * {@code v} to 4 decimals, or null when it is NaN or infinite: JSON has no such numbers, and a
-     * non-finite quantity must never be written as one (Math.round(NaN) is 0).
-     */
-    static Double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
-    }
-
-    /** A number read back from one of these files: NaN for null or missing (what {@link #round} writes for NaN). */
-    static double number(com.fasterxml.jackson.databind.JsonNode n) {
-        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
-    }
-
-    /** Each metric's result under the name it was asked for: what ran, value, parameters and details. */
-    static ObjectNode metricResults(Map<String, org.vae4j.api.metrics.MetricResult> results) {
-        ObjectNode metrics = MAPPER.createObjectNode();
-        results.forEach((name, r) -> {
-            ObjectNode node = metrics.putObject(name);
-            node.put("metric", r.metric());
-            node.put("value", round(r.value()));
-            node.set("parameters", MAPPER.valueToTree(r.parameters()));
-            node.set("details", MAPPER.valueToTree(r.details()));
-        });
-        return metrics;
-    }
-
-    static void write(Path file, ObjectNode node) {
-        try {
-            AtomicFiles.write(file, MAPPER.writeValueAsBytes(node));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String oneLine(ObjectNode node) {
-        try {
-            return new ObjectMapper().writeValueAsString(node);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private ModelFiles() {
     }
 
     /** {@code metrics.json}: the run's settings, final losses, history, data and provenance. */

@@ -1,17 +1,19 @@
-package org.vae4j;
+package org.vae4j.analysis;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
+import org.vae4j.Vae4j;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.Factors;
-import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.data.KnownDataset;
+import org.vae4j.core.io.AtomicFiles;
+import org.vae4j.internal.Internals;
 import org.vae4j.metrics.morpho.AttributeTable;
 import org.vae4j.metrics.morpho.Morphometrics;
 
@@ -122,11 +124,37 @@ public final class Attributes {
     }
 
     /**
+     * {@return a measurer of datasets' attributes (measured once per dataset and kept in the instance's data cache)}
+     *
+     * @param vae the library instance whose data cache is used
+     */
+    public static Measurer measurer(Vae4j vae) {
+        return new Measurer(cacheIn(Internals.session(vae).cacheDirectory()));
+    }
+
+    /**
+     * {@return a measurer that keeps the measured tables in {@code cacheDirectory}}
+     *
+     * @param cacheDirectory the folder of measured tables (created when first written)
+     */
+    public static Measurer measurer(Path cacheDirectory) {
+        return new Measurer(Objects.requireNonNull(cacheDirectory, "cacheDirectory"));
+    }
+
+    /**
+     * {@return where measured tables are kept under a data cache root: its {@code attributes/} folder}
+     *
+     * @param cacheRoot the data cache root
+     */
+    public static Path cacheIn(Path cacheRoot) {
+        return cacheRoot.resolve("attributes");
+    }
+
+    /**
      * Measures the attributes of a dataset's splits, or reads them from the cache: each split is
-     * measured once and kept per images-file checksum. From {@link Vae4j#attributes()}.
+     * measured once and kept per images-file checksum. From {@link Attributes#measurer(Vae4j)}.
      */
     public static final class Measurer {
-        private final Vae4j vae;
         private Path cacheDirectory;
         private boolean useCache = true;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -146,9 +174,8 @@ public final class Attributes {
             void update(String what, long done, long total);
         }
 
-        Measurer(Vae4j vae) {
-            this.vae = vae;
-            this.cacheDirectory = vae.cacheDirectory().resolve("attributes");
+        private Measurer(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
         }
 
         /**

@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.analysis;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

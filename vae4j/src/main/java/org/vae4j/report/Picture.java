@@ -1,4 +1,4 @@
-package org.vae4j;
+package org.vae4j.report;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package org.vae4j;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.vae4j.report;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DurationsTest {
 

@@ -1,0 +1,116 @@
+package org.vae4j.internal;
+
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.vae4j.TrainedVae;
+import org.vae4j.api.VaeException;
+import org.vae4j.api.VaeModel;
+import org.vae4j.api.data.Dataset;
+import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.engine.ModelRunner;
+import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.Optimizer;
+import org.vae4j.core.nn.GaussianKl;
+
+/**
+ * The engine side of a trained model: its state, its optimizer (null when loaded for inference),
+ * the runner that encodes and decodes, and the session it runs in. The one way the library's
+ * packages reach a {@code TrainedVae}'s engine objects ({@link Internals#handle}).
+ */
+public final class ModelHandle {
+    private final Session session;
+    private final ModelState state;
+    private final Optimizer optimizer;
+    private final ModelRunner runner;
+
+    /**
+     * A handle on a built model.
+     *
+     * @param session the session it runs in
+     * @param state its parameters and model
+     * @param optimizer its optimizer state, or null for inference only
+     */
+    public ModelHandle(Session session, ModelState state, Optimizer optimizer) {
+        this.session = session;
+        this.state = state;
+        this.optimizer = optimizer;
+        this.runner = new ModelRunner(state.model(), state.dataType());
+    }
+
+    /** {@return the session it runs in} */
+    public Session session() {
+        return session;
+    }
+
+    /** {@return its parameters and model} */
+    public ModelState state() {
+        return state;
+    }
+
+    /** {@return the model's components} */
+    public VaeModel model() {
+        return state.model();
+    }
+
+    /** {@return the optimizer state, or null for a model loaded for inference} */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** {@return the runner that encodes and decodes} */
+    public ModelRunner runner() {
+        return runner;
+    }
+
+    /** {@return the precision it runs in} */
+    public DataType dataType() {
+        return state.dataType();
+    }
+
+    /** {@return true when the divergence is the analytic Gaussian KL, so KL per dimension is meaningful} */
+    public boolean gaussianKl() {
+        return GaussianKl.NAME.equals(state.model().divergence().name());
+    }
+
+    /**
+     * Runs an operation with the session's settings applied.
+     *
+     * @param operation the operation
+     * @param <T> its result
+     * @return its result
+     */
+    public <T> T run(Supplier<T> operation) {
+        session.applySettings();
+        return operation.get();
+    }
+
+    /**
+     * {@return the posterior of the first {@code count} images, with their labels}
+     *
+     * @param images images of the model's shape
+     * @param count how many
+     */
+    public Encodings encodings(Dataset images, int count) {
+        checkData(images);
+        return run(() -> Encodings.of(runner, images, count, state.dataType()));
+    }
+
+    /**
+     * Fails with one line when {@code images} are not of the model's shape.
+     *
+     * @param images the data
+     */
+    public void checkData(Dataset images) {
+        int size = state.spec().dataSize();
+        int height = state.spec().imageHeight();
+        int width = state.spec().imageWidth();
+        if (images.dataSize() == size && (images.height() != height || images.width() != width)) {
+            throw new VaeException("the model expects " + height + "x" + width + " images but " + images.name()
+                    + " has " + images.height() + "x" + images.width() + "; pass the dataset it was trained on");
+        }
+        if (images.dataSize() != size) {
+            throw new VaeException("the model expects images of " + size + " pixels but " + images.name() + " has "
+                    + images.dataSize() + "; pass the dataset it was trained on");
+        }
+    }
+}
