@@ -1,5 +1,6 @@
 package org.vae4j.study;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
 import org.vae4j.analysis.Attributes;
 import org.vae4j.analysis.Disentanglement;
+import org.vae4j.analysis.StudyResults;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.Loss;
 import org.vae4j.api.TrainingListener;
@@ -34,6 +37,7 @@ import org.vae4j.internal.Json;
 import org.vae4j.internal.Session;
 import org.vae4j.report.DisentanglementReport;
 import org.vae4j.report.Durations;
+import org.vae4j.report.StudyReport;
 
 /**
  * The paper's experiments as a grid of independent trials (model x latent size x beta x seed),
@@ -65,7 +69,7 @@ public final class Study {
     public record Trial(String phase, String model, int latent, double beta, long seed) implements java.io.Serializable {
         /** {@return the trial's folder name, e.g. {@code beta-vae-z10-b4-s1}} */
         public String id() {
-            return model + "-z" + latent + "-b" + StudyAnalysis.number(beta) + "-s" + seed;
+            return model + "-z" + latent + "-b" + StudyReport.number(beta) + "-s" + seed;
         }
     }
 
@@ -269,7 +273,8 @@ public final class Study {
     }
 
     /**
-     * Runs the trials not finished yet, then the analysis and report.
+     * Runs the trials not finished yet, then gathers their results ({@link StudyResults}) and renders
+     * the tables, plots and report ({@link StudyReport}).
      *
      * @return the report, the trade-off z and the failed trials
      */
@@ -285,8 +290,10 @@ public final class Study {
             }
         }
         List<String> failed = new ArrayList<>(runAll(sensitivity));
-        StudyAnalysis analysis = new StudyAnalysis(spec, dir);
-        int z = spec.tradeoff().latentDims() > 0 ? spec.tradeoff().latentDims() : analysis.knee();
+        int z = spec.tradeoff().latentDims() > 0 ? spec.tradeoff().latentDims()
+                : StudyResults.knee(finishedTrials(), spec.sensitivity().kneeTolerance()).orElseThrow(() ->
+                        new VaeException("no finished sensitivity trial in " + dir
+                                + "; the trade-off needs the knee (or set tradeoff.latentDims)"));
         out.printf(Locale.ROOT, "trade-off at z=%d (%s)%s%n", z, spec.tradeoff().latentDims() > 0 ? "fixed by the study"
                 : "the knee of the sensitivity analysis", sensitivityOnly ? "; not run now (sensitivity only)" : "");
         List<Trial> tradeoff = new ArrayList<>();
@@ -298,10 +305,66 @@ public final class Study {
             }
         }
         failed.addAll(runAll(tradeoff));
-        Path report = analysis.write(z, failed);
+        StudyResults results = StudyResults.of(finishedTrials(), plan(), z);
+        Path report = StudyReport.write(dir, heading(), results, failed);
         out.printf(Locale.ROOT, "study %s finished in %s; report %s%n", spec.name(),
                 Durations.format((System.nanoTime() - started) / 1e9), report);
         return new Outcome(report, z, failed);
+    }
+
+    /** What the results are grouped by. */
+    private StudyResults.Plan plan() {
+        return new StudyResults.Plan(spec.tradeoff().models(), spec.tradeoff().betas(), spec.scoring().metrics(),
+                spec.scoring().attributes(), spec.sensitivity().kneeTolerance());
+    }
+
+    /** What the report says of the description. */
+    private StudyReport.Heading heading() {
+        return new StudyReport.Heading(spec.name(), spec.description(), String.format(Locale.ROOT,
+                "%d epochs, batch %d, %s, seeds %s", spec.epochs(), spec.batchSize(), spec.trainImages() > 0
+                        ? spec.trainImages() + " training images" : "all training images", spec.seeds()),
+                new StudyReport.SensitivityHeading(spec.sensitivity().model(), spec.sensitivity().iwSamples(),
+                        spec.sensitivity().iwImages()));
+    }
+
+    /** The finished trials' numbers, from their {@code trial.json}, {@code evaluation.json} and {@code disentanglement.json}. */
+    private List<StudyResults.Trial> finishedTrials() {
+        Path trials = dir.resolve("trials");
+        List<StudyResults.Trial> found = new ArrayList<>();
+        if (!Files.isDirectory(trials)) {
+            return found;
+        }
+        try (Stream<Path> dirs = Files.list(trials)) {
+            for (Path t : (Iterable<Path>) dirs.sorted()::iterator) {
+                JsonNode done = Json.read(t.resolve(TRIAL_DONE));
+                if (done == null) {
+                    continue;
+                }
+                Path modelDir = t.resolve("model");
+                Map<String, Double> v = new LinkedHashMap<>();
+                JsonNode ev = Json.read(modelDir.resolve(Evaluation.FILE));
+                JsonNode test = ev.path("test");
+                v.put("negElbo", Json.number(test.get("negElbo")));
+                v.put("D", Json.number(test.get("reconstruction")));
+                v.put("KL", Json.number(test.get("kl")));
+                JsonNode iw = ev.path("importanceWeighted");
+                v.put("iwLogLikelihood", Json.number(iw.get("logLikelihood")));
+                v.put("activeUnits", Json.number(ev.path("latent").get("activeUnits")));
+                JsonNode dis = Json.read(modelDir.resolve(Disentanglement.FILE));
+                dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(),
+                        Json.number(e.getValue().get("value"))));
+                for (JsonNode a : dis.path("alignment")) {
+                    boolean placed = !a.path("dimension").isNull();
+                    v.put("align:" + a.path("attribute").asText(), placed ? Json.number(a.get("strength")) : Double.NaN);
+                }
+                found.add(new StudyResults.Trial(done.path("phase").asText(), done.path("model").asText(),
+                        done.path("latentDims").asInt(), done.path("beta").asDouble(), done.path("seed").asLong(),
+                        modelDir, v));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 
     /** Runs the trials not finished yet with the runner; returns the ids of failed ones. */
@@ -451,7 +514,7 @@ public final class Study {
                     trainer.limit(spec.trainImages());
                 }
                 if (t.phase().equals("tradeoff")) {
-                    trainer.option("beta", StudyAnalysis.number(t.beta()));
+                    trainer.option("beta", StudyReport.number(t.beta()));
                 }
                 log.println("train " + t.id());
                 TrainedVae model = trainer.train(data);
