@@ -159,7 +159,7 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
          */
         public Builder importanceSamples(int k) {
             if (k < 0) {
-                throw new org.vae4j.api.ConfigurationException("--iw-samples must be >= 0, got " + k);
+                throw new org.vae4j.api.ConfigurationException("{importanceSamples} must be >= 0, got " + k);
             }
             this.samples = k;
             return this;
@@ -173,7 +173,7 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
          */
         public Builder images(int n) {
             if (n < 1) {
-                throw new org.vae4j.api.ConfigurationException("--iw-images must be >= 1, got " + n);
+                throw new org.vae4j.api.ConfigurationException("{images} must be >= 1, got " + n);
             }
             this.images = n;
             return this;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.ModelSpec;
 import org.vae4j.api.OptimizerKind;
@@ -29,13 +30,8 @@ public final class ModelTrainer {
     private final String model;
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final TrainingConfig.Builder config;
     private int latentDims = ModelSpec.DEFAULT_LATENT_DIMS;
-    private int epochs = TrainingConfig.DEFAULT_EPOCHS;
-    private int batchSize = TrainingConfig.DEFAULT_BATCH_SIZE;
-    private double learningRate = TrainingConfig.DEFAULT_LEARNING_RATE;
-    private OptimizerKind optimizer = OptimizerKind.ADAM;
-    private long seed = TrainingConfig.DEFAULT_SEED;
-    private int threads;
     private int limit = Integer.MAX_VALUE;
     private int testEvery = 1;
     private Path out;
@@ -44,7 +40,7 @@ public final class ModelTrainer {
     ModelTrainer(Session session, String model) {
         this.session = session;
         this.model = model;
-        this.threads = session.threads();
+        this.config = TrainingConfig.builder().threads(session.threads());
     }
 
     /**
@@ -93,7 +89,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer epochs(int epochs) {
-        this.epochs = epochs;
+        config.epochs(epochs);
         return this;
     }
 
@@ -104,7 +100,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer batchSize(int batchSize) {
-        this.batchSize = batchSize;
+        config.batchSize(batchSize);
         return this;
     }
 
@@ -115,7 +111,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer learningRate(double learningRate) {
-        this.learningRate = learningRate;
+        config.learningRate(learningRate);
         return this;
     }
 
@@ -126,7 +122,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer optimizer(OptimizerKind optimizer) {
-        this.optimizer = optimizer;
+        config.optimizer(optimizer);
         return this;
     }
 
@@ -137,7 +133,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer seed(long seed) {
-        this.seed = seed;
+        config.seed(seed);
         return this;
     }
 
@@ -148,7 +144,7 @@ public final class ModelTrainer {
      * @return this trainer
      */
     public ModelTrainer threads(int threads) {
-        this.threads = threads;
+        config.threads(threads);
         return this;
     }
 
@@ -160,7 +156,7 @@ public final class ModelTrainer {
      */
     public ModelTrainer limit(int n) {
         if (n < 1) {
-            throw new ConfigurationException("--limit must be >= 1, got " + n);
+            throw new ConfigurationException("{limit} must be >= 1, got " + n);
         }
         this.limit = n;
         return this;
@@ -174,7 +170,7 @@ public final class ModelTrainer {
      */
     public ModelTrainer testEvery(int n) {
         if (n < 0) {
-            throw new ConfigurationException("--test-every must be >= 0, got " + n);
+            throw new ConfigurationException("{testEvery} must be >= 0, got " + n);
         }
         this.testEvery = n;
         return this;
@@ -210,9 +206,28 @@ public final class ModelTrainer {
         return this;
     }
 
+    /**
+     * Sets epochs, batch size, learning rate, optimizer, seed and threads at once.
+     *
+     * @param training the configuration (e.g. {@link #config()} of another trainer, changed with
+     *     {@link TrainingConfig#toBuilder()})
+     * @return this trainer
+     */
+    public ModelTrainer config(TrainingConfig training) {
+        Objects.requireNonNull(training, "training");
+        config.epochs(training.epochs()).batchSize(training.batchSize()).learningRate(training.learningRate())
+                .optimizer(training.optimizer()).seed(training.seed()).threads(training.threads());
+        return this;
+    }
+
     /** {@return the training configuration these settings give (validated)} */
     public TrainingConfig config() {
-        return new TrainingConfig(epochs, batchSize, learningRate, optimizer, seed, threads);
+        return config.build();
+    }
+
+    /** {@return the saved model this trainer continues ({@link Vae4j#resume}), or empty for a new run} */
+    public Optional<TrainedVae> resumedModel() {
+        return Optional.ofNullable(resume).map(TrainingRun.Resume::model);
     }
 
     /**
@@ -226,12 +241,12 @@ public final class ModelTrainer {
         session.factory().resolveOptions(model, options);
         if (out != null) {
             if (out.toString().isBlank()) {
-                throw new ConfigurationException("--out is empty; name the model directory to create");
+                throw new ConfigurationException("{saveTo} is empty; name the model directory to create");
             }
             if (resume == null && (Files.exists(out.resolve(CheckpointIO.FILE_NAME))
                     || Files.exists(out.resolve(TrainedVae.METRICS)))) {
-                throw new ConfigurationException("--out " + out + " already holds a model; choose another directory or"
-                        + " delete it (or continue it with --resume)");
+                throw new ConfigurationException("{saveTo} " + out + " already holds a model; choose another directory or"
+                        + " delete it (or continue it with {resume})");
             }
             // learn now, not after the first epoch, that the model cannot be written
             Path existing = out.toAbsolutePath();
@@ -239,7 +254,7 @@ public final class ModelTrainer {
                 existing = existing.getParent();
             }
             if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-                throw new ConfigurationException("--out " + out + " cannot be written (" + existing + " is "
+                throw new ConfigurationException("{saveTo} " + out + " cannot be written (" + existing + " is "
                         + (existing == null ? "missing" : !Files.isDirectory(existing) ? "not a directory"
                         : "not writable") + "); choose another directory");
             }

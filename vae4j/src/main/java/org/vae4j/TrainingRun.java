@@ -1,15 +1,22 @@
 package org.vae4j;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.Loss;
 import org.vae4j.api.ModelSpec;
 import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.TrainingListener;
 import org.vae4j.api.TrainingProgress;
+import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.checkpoint.Checkpoint;
@@ -19,7 +26,12 @@ import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.checkpoint.Provenances;
 import org.vae4j.core.engine.Evaluator;
 import org.vae4j.core.engine.ModelState;
+import org.vae4j.core.engine.NativeRuntime;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.core.engine.listener.BestEpoch;
+import org.vae4j.core.engine.listener.Checkpointing;
+import org.vae4j.core.engine.listener.EpochHistory;
+import org.vae4j.core.engine.listener.TestEvaluation;
 import org.vae4j.internal.Session;
 
 /**
@@ -42,12 +54,33 @@ public final class TrainingRun {
     private boolean ran;
 
     /**
-     * A saved run to continue: its model with the optimizer state, and what its checkpoint recorded.
+     * A saved run to continue: its model with the optimizer state, what its checkpoint recorded, and
+     * the checkpoint file as it was when read (so that a change since is noticed without reading it
+     * again).
      *
      * @param model the model as saved, with its optimizer
      * @param checkpoint the checkpoint it was read from (epochs, noise state, history, data checksums)
+     * @param file the checkpoint file's size, modification time and identity when it was read
      */
-    record Resume(TrainedVae model, Checkpoint checkpoint) {
+    record Resume(TrainedVae model, Checkpoint checkpoint, FileStamp file) {
+    }
+
+    /**
+     * What identifies one version of a file without opening it.
+     *
+     * @param size its size in bytes
+     * @param modified its last modification time
+     * @param key its file-system identity (inode), or null where there is none
+     */
+    record FileStamp(long size, FileTime modified, Object key) {
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileStamp(a.size(), a.lastModifiedTime(), a.fileKey());
+            } catch (IOException e) {
+                return new FileStamp(-1, FileTime.fromMillis(0), null);
+            }
+        }
     }
 
     TrainingRun(Session session, String model, Map<String, String> options, int latentDims, TrainingConfig config,
@@ -85,26 +118,26 @@ public final class TrainingRun {
     /** A saved run continues only on the data it was trained on, and only to more epochs. */
     private void checkResumable(Checkpoint c, ModelSpec spec, TrainingConfig config, DatasetPair data, Dataset train) {
         if (!c.spec().equals(spec)) {
-            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " holds a model of " + c.spec()
+            throw new ConfigurationException("{resume}: " + out + " holds a model of " + c.spec()
                     + ", but the data gives " + spec + "; pass the dataset it was trained on");
         }
         if (c.dataset() != null) {
             for (var e : c.dataset().sha256().entrySet()) {
                 String now = data.sha256().get(e.getKey());
                 if (now != null && !now.equals(e.getValue())) {
-                    throw new org.vae4j.api.ConfigurationException("--resume: " + out + " was trained on "
+                    throw new ConfigurationException("{resume}: " + out + " was trained on "
                             + c.dataset().name() + " whose " + e.getKey() + " has SHA-256 " + e.getValue()
                             + "; the data given has " + now + "; pass the dataset it was trained on");
                 }
             }
         }
         if (c.trainImages() > 0 && c.trainImages() != train.size()) {
-            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " was trained on " + c.trainImages()
+            throw new ConfigurationException("{resume}: " + out + " was trained on " + c.trainImages()
                     + " training images, the data gives " + train.size() + "; pass the dataset it was trained on");
         }
         if (c.epochsCompleted() >= config.epochs()) {
-            throw new org.vae4j.api.ConfigurationException("--resume: " + out + " holds " + c.epochsCompleted()
-                    + " epochs already; pass --epochs N with N > " + c.epochsCompleted() + " to train further");
+            throw new ConfigurationException("{resume}: " + out + " holds " + c.epochsCompleted()
+                    + " epochs already; pass {epochs} N with N > " + c.epochsCompleted() + " to train further");
         }
     }
 
@@ -178,16 +211,14 @@ public final class TrainingRun {
         // another run may have finished there since this one was configured
         try (DirectoryLock lock = DirectoryLock.acquire(out)) {
             if (resume != null) {
-                Checkpoint now = CheckpointIO.read(out.resolve(CheckpointIO.FILE_NAME), false);
-                Checkpoint then = resume.checkpoint();
-                if (now.epochsCompleted() != then.epochsCompleted() || now.optimizerIteration() != then.optimizerIteration()) {
-                    throw new org.vae4j.api.VaeException("--resume: " + out + " changed since it was read (another run"
-                            + " wrote epoch " + now.epochsCompleted() + "); resume again");
+                if (!FileStamp.of(out.resolve(CheckpointIO.FILE_NAME)).equals(resume.file())) {
+                    throw new VaeException("{resume}: " + out + " changed since it was read (another run wrote to it);"
+                            + " resume again");
                 }
                 return train();
             }
             if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
-                throw new org.vae4j.api.ConfigurationException("--out " + out + " already holds a model; choose another"
+                throw new ConfigurationException("{saveTo} " + out + " already holds a model; choose another"
                         + " directory or delete it");
             }
             return train();
@@ -195,81 +226,60 @@ public final class TrainingRun {
     }
 
     private TrainedVae train() {
-        org.vae4j.core.engine.NativeRuntime.setThreads(config.threads());
+        NativeRuntime.setThreads(config.threads());
         Trainer.Run run = resume == null ? Trainer.start(state, config)
                 : new Trainer.Run(state, resume.model().handle().optimizer(), resume.checkpoint().epochsCompleted(),
                         resume.checkpoint().noiseState());
         Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
                 data.sha256());
         long stepsPerEpoch = Trainer.stepsPerEpoch(train.size(), config.batchSize());
-        List<Checkpoint.EpochRecord> history = new ArrayList<>(resume == null ? List.of()
-                : resume.checkpoint().history());
-        double[] trainingSeconds = {0};
-        // the epoch with the best test -ELBO, kept in memory so that a run that blows up late can be continued from it
-        Loss[] best = {null};
-        Checkpoint[] bestCheckpoint = {null};
+        TrainingProgress end = TrainingProgress.finished(config.epochs(), stepsPerEpoch, train.size());
+        List<TrainingListener> told = new ArrayList<>(listeners);
+        TestEvaluation tests = new TestEvaluation(state, data.test(), testEvery, end, told);
+        EpochHistory history = new EpochHistory(resume == null ? List.of() : resume.checkpoint().history(), tests);
+        Supplier<Checkpoint> checkpoint = () -> ModelCheckpoints.of(run, config, dataProvenance, train.size(),
+                provenance, history.records());
+        BestEpoch best = new BestEpoch(checkpoint, tests);
         List<TrainingListener> all = new ArrayList<>(listeners);
-        all.add(new TrainingListener() {
-            @Override
-            public void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
-                trainingSeconds[0] += seconds;
-                Loss test = null;
-                if (testEvery > 0 && ((epoch + 1) % testEvery == 0 || epoch + 1 == config.epochs())) {
-                    TrainingProgress now = new TrainingProgress(epoch, config.epochs(), (epoch + 1) * stepsPerEpoch - 1,
-                            stepsPerEpoch, train.size());
-                    test = Evaluator.evaluate(state, data.test(), now);
-                    for (TrainingListener l : listeners) {
-                        l.onTestEvaluation(epoch, test);
-                    }
-                }
-                history.add(new Checkpoint.EpochRecord(epoch + 1, seconds, trainLoss, test));
-                if (out != null && test != null && test.isFinite() && (best[0] == null
-                        || test.negElbo() < best[0].negElbo())) {
-                    best[0] = test;
-                    Checkpoint c = ModelCheckpoints.of(run, config, dataProvenance, train.size(), provenance, history);
-                    float[][] moments = new float[c.optimizerState().length][];
-                    for (int i = 0; i < moments.length; i++) {
-                        moments[i] = c.optimizerState()[i].clone();
-                    }
-                    bestCheckpoint[0] = new Checkpoint(c.provider(), c.options(), c.spec(), c.training(),
-                            c.epochsCompleted(), c.optimizerIteration(), c.params(), moments, c.dataset(),
-                            c.trainImages(), c.provenance(), c.noiseState(), c.history());
-                }
-                if (out != null) {
-                    // an atomic checkpoint after every epoch: an interrupted run keeps its last good state,
-                    // and everything needed to continue it bit for bit (optimizer and noise state, history)
-                    ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(run, config, dataProvenance, train.size(),
-                            provenance, history), out.resolve(CheckpointIO.FILE_NAME));
-                }
-            }
-        });
+        all.addAll(List.of(tests, history));
+        if (out != null) {
+            all.addAll(List.of(best, new Checkpointing(checkpoint, out.resolve(CheckpointIO.FILE_NAME))));
+        }
         long started = System.nanoTime();
         new Trainer(config, all).train(run, train);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        TrainingProgress end = TrainingProgress.finished(config.epochs(), stepsPerEpoch, train.size());
         Loss trainLoss = Evaluator.evaluate(state, train, end);
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
-        String warning = null;
-        if (best[0] != null && out != null && blewUp(testLoss, best[0])) {
-            Path bestFile = out.resolve(BEST_FILE);
-            ModelCheckpoints.writeIfFinite(bestCheckpoint[0], bestFile);
-            warning = String.format(java.util.Locale.ROOT, "the test -ELBO ended at %.2f nats, far above its best, %.2f"
-                    + " after epoch %d (the learning rate may be too high); that epoch is saved as %s: to continue from"
-                    + " it, copy it over %s and run ./vae train --resume --out %s", testLoss.negElbo(),
-                    best[0].negElbo(), bestCheckpoint[0].epochsCompleted(), bestFile, out.resolve(CheckpointIO.FILE_NAME),
-                    out);
-        }
+        String warning = out == null ? null : blowUpWarning(testLoss, best);
         TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
                 config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
-                (double) train.size() * (config.epochs() - epochsCompleted()) / trainingSeconds[0],
+                (double) train.size() * (config.epochs() - epochsCompleted()) / history.trainingSeconds(),
                 state.model().describeObjective(), penalty(), state.options(), trainLoss, testLoss,
-                history.stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test())).toList(),
-                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()), warning);
+                history.records().stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(),
+                        e.test())).toList(), new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()),
+                warning);
         TrainedVae trained = TrainedVae.trained(session, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {
             trained.writeMetrics(out);
         }
         return trained;
+    }
+
+    /**
+     * When the run ended far above its best epoch, saves that epoch as {@link #BEST_FILE} and returns a
+     * warning saying how to continue from it; else null.
+     */
+    private String blowUpWarning(Loss testLoss, BestEpoch best) {
+        if (best.best().isEmpty() || !blewUp(testLoss, best.best().get())) {
+            return null;
+        }
+        Checkpoint kept = best.checkpoint().orElseThrow();
+        Path bestFile = out.resolve(BEST_FILE);
+        ModelCheckpoints.writeIfFinite(kept, bestFile);
+        return String.format(Locale.ROOT, "the test -ELBO ended at %.2f nats, far above its best, %.2f after epoch %d"
+                + " (the learning rate may be too high); that epoch is saved as %s: to continue from it, copy it over"
+                + " %s and resume the run in %s", testLoss.negElbo(), best.best().get().negElbo(),
+                kept.epochsCompleted(), bestFile, out.resolve(CheckpointIO.FILE_NAME), out);
     }
 }

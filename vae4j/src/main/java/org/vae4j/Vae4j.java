@@ -19,6 +19,7 @@ import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
+import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.data.DatasetLocator;
 import org.vae4j.core.engine.ModelFactory;
 import org.vae4j.core.inject.CoreModule;
@@ -291,14 +292,19 @@ public final class Vae4j implements AutoCloseable {
     }
 
     private TrainedVae load(Path modelDir, boolean withOptimizer) {
+        return restore(modelDir, readCheckpoint(modelDir, withOptimizer), withOptimizer);
+    }
+
+    /** Reads (once) and checks the checkpoint of a model directory. */
+    private Checkpoint readCheckpoint(Path modelDir, boolean withOptimizer) {
         session.ensureOpen();
         if (!java.nio.file.Files.isDirectory(modelDir)) {
-            throw new VaeException("--model-dir " + modelDir + " does not exist; train a model with ./vae train --out "
-                    + modelDir);
+            throw new VaeException("{modelDir} " + modelDir + " does not exist; train a model with {train:a trainer's}"
+                    + " {saveTo} " + modelDir);
         }
         Path file = modelDir.resolve(CheckpointIO.FILE_NAME);
         Checkpoint c = CheckpointIO.read(file, withOptimizer);
-        int bad = org.vae4j.core.checkpoint.ModelCheckpoints.nonFinite(c.params());
+        int bad = ModelCheckpoints.nonFinite(c.params());
         if (bad > 0) {
             throw new VaeException("checkpoint " + file + " holds " + bad + " NaN or infinite parameters; it cannot be"
                     + " used: retrain the model, or restore a good copy");
@@ -307,15 +313,20 @@ public final class Vae4j implements AutoCloseable {
             String jar = c.provenance().get("providerJar");
             throw new VaeException("model " + modelDir + " was trained with model '" + c.provider() + "'"
                     + (jar == null || jar.equals("unknown") ? "" : " from plugin jar " + jar)
-                    + ", which is not registered; pass its plugin with --plugins (available: "
+                    + ", which is not registered; pass its plugin with {pluginDirectory} (available: "
                     + String.join(", ", session.models().names()) + ")");
         }
+        return c;
+    }
+
+    private TrainedVae restore(Path modelDir, Checkpoint c, boolean withOptimizer) {
         try {
             return TrainedVae.restore(session, c, withOptimizer);
         } catch (IllegalArgumentException | ConfigurationException e) {
             // options, shape and parameter count must fit the model the provider builds from them
-            throw new VaeException("checkpoint " + file + " does not fit model '" + c.provider() + "': "
-                    + e.getMessage() + "; it was edited or damaged, or saved by another version of its plugin");
+            throw new VaeException("checkpoint " + modelDir.resolve(CheckpointIO.FILE_NAME) + " does not fit model '"
+                    + c.provider() + "': " + e.getMessage() + "; it was edited or damaged, or saved by another version"
+                    + " of its plugin");
         }
     }
 
@@ -330,16 +341,18 @@ public final class Vae4j implements AutoCloseable {
      * @return a trainer to {@link ModelTrainer#train} on the data the run was trained on
      */
     public ModelTrainer resume(Path modelDir) {
-        TrainedVae saved = load(modelDir, true);
-        Checkpoint c = CheckpointIO.read(modelDir.resolve(CheckpointIO.FILE_NAME), false);
-        TrainingConfig t = c.training();
-        ModelTrainer trainer = new ModelTrainer(session, c.provider()).options(c.options()).latentDims(c.spec().latentDims())
-                .epochs(t.epochs()).batchSize(t.batchSize()).learningRate(t.learningRate()).optimizer(t.optimizer())
-                .seed(t.seed()).saveTo(modelDir);
+        // the checkpoint is read once; its file's stamp, taken first, tells the run whether another
+        // one has written it since, without reading it again
+        TrainingRun.FileStamp stamp = TrainingRun.FileStamp.of(modelDir.resolve(CheckpointIO.FILE_NAME));
+        Checkpoint c = readCheckpoint(modelDir, true);
+        TrainedVae saved = restore(modelDir, c, true);
+        ModelTrainer trainer = new ModelTrainer(session, c.provider()).options(c.options())
+                .latentDims(c.spec().latentDims()).config(c.training().toBuilder().threads(session.threads()).build())
+                .saveTo(modelDir);
         if (c.trainImages() > 0) {
             trainer.limit(c.trainImages());
         }
-        return trainer.resumeFrom(new TrainingRun.Resume(saved, c));
+        return trainer.resumeFrom(new TrainingRun.Resume(saved, c, stamp));
     }
 
     /**

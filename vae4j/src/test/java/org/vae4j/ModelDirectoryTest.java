@@ -53,7 +53,7 @@ class ModelDirectoryTest {
             ModelTrainer second = trainer(vae, out).validate();
             assertThatThrownBy(() -> second.train(data)).isInstanceOf(VaeException.class)
                     .hasMessage(out + " is being written by another vae4j run (PID " + ProcessHandle.current().pid()
-                            + "); wait for it to finish, or choose another --out");
+                            + "); wait for it to finish, or choose another saveTo");
             release.countDown();
             TrainedVae model = first.get(60, TimeUnit.SECONDS);
             assertThat(model.summary()).isPresent();
@@ -129,10 +129,10 @@ class ModelDirectoryTest {
             };
             assertThatThrownBy(() -> trainer(vae, file.resolve("model")).listener(spy).validate())
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("--out " + file.resolve("model") + " cannot be written (" + file
+                    .hasMessage("saveTo " + file.resolve("model") + " cannot be written (" + file
                             + " is not a directory); choose another directory");
             assertThatThrownBy(() -> trainer(vae, Path.of("")).validate()).isInstanceOf(ConfigurationException.class)
-                    .hasMessage("--out is empty; name the model directory to create");
+                    .hasMessage("saveTo is empty; name the model directory to create");
             assertThat(trained[0]).isNull();
         }
     }

@@ -45,7 +45,7 @@ class ResumeTest {
             assertThat(crashed.resolve("metrics.json")).doesNotExist();
 
             // the crashed directory is refused as a fresh --out, and continued with resume
-            assertThatThrownBy(() -> trainer(vae, crashed).validate()).hasMessageContaining("--resume");
+            assertThatThrownBy(() -> trainer(vae, crashed).validate()).hasMessageContaining("resume");
             TrainedVae resumed = vae.resume(crashed).train(data);
             assertThat(resumed.epochsCompleted()).isEqualTo(3);
 
@@ -75,7 +75,7 @@ class ResumeTest {
             Path out = dir.resolve("finished");
             trainer(vae, out).train(data);
             assertThatThrownBy(() -> vae.resume(out).train(data)).isInstanceOf(ConfigurationException.class)
-                    .hasMessage("--resume: " + out + " holds 3 epochs already; pass --epochs N with N > 3 to train"
+                    .hasMessage("resume: " + out + " holds 3 epochs already; pass epochs N with N > 3 to train"
                             + " further");
             assertThatThrownBy(() -> vae.resume(out).epochs(4).train(Vae4jTest.synthetic(200, 60, 6)))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("was trained on 300 training images");
@@ -106,7 +106,7 @@ class ResumeTest {
             assertThat(s.test().negElbo()).isGreaterThan(best * 1.1);
             assertThat(s.warning()).startsWith(String.format(java.util.Locale.ROOT, "the test -ELBO ended at %.2f nats,"
                     + " far above its best, %.2f after epoch %d", s.test().negElbo(), best, bestEpoch))
-                    .contains("./vae train --resume --out " + wild);
+                    .contains("and resume the run in " + wild);
             assertThat(new ObjectMapper().readTree(wild.resolve("metrics.json").toFile()).get("warning").asText())
                     .isEqualTo(s.warning());
             // the kept epoch is the best one, with everything needed to continue from it

@@ -91,7 +91,7 @@ class Vae4jTest {
                     .hasMessageStartingWith("unknown model 'nope'; available models: beta-tcvae, beta-vae");
             assertThatThrownBy(() -> vae.metric("nope")).hasMessageContaining("available metrics: mig, sap, dci, modularity, explicitness");
             assertThatThrownBy(() -> vae.dataset("idx")).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("--data DIR");
+                    .hasMessageContaining("dataDirectory DIR");
         }
     }
 
@@ -531,7 +531,7 @@ class Vae4jTest {
         org.vae4j.core.checkpoint.CheckpointIO.write(renamed, modelDir.resolve("model.vae4j"));
         try (Vae4j vae = library(1)) {
             assertThatThrownBy(() -> vae.load(modelDir)).hasMessageContaining("model 'laplace-vae'")
-                    .hasMessageContaining("from plugin jar laplace-vae-1.0.jar").hasMessageContaining("--plugins");
+                    .hasMessageContaining("from plugin jar laplace-vae-1.0.jar").hasMessageContaining("pluginDirectory");
         }
     }
 

@@ -25,7 +25,7 @@ public record ModelSpec(int dataSize, int imageHeight, int imageWidth, int numCl
      */
     public ModelSpec {
         if (latentDims < 1) {
-            throw new ConfigurationException("--latent-dims must be >= 1, got " + latentDims);
+            throw new ConfigurationException("{latentDims} must be >= 1, got " + latentDims);
         }
         if (dataSize < 1 || imageHeight * imageWidth != dataSize) {
             throw new ConfigurationException("data size " + dataSize + " does not match image shape "

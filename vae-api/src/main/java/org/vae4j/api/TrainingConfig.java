@@ -45,19 +45,19 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
      */
     public TrainingConfig {
         if (epochs < 1) {
-            throw new ConfigurationException("--epochs must be >= 1, got " + epochs);
+            throw new ConfigurationException("{epochs} must be >= 1, got " + epochs);
         }
         if (batchSize < 1) {
-            throw new ConfigurationException("--batch-size must be >= 1, got " + batchSize);
+            throw new ConfigurationException("{batchSize} must be >= 1, got " + batchSize);
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ConfigurationException("--lr must be a finite number > 0, got " + learningRate);
+            throw new ConfigurationException("{learningRate} must be a finite number > 0, got " + learningRate);
         }
         if (optimizer == null) {
             throw new ConfigurationException("an optimizer is required (adam or adagrad)");
         }
         if (threads < 1) {
-            throw new ConfigurationException("--threads must be >= 1, got " + threads);
+            throw new ConfigurationException("{threads} must be >= 1, got " + threads);
         }
     }
 
@@ -65,6 +65,112 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
     public static TrainingConfig defaults() {
         return new TrainingConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, OptimizerKind.ADAM,
                 DEFAULT_SEED, defaultThreads());
+    }
+
+    /** {@return a builder with the defaults of {@link #defaults()}} */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** {@return a builder holding this configuration, to change some of its values} */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A configuration to build value by value; {@link #build()} validates it. Not thread-safe.
+     */
+    public static final class Builder {
+        private int epochs;
+        private int batchSize;
+        private double learningRate;
+        private OptimizerKind optimizer;
+        private long seed;
+        private int threads;
+
+        private Builder(TrainingConfig from) {
+            this.epochs = from.epochs;
+            this.batchSize = from.batchSize;
+            this.learningRate = from.learningRate;
+            this.optimizer = from.optimizer;
+            this.seed = from.seed;
+            this.threads = from.threads;
+        }
+
+        /**
+         * Sets the passes over the training set.
+         *
+         * @param epochs epochs, at least 1
+         * @return this builder
+         */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /**
+         * Sets the images per optimizer step.
+         *
+         * @param batchSize images per step, at least 1
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets the optimizer's step size.
+         *
+         * @param learningRate a finite number above 0
+         * @return this builder
+         */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /**
+         * Sets the optimizer.
+         *
+         * @param optimizer Adam or Adagrad
+         * @return this builder
+         */
+        public Builder optimizer(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /**
+         * Sets the seed of initialisation, shuffling and the reparameterisation noise.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the threads for matrix products and the optimizer.
+         *
+         * @param threads threads, at least 1
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * {@return the configuration}
+         *
+         * @throws ConfigurationException naming the first invalid value
+         */
+        public TrainingConfig build() {
+            return new TrainingConfig(epochs, batchSize, learningRate, optimizer, seed, threads);
+        }
     }
 
     /**

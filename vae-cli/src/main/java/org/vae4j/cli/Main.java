@@ -59,11 +59,14 @@ public final class Main {
         }
         try {
             return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-        } catch (ParseException | UsageException | ConfigurationException e) {
+        } catch (ParseException | UsageException e) {
             err.println("vae " + args[0] + ": " + e.getMessage() + " (see ./vae " + args[0] + " --help)");
             return USAGE;
+        } catch (ConfigurationException e) {
+            err.println("vae " + args[0] + ": " + Flags.message(args[0], e) + " (see ./vae " + args[0] + " --help)");
+            return USAGE;
         } catch (VaeException e) {
-            err.println("vae " + args[0] + ": " + e.getMessage());
+            err.println("vae " + args[0] + ": " + Flags.message(args[0], e));
             return FAILURE;
         } catch (OutOfMemoryError e) {
             err.println("vae " + args[0] + ": out of memory (" + e.getMessage() + "); lower --batch-size or raise -Xmx in VAE_JAVA_OPTS");

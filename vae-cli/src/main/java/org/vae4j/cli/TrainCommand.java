@@ -82,9 +82,8 @@ final class TrainCommand implements Main.Command {
             int testEvery = CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE);
             int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
             Path outDir = Path.of(cl.getOptionValue("out", "models/" + model + "-z" + latent));
-            ModelTrainer trainer = vae.trainer(model).options(modelOptions).latentDims(latent).epochs(config.epochs())
-                    .batchSize(config.batchSize()).learningRate(config.learningRate()).optimizer(config.optimizer())
-                    .seed(config.seed()).threads(config.threads()).testEvery(testEvery).saveTo(outDir);
+            ModelTrainer trainer = vae.trainer(model).options(modelOptions).latentDims(latent).config(config)
+                    .testEvery(testEvery).saveTo(outDir);
             if (limit < Integer.MAX_VALUE) {
                 trainer.limit(limit);
             }
@@ -117,7 +116,7 @@ final class TrainCommand implements Main.Command {
                 trainer.epochs(CommonOptions.intOption(cl, "epochs", TrainingConfig.DEFAULT_EPOCHS, 1, Integer.MAX_VALUE));
             }
             trainer.validate();
-            String dataset = vae.load(outDir).datasetName().orElse("mnist");
+            String dataset = trainer.resumedModel().flatMap(TrainedVae::datasetName).orElse("mnist");
             DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, dataset), err);
             TrainingRun run = trainer.start(data);
             out.printf(Locale.ROOT, "resuming %s (%s) in %s after epoch %d of %d; %s%n", run.model(), run.options(),

@@ -208,7 +208,7 @@ public final class Attributes {
          */
         public Measurer threads(int threads) {
             if (threads < 1) {
-                throw new org.vae4j.api.ConfigurationException("--threads must be >= 1, got " + threads);
+                throw new org.vae4j.api.ConfigurationException("{threads} must be >= 1, got " + threads);
             }
             this.threads = threads;
             return this;

@@ -98,7 +98,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
          * @return this builder
          */
         public Builder attributes(List<String> names) {
-            Attributes.checkNames(names, "--attributes");
+            Attributes.checkNames(names, "{attributes}");
             this.attributes = List.copyOf(names);
             return this;
         }
@@ -156,7 +156,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
          */
         public Builder images(int n) {
             if (n < 10) {
-                throw new ConfigurationException("--images must be >= 10, got " + n);
+                throw new ConfigurationException("{images} must be >= 10, got " + n);
             }
             this.images = n;
             return this;
@@ -192,7 +192,7 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
         public Disentanglement run() {
             Internals.handle(model).checkData(data.test());
             if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
-                throw new ConfigurationException("--attributes label: dataset " + data.name() + " has no labels");
+                throw new ConfigurationException("{attributes} label: dataset " + data.name() + " has no labels");
             }
             Attributes table = measurer.of(data, true);
             int n = Math.min(images, data.test().size());

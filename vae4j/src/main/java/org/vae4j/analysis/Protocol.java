@@ -46,7 +46,7 @@ public enum Protocol {
         return switch (name) {
             case "vae4j" -> VAE4J;
             case "dlib" -> DLIB;
-            default -> throw new ConfigurationException("--protocol must be vae4j or dlib, got '" + name + "'");
+            default -> throw new ConfigurationException("{protocol} must be vae4j or dlib, got '" + name + "'");
         };
     }
 

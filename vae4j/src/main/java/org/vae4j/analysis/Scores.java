@@ -126,7 +126,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
          */
         public Builder trainRows(int n) {
             if (n < 1 || n >= codes.rows()) {
-                throw new ConfigurationException("--train-rows must be between 1 and " + (codes.rows() - 1) + " (the"
+                throw new ConfigurationException("{trainRows} must be between 1 and " + (codes.rows() - 1) + " (the"
                         + " rows of " + codes.file() + " minus one), got " + n);
             }
             this.context = context.withTrainRows(n);
@@ -171,7 +171,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
                     if (v < 0 || v != Math.rint(v)) {
                         throw new VaeException(factors.file() + ": row " + (i + 1) + ", column " + (k + 1) + " ("
                                 + factors.columns().get(k) + ") is " + v + ", not a class (an integer >= 0); mark it"
-                                + " continuous with --factor-kinds " + factors.columns().get(k) + ":continuous");
+                                + " continuous with {factorKinds} " + factors.columns().get(k) + ":continuous");
                     }
                 }
             }
@@ -197,7 +197,7 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
                 String[] nameKind = part.strip().split(":");
                 int k = factors.columns().indexOf(nameKind[0].strip());
                 if (nameKind.length != 2 || k < 0 || !List.of("discrete", "continuous").contains(nameKind[1].strip())) {
-                    throw new ConfigurationException("--factor-kinds " + kinds + ": '" + part.strip() + "' is not"
+                    throw new ConfigurationException("{factorKinds} " + kinds + ": '" + part.strip() + "' is not"
                             + " NAME:discrete or NAME:continuous with NAME one of " + factors.columns());
                 }
                 discrete[k] = nameKind[1].strip().equals("discrete");

@@ -110,8 +110,8 @@ public final class ModelReport {
 
         b.append("<h2>Evaluation</h2>");
         if (evaluation == null) {
-            b.append("<p class=\"note\">not evaluated yet: run <code>./vae evaluate --model-dir ")
-                    .append(esc(dir)).append("</code> and then this command again.</p>");
+            b.append("<p class=\"note\">not evaluated yet: evaluate this model directory (<code>./vae evaluate</code>"
+                    + " on <code>").append(esc(dir)).append("</code>) and then write this report again.</p>");
         } else {
             JsonNode t = evaluation.path("test");
             b.append("<table>");
@@ -154,8 +154,8 @@ public final class ModelReport {
                     .append(Explorer.FILE).append("</a>: move a slider per latent dimension and watch the digit change"
                             + " (a page beside this report, decoded in the browser).</p>");
         } else {
-            b.append("<h2>Latent explorer</h2><p class=\"note\">not written yet: run <code>./vae explore --model-dir ")
-                    .append(esc(dir)).append("</code> for a page with a slider per latent dimension.</p>");
+            b.append("<h2>Latent explorer</h2><p class=\"note\">not written yet: <code>./vae explore</code> on <code>")
+                    .append(esc(dir)).append("</code> writes a page with a slider per latent dimension.</p>");
         }
         b.append("<h2>Pictures</h2>");
         Pictures pictures = new Pictures(Internals.handle(saved).runner(), saved.imageHeight(), saved.imageWidth());

@@ -18,7 +18,7 @@ final class InProcessTrials implements TrialRunner {
 
     InProcessTrials(int workers) {
         if (workers < 1) {
-            throw new ConfigurationException("--threads must be >= 1, got " + workers);
+            throw new ConfigurationException("{workers} must be >= 1, got " + workers);
         }
         this.workers = workers;
     }
@@ -52,7 +52,7 @@ final class InProcessTrials implements TrialRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VaeException("study interrupted; run again with --resume to continue");
+            throw new VaeException("study interrupted; run again with {resume} to continue");
         } catch (ExecutionException e) {
             throw new IllegalStateException("a trial crashed", e.getCause());
         } finally {

@@ -145,7 +145,7 @@ public final class Study {
          */
         public Builder workers(int workers) {
             if (workers < 1) {
-                throw new ConfigurationException("--threads must be >= 1, got " + workers);
+                throw new ConfigurationException("{workers} must be >= 1, got " + workers);
             }
             this.workers = workers;
             return this;
@@ -233,17 +233,17 @@ public final class Study {
             StudySpec chosen = spec;
             if (Files.exists(studyFile)) {
                 if (!resume) {
-                    throw new ConfigurationException("--out " + dir + " already holds a study; add --resume to continue"
-                            + " it, or choose another --out");
+                    throw new ConfigurationException("{directory} " + dir + " already holds a study; add {resume} to continue"
+                            + " it, or choose another {directory}");
                 }
                 StudySpec stored = StudySpec.read(studyFile);
                 if (!stored.equals(spec) && explicit) {
-                    throw new ConfigurationException("--resume: " + dir + " holds study '" + stored.name() + "' with a"
-                            + " different description; resume it without --profile/--spec or choose another --out");
+                    throw new ConfigurationException("{resume}: " + dir + " holds study '" + stored.name() + "' with a"
+                            + " different description; resume it without {profile}/{spec} or choose another {directory}");
                 }
                 chosen = stored;
             } else if (resume) {
-                throw new ConfigurationException("--resume: " + dir + " holds no study (no " + STUDY + ")");
+                throw new ConfigurationException("{resume}: " + dir + " holds no study (no " + STUDY + ")");
             }
             session.models().get(chosen.sensitivity().model());
             for (String model : chosen.tradeoff().models()) {

@@ -78,7 +78,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
-            throw new ConfigurationException("--profile must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
+            throw new ConfigurationException("{profile} must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
         }
         try (InputStream in = StudySpec.class.getResourceAsStream(name + ".json")) {
             return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
@@ -94,7 +94,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      */
     public static StudySpec read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException("--spec " + file + " does not exist");
+            throw new ConfigurationException("{spec} " + file + " does not exist");
         }
         try {
             return MAPPER.readValue(file.toFile(), StudySpec.class).validated(file.toString());

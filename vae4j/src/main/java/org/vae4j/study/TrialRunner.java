@@ -71,8 +71,8 @@ public interface TrialRunner extends AutoCloseable {
                 }
             }
         }
-        throw new org.vae4j.api.ConfigurationException("--master " + master + " needs the vae-spark module on the class"
-                + " path: run ./vae from a vae4j checkout (it adds the module when --master is given), or see"
+        throw new org.vae4j.api.ConfigurationException("{master} " + master + " needs the vae-spark module on the class"
+                + " path: run ./vae from a vae4j checkout (it adds the module when {master} is given), or see"
                 + " docs/distributed.md for spark-submit");
     }
 

@@ -19,7 +19,7 @@ class ProtocolTest {
         assertThat(Protocol.VAE4J.metric("sap")).isEqualTo("sap");
         assertThat(Protocol.DLIB.id()).isEqualTo("dlib");
         assertThatThrownBy(() -> Protocol.parse("DLIB")).isInstanceOf(ConfigurationException.class)
-                .hasMessage("--protocol must be vae4j or dlib, got 'DLIB'");
+                .hasMessage("protocol must be vae4j or dlib, got 'DLIB'");
     }
 
     @Test

@@ -38,8 +38,8 @@ class TrialRunnerTest {
     @Test
     void withoutAFactoryTheErrorSaysWhatToAdd() {
         assertThatThrownBy(() -> TrialRunner.forMaster("local[2]")).isInstanceOf(ConfigurationException.class)
-                .hasMessage("--master local[2] needs the vae-spark module on the class path: run ./vae from a vae4j"
-                        + " checkout (it adds the module when --master is given), or see docs/distributed.md for"
+                .hasMessage("master local[2] needs the vae-spark module on the class path: run ./vae from a vae4j"
+                        + " checkout (it adds the module when master is given), or see docs/distributed.md for"
                         + " spark-submit");
     }
 
@@ -59,7 +59,7 @@ class TrialRunnerTest {
 
     @Test
     void inProcessNeedsAWorker() {
-        assertThatThrownBy(() -> TrialRunner.inProcess(0)).hasMessage("--threads must be >= 1, got 0");
+        assertThatThrownBy(() -> TrialRunner.inProcess(0)).hasMessage("workers must be >= 1, got 0");
         assertThat(TrialRunner.inProcess(3).describe()).isEqualTo("3 at a time in this process");
     }
 }

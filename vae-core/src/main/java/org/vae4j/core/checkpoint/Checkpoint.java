@@ -53,6 +53,20 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
     }
 
     /**
+     * {@return a copy whose parameters, optimizer moments and noise state are its own arrays} (a
+     * checkpoint of a running model taken at one epoch, kept while training goes on)
+     */
+    public Checkpoint copy() {
+        float[][] moments = new float[optimizerState.length][];
+        for (int i = 0; i < moments.length; i++) {
+            moments[i] = optimizerState[i].clone();
+        }
+        return new Checkpoint(provider, options, spec, training, epochsCompleted, optimizerIteration, params.clone(),
+                moments, dataset, trainImages, provenance, noiseState == null ? null : noiseState.clone(), history,
+                formatVersion);
+    }
+
+    /**
      * One completed epoch, as the history of {@code metrics.json} records it.
      *
      * @param epoch 1-based

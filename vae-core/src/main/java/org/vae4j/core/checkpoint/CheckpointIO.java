@@ -152,7 +152,7 @@ public final class CheckpointIO {
             channel = java.nio.channels.FileChannel.open(file);
             size = channel.size();
         } catch (NoSuchFileException e) {
-            throw new VaeException("no checkpoint at " + file + "; train a model there first (./vae train --out DIR)");
+            throw new VaeException("no checkpoint at " + file + "; train a model there first ({train:a trainer with} {saveTo} DIR)");
         } catch (IOException e) {
             throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
@@ -162,11 +162,11 @@ public final class CheckpointIO {
             byte[] magic = new byte[MAGIC.length];
             if (size > MAX_SIZE) {
                 throw new VaeException(file + " is " + size + " bytes, more than a vae4j checkpoint can be ("
-                        + MAX_SIZE + "); point --model-dir at a directory written by ./vae train");
+                        + MAX_SIZE + "); point {modelDir} at a directory written by {train:a trainer}");
             }
             if (size < MAGIC.length + 4 + 32 || in.read(magic) != MAGIC.length || !Arrays.equals(magic, MAGIC)) {
                 throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
-                        + "point --model-dir at a directory written by ./vae train");
+                        + "point {modelDir} at a directory written by {train:a trainer}");
             }
             int headerLength = in.readInt();
             if (headerLength < 2 || headerLength > size - 44) {

@@ -44,7 +44,7 @@ public final class DirectoryLock implements AutoCloseable {
             Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new VaeException("cannot write to " + dir + ": " + e.getMessage() + "; choose another --out");
+            throw new VaeException("cannot write to " + dir + ": " + e.getMessage() + "; choose another {saveTo}");
         }
         FileLock lock;
         try {
@@ -59,7 +59,7 @@ public final class DirectoryLock implements AutoCloseable {
             String holder = holder(channel);
             close(channel);
             throw new VaeException(dir + " is being written by another vae4j run" + (holder.isEmpty() ? "" : " (PID "
-                    + holder + ")") + "; wait for it to finish, or choose another --out");
+                    + holder + ")") + "; wait for it to finish, or choose another {saveTo}");
         }
         try {
             byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -69,7 +69,7 @@ public final class DirectoryLock implements AutoCloseable {
             removeStaleTemporaries(dir);
         } catch (IOException e) {
             close(channel);
-            throw new VaeException("cannot write to " + dir + ": " + e.getMessage() + "; choose another --out");
+            throw new VaeException("cannot write to " + dir + ": " + e.getMessage() + "; choose another {saveTo}");
         }
         return new DirectoryLock(channel, lock);
     }

@@ -61,7 +61,7 @@ public final class ModelCheckpoints {
             throw new org.vae4j.api.VaeException("training left " + bad + " of " + c.params().length + " parameters NaN or"
                     + " infinite after epoch " + c.epochsCompleted() + "; " + file + " was not replaced"
                     + (java.nio.file.Files.exists(file) ? " (it keeps the last good epoch)" : "")
-                    + "; lower --lr or check the model's options");
+                    + "; lower {learningRate} or check the model's options");
         }
         CheckpointIO.write(c, file);
     }

@@ -62,12 +62,12 @@ public final class BuiltinDatasets {
         @Override
         public DatasetPair load(DatasetRequest request) {
             Path dir = request.dataDirectory().orElseThrow(() -> new ConfigurationException(
-                    "--dataset idx needs --data DIR holding the four IDX files"));
+                    "{dataset} idx needs {dataDirectory} DIR holding the four IDX files"));
             if (!Files.isDirectory(dir)) {
-                throw new VaeException("--data " + dir + " is not a directory");
+                throw new VaeException("{dataDirectory} " + dir + " is not a directory");
             }
-            return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "--data " + dir,
-                    "; --dataset idx reads train/t10k images and, optionally, both label files", false, (file, idx) -> { });
+            return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "{dataDirectory} " + dir,
+                    "; {dataset} idx reads train/t10k images and, optionally, both label files", false, (file, idx) -> { });
         }
     }
 }

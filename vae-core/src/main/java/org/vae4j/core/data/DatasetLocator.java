@@ -76,10 +76,10 @@ public final class DatasetLocator {
         if (explicitDir.isPresent()) {
             Path dir = explicitDir.get();
             if (!Files.isDirectory(dir)) {
-                throw new VaeException("--data " + dir + " is not a directory; point it at the folder holding "
+                throw new VaeException("{dataDirectory} " + dir + " is not a directory; point it at the folder holding "
                         + String.join(", ", KnownDataset.FILES) + " (raw or .gz)");
             }
-            return loadFrom(dir, "--data " + dir);
+            return loadFrom(dir, "{dataDirectory} " + dir);
         }
         List<String> tried = new ArrayList<>();
         Path cache = cacheDir();
@@ -112,7 +112,7 @@ public final class DatasetLocator {
             }
         }
         throw new VaeException("could not obtain " + dataset.id() + "; tried: " + String.join("; ", tried)
-                + ". Download the four IDX files yourself and pass --data DIR");
+                + ". Download the four IDX files yourself and pass {dataDirectory} DIR");
     }
 
     private DatasetPair loadFrom(Path dir, String source) {

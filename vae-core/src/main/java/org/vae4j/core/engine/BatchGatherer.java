@@ -41,7 +41,7 @@ public final class BatchGatherer {
         }
         if (data.labels().isEmpty()) {
             throw new ConfigurationException("the model is conditioned on the class label, but dataset '"
-                    + data.name() + "' has no labels; use a labelled dataset (--dataset mnist, or IDX files with"
+                    + data.name() + "' has no labels; use a labelled dataset ({dataset} mnist, or IDX files with"
                     + " label files)");
         }
         if (data.numClasses() != conditionSize) {

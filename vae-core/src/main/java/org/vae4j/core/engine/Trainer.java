@@ -119,7 +119,7 @@ public final class Trainer {
                 Loss loss = step.computeGradient(x, gatherer.condition(), noise, progress);
                 if (!loss.isFinite()) {
                     throw new VaeException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
-                            + ": the loss is " + loss.objective() + "; lower --lr or check the model's options");
+                            + ": the loss is " + loss.objective() + "; lower {learningRate} or check the model's options");
                 }
                 run.optimizer.step(state.params(), state.gradients());
                 if (profile != null) {

@@ -72,7 +72,7 @@ public final class PluginLoader {
             if (Files.isRegularFile(pluginPath)) {
                 if (!pluginPath.toString().endsWith(".jar")) {
                     throw new VaeException("plugin file " + pluginPath + " is not a .jar; pass a jar or a folder of jars"
-                            + " to --plugins");
+                            + " to {pluginDirectory}");
                 }
                 candidates.add(pluginPath);
             } else if (Files.isDirectory(pluginPath)) {
@@ -80,7 +80,7 @@ public final class PluginLoader {
                     files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(candidates::add);
                 }
             } else {
-                throw new VaeException("plugin directory " + pluginPath + " does not exist; create it or fix --plugins");
+                throw new VaeException("plugin directory " + pluginPath + " does not exist; create it or fix {pluginDirectory}");
             }
         } catch (IOException e) {
             throw new VaeException("cannot list plugin directory " + pluginPath + ": " + e.getMessage());

@@ -50,8 +50,8 @@ class CheckpointFormatTest {
         assertThat(message(f)).isEqualTo("checkpoint " + f + " has an invalid header length 0");
         byte[] b = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(b, 43));
-        assertThat(message(f)).isEqualTo(f + NOT_A_CHECKPOINT + "; point --model-dir at a directory written by"
-                + " ./vae train");
+        assertThat(message(f)).isEqualTo(f + NOT_A_CHECKPOINT + "; point modelDir at a directory written by"
+                + " a trainer");
     }
 
     @Test

@@ -102,7 +102,7 @@ class CheckpointIOTest {
         }
         assertThatThrownBy(() -> CheckpointIO.read(f)).isInstanceOf(VaeException.class)
                 .hasMessage(f + " is 3221225472 bytes, more than a vae4j checkpoint can be (2147483639); point"
-                        + " --model-dir at a directory written by ./vae train");
+                        + " modelDir at a directory written by a trainer");
         Path zero = dir.resolve("zero.vae4j");
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
         assertThatThrownBy(() -> CheckpointIO.read(zero)).isInstanceOf(VaeException.class)
@@ -165,7 +165,7 @@ class CheckpointIOTest {
 
     @Test
     void missingFileSaysHowToMakeOne() {
-        assertThatThrownBy(() -> CheckpointIO.read(dir.resolve("none"))).hasMessageContaining("./vae train");
+        assertThatThrownBy(() -> CheckpointIO.read(dir.resolve("none"))).hasMessageContaining("train a model there first (a trainer with saveTo DIR)");
     }
 
     @Test

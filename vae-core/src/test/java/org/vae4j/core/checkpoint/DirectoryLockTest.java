@@ -30,7 +30,7 @@ class DirectoryLockTest {
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
             assertThatThrownBy(() -> DirectoryLock.acquire(model)).isInstanceOf(VaeException.class)
                     .hasMessage(model + " is being written by another vae4j run (PID " + ProcessHandle.current().pid()
-                            + "); wait for it to finish, or choose another --out");
+                            + "); wait for it to finish, or choose another saveTo");
         }
         try (DirectoryLock again = DirectoryLock.acquire(model)) {
             assertThat(again).isNotNull();   // released by close
@@ -77,7 +77,7 @@ class DirectoryLockTest {
         Path file = Files.write(dir.resolve("file"), new byte[1]);
         assertThatThrownBy(() -> DirectoryLock.acquire(file.resolve("m"))).isInstanceOf(VaeException.class)
                 .hasMessageStartingWith("cannot write to " + file.resolve("m") + ": ")
-                .hasMessageEndingWith("; choose another --out");
+                .hasMessageEndingWith("; choose another saveTo");
     }
 
     private static Checkpoint checkpoint(float[] params) {
@@ -94,7 +94,7 @@ class DirectoryLockTest {
         assertThatThrownBy(() -> ModelCheckpoints.writeIfFinite(checkpoint(new float[] {1, Float.POSITIVE_INFINITY, 3}),
                 file)).isInstanceOf(VaeException.class)
                 .hasMessage("training left 1 of 3 parameters NaN or infinite after epoch 2; " + file + " was not replaced"
-                        + " (it keeps the last good epoch); lower --lr or check the model's options");
+                        + " (it keeps the last good epoch); lower learningRate or check the model's options");
         assertThat(Files.readAllBytes(file)).isEqualTo(good);
         Path fresh = dir.resolve("fresh.vae4j");
         assertThatThrownBy(() -> ModelCheckpoints.writeIfFinite(checkpoint(new float[] {Float.NaN}), fresh))

@@ -39,7 +39,7 @@ class DatasetLocatorTest {
     void explicitDirectoryMissingIsAnError() {
         DatasetLocator locator = new DatasetLocator(KnownDataset.MNIST, dir.resolve("cache"), s -> { }, List.of(), false);
         assertThatThrownBy(() -> locator.load(Optional.of(dir.resolve("nope")))).isInstanceOf(VaeException.class)
-                .hasMessageContaining("--data").hasMessageContaining("is not a directory");
+                .hasMessageContaining("dataDirectory").hasMessageContaining("is not a directory");
     }
 
     @Test
@@ -50,7 +50,7 @@ class DatasetLocatorTest {
                 List.of("http://127.0.0.1:9/"), false);
         assertThatThrownBy(() -> locator.load(Optional.empty())).isInstanceOf(VaeException.class)
                 .hasMessageContaining("could not obtain mnist").hasMessageContaining("cache")
-                .hasMessageContaining("http://127.0.0.1:9/").hasMessageContaining("--data DIR");
+                .hasMessageContaining("http://127.0.0.1:9/").hasMessageContaining("dataDirectory DIR");
         assertThat(log).anyMatch(l -> l.contains("127.0.0.1:9"));
     }
 

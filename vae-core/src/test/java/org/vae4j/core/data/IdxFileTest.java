@@ -91,9 +91,9 @@ class IdxFileTest {
     void trainAndTestImagesOfDifferentSizesAreOneLineNamingTheFiles() throws IOException {
         IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
         IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 14, 14}, new byte[2 * 196]);
-        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "--data " + dir, "", false, (f, i) -> { }))
+        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> { }))
                 .isInstanceOf(VaeException.class)
-                .hasMessage("--data " + dir + ": the training images are 28x28 but the test images 14x14 ("
+                .hasMessage("dataDirectory " + dir + ": the training images are 28x28 but the test images 14x14 ("
                         + KnownDataset.TRAIN_IMAGES + " and " + KnownDataset.TEST_IMAGES + " must come from one dataset)");
     }
 
@@ -213,7 +213,7 @@ class IdxFileTest {
     void imagesOfTheSameHeightButAnotherWidthAreRefused() throws IOException {
         IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
         IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 28, 14}, new byte[2 * 392]);
-        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "--data " + dir, "", false, (f, i) -> { }))
+        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> { }))
                 .hasMessageContaining("the training images are 28x28 but the test images 28x14");
     }
 

@@ -115,7 +115,7 @@ class TrainerTest {
         state.params().putScalar(0, Double.NaN);
         assertThatThrownBy(() -> new Trainer(config, List.of()).train(Trainer.start(state, config), data))
                 .isInstanceOf(VaeException.class)
-                .hasMessageStartingWith("training diverged at epoch 1, step 1: the loss is NaN; lower --lr");
+                .hasMessageStartingWith("training diverged at epoch 1, step 1: the loss is NaN; lower learningRate");
     }
 
     @Test

@@ -130,7 +130,7 @@ public class ModelRegistryTest {
     @Test
     void missingPluginDirectoryIsAnError() {
         assertThatThrownBy(() -> PluginLoader.classLoader(getClass().getClassLoader(), dir.resolve("none")))
-                .hasMessageContaining("plugin directory").hasMessageContaining("--plugins");
+                .hasMessageContaining("plugin directory").hasMessageContaining("fix pluginDirectory");
     }
 
     private Path servicesJar(Path jar, String... classes) throws IOException {

@@ -22,7 +22,7 @@ public final class Alignment {
             return switch (text) {
                 case "spearman" -> SPEARMAN;
                 case "mi" -> MUTUAL_INFORMATION;
-                default -> throw new org.vae4j.api.ConfigurationException("--align-by must be spearman or mi, got '"
+                default -> throw new org.vae4j.api.ConfigurationException("{alignBy} must be spearman or mi, got '"
                         + text + "'");
             };
         }

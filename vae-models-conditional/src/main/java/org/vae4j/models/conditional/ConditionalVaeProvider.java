@@ -37,7 +37,7 @@ public final class ConditionalVaeProvider implements ModelProvider {
         int classes = context.spec().numClasses();
         if (classes < 1) {
             throw new ConfigurationException("model " + NAME + " is conditioned on the class label, but the dataset has"
-                    + " no labels; use a labelled dataset (--dataset mnist, or IDX files with label files)");
+                    + " no labels; use a labelled dataset ({dataset} mnist, or IDX files with label files)");
         }
         Objective objective = Objective.weighted(context.options().getDouble(ObjectiveOptions.BETA));
         return MlpOptions.standardModel(context, objective, classes, null);
