@@ -34,9 +34,16 @@ import org.vae4j.internal.Session;
  * @param nativeBuild the build of ND4J's native library that ran the products, as its Maven
  *     classifier ({@code linux-x86_64-onednn} by default)
  */
-public record Benchmark(String model, int batchSize, int threads, int epochs, double imagesPerSecond,
-                        List<Double> epochImagesPerSecond, Map<String, Phase> millisPerStep, long profiledSteps,
-                        String nativeBuild) {
+public record Benchmark(
+        String model,
+        int batchSize,
+        int threads,
+        int epochs,
+        double imagesPerSecond,
+        List<Double> epochImagesPerSecond,
+        Map<String, Phase> millisPerStep,
+        long profiledSteps,
+        String nativeBuild) {
 
     /**
      * The mean time of one phase of a training step.
@@ -44,8 +51,7 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
      * @param description what the phase does
      * @param millis mean milliseconds per step
      */
-    public record Phase(String description, double millis) {
-    }
+    public record Phase(String description, double millis) {}
 
     /** Configures a benchmark; from {@link Vae4j#benchmark(String)}. */
     public static final class Builder {
@@ -57,7 +63,7 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
         private int latentDims = 10;
         private int threads;
         private boolean profile;
-        private Consumer<String> log = m -> { };
+        private Consumer<String> log = m -> {};
 
         Builder(Session session, String model) {
             this.session = session;
@@ -169,8 +175,14 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
             TrainingConfig config = config();
             session.applySettings();
             NativeRuntime.setThreads(threads);
-            ModelState state = session.factory().create(model, new ModelSpec(train.dataSize(), train.height(), train.width(),
-                    train.numClasses(), latentDims), options, session.dataType(), 1);
+            ModelState state = session.factory()
+                    .create(
+                            model,
+                            new ModelSpec(
+                                    train.dataSize(), train.height(), train.width(), train.numClasses(), latentDims),
+                            options,
+                            session.dataType(),
+                            1);
             List<Double> rates = new ArrayList<>();
             StepProfile steps = profile ? new StepProfile() : null;
             TrainingListener timer = new TrainingListener() {
@@ -185,22 +197,38 @@ public record Benchmark(String model, int batchSize, int threads, int epochs, do
                 public void onEpochEnd(int epoch, Loss loss, double seconds) {
                     double rate = train.size() / seconds;
                     rates.add(rate);
-                    log.accept(String.format(Locale.ROOT, "epoch %d: %.2fs, %,.0f images/s%s", epoch + 1, seconds, rate,
+                    log.accept(String.format(
+                            Locale.ROOT,
+                            "epoch %d: %.2fs, %,.0f images/s%s",
+                            epoch + 1,
+                            seconds,
+                            rate,
                             epoch == 0 && config.epochs() > 1 ? " (warm-up, not counted)" : ""));
                 }
             };
             new Trainer(config, List.of(timer)).profile(steps).train(Trainer.start(state, config), train);
             List<Double> counted = new ArrayList<>(rates.size() > 1 ? rates.subList(1, rates.size()) : rates);
             Collections.sort(counted);
-            double median = counted.size() % 2 == 1 ? counted.get(counted.size() / 2)
+            double median = counted.size() % 2 == 1
+                    ? counted.get(counted.size() / 2)
                     : (counted.get(counted.size() / 2 - 1) + counted.get(counted.size() / 2)) / 2;
             Map<String, Phase> phases = new LinkedHashMap<>();
             if (steps != null) {
-                steps.millisPerStep().forEach((phase, ms) -> phases.put(
-                        phase.name().toLowerCase(Locale.ROOT).replace('_', '-'), new Phase(phase.description(), ms)));
+                steps.millisPerStep()
+                        .forEach((phase, ms) -> phases.put(
+                                phase.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                new Phase(phase.description(), ms)));
             }
-            return new Benchmark(model, batchSize, threads, epochs, median, rates, phases,
-                    steps == null ? 0 : steps.steps(), NativeRuntime.nativeBuild());
+            return new Benchmark(
+                    model,
+                    batchSize,
+                    threads,
+                    epochs,
+                    median,
+                    rates,
+                    phases,
+                    steps == null ? 0 : steps.steps(),
+                    NativeRuntime.nativeBuild());
         }
     }
 }

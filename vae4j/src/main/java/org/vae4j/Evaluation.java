@@ -30,8 +30,16 @@ import org.vae4j.internal.ModelHandle;
  * @param latent statistics of the posterior means
  * @param perClass per-class statistics of a conditional model (empty otherwise)
  */
-public record Evaluation(String model, int latentDims, int epochsCompleted, String dataset, int testImages, Loss test,
-                         ImportanceWeighted importanceWeighted, Latent latent, List<ClassResult> perClass) {
+public record Evaluation(
+        String model,
+        int latentDims,
+        int epochsCompleted,
+        String dataset,
+        int testImages,
+        Loss test,
+        ImportanceWeighted importanceWeighted,
+        Latent latent,
+        List<ClassResult> perClass) {
 
     /** The file {@link #writeTo} writes. */
     public static final String FILE = "evaluation.json";
@@ -70,8 +78,16 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
      * @param negElboSameImages the -ELBO of the same images (the bound it tightens)
      * @param perImage the estimate of each image
      */
-    public record ImportanceWeighted(int images, double logLikelihood, double standardError, int samples, long seed,
-                                     double seconds, boolean conditional, double negElboSameImages, double[] perImage) {
+    public record ImportanceWeighted(
+            int images,
+            double logLikelihood,
+            double standardError,
+            int samples,
+            long seed,
+            double seconds,
+            boolean conditional,
+            double negElboSameImages,
+            double[] perImage) {
         /** {@return how far the estimate lies above the ELBO of the same images} */
         public double gapToElbo() {
             return logLikelihood + negElboSameImages;
@@ -90,9 +106,14 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
         static Latent of(Encodings codes, boolean gaussianKl) {
             double[] variance = codes.varianceOfMeans();
             double[] kl = gaussianKl ? codes.klPerDimension() : null;
-            Comparator<Integer> by = gaussianKl ? Comparator.comparingDouble(u -> -kl[u])
+            Comparator<Integer> by = gaussianKl
+                    ? Comparator.comparingDouble(u -> -kl[u])
                     : Comparator.comparingDouble(u -> -variance[u]);
-            int[] order = IntStream.range(0, variance.length).boxed().sorted(by).mapToInt(Integer::intValue).toArray();
+            int[] order = IntStream.range(0, variance.length)
+                    .boxed()
+                    .sorted(by)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             return new Latent(codes.activeUnits(ACTIVE_UNIT_THRESHOLD), variance, kl, order);
         }
     }
@@ -105,8 +126,7 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
      * @param logLikelihood mean and standard error of its images' estimates ({@code [mean, se, images]}), or null
      * @param latent its latent statistics
      */
-    public record ClassResult(int label, int images, double[] logLikelihood, Latent latent) {
-    }
+    public record ClassResult(int label, int images, double[] logLikelihood, Latent latent) {}
 
     /**
      * Writes {@code evaluation.json} into {@code modelDir} atomically.
@@ -143,7 +163,7 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
         private int samples = 1000;
         private int images = Integer.MAX_VALUE;
         private long seed = DEFAULT_IW_SEED;
-        private IntConsumer progress = done -> { };
+        private IntConsumer progress = done -> {};
         private String datasetName;
 
         Builder(TrainedVae model, Dataset test) {
@@ -230,13 +250,15 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
             if (samples > 0) {
                 int n = Math.min(images, test.size());
                 long started = System.nanoTime();
-                double[] estimates = new LikelihoodEstimator(h.model(), h.state().dataType())
+                double[] estimates = new LikelihoodEstimator(
+                                h.model(), h.state().dataType())
                         .estimate(test, n, samples, seed, progress);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double[] summary = meanAndStandardError(estimates);
-                Loss same = n == test.size() ? loss : Evaluator.evaluate(h.state(), test.head(n), model.endOfTraining());
-                iw = new ImportanceWeighted(n, summary[0], summary[1], samples, seed, seconds, conditional,
-                        same.negElbo(), estimates);
+                Loss same =
+                        n == test.size() ? loss : Evaluator.evaluate(h.state(), test.head(n), model.endOfTraining());
+                iw = new ImportanceWeighted(
+                        n, summary[0], summary[1], samples, seed, seconds, conditional, same.negElbo(), estimates);
             }
             Encodings codes = h.encodings(test, test.size());
             boolean gaussianKl = h.gaussianKl();
@@ -252,15 +274,24 @@ public record Evaluation(String model, int latentDims, int epochsCompleted, Stri
                     if (iw != null) {
                         final int l = label;
                         final double[] all = iw.perImage();
-                        double[] mine = IntStream.range(0, all.length).filter(i -> labels[i] == l).mapToDouble(i -> all[i])
+                        double[] mine = IntStream.range(0, all.length)
+                                .filter(i -> labels[i] == l)
+                                .mapToDouble(i -> all[i])
                                 .toArray();
                         ll = mine.length > 0 ? meanAndStandardError(mine) : null;
                     }
                     perClass.add(new ClassResult(label, c.size(), ll, Latent.of(c, gaussianKl)));
                 }
             }
-            return new Evaluation(model.modelName(), model.latentDims(), model.epochsCompleted(),
-                    datasetName != null ? datasetName : model.datasetName().orElse(test.name()), test.size(), loss, iw, Latent.of(codes, gaussianKl),
+            return new Evaluation(
+                    model.modelName(),
+                    model.latentDims(),
+                    model.epochsCompleted(),
+                    datasetName != null ? datasetName : model.datasetName().orElse(test.name()),
+                    test.size(),
+                    loss,
+                    iw,
+                    Latent.of(codes, gaussianKl),
                     perClass);
         }
     }

@@ -1,18 +1,17 @@
 package org.vae4j;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
-
 import static org.vae4j.internal.Json.MAPPER;
 import static org.vae4j.internal.Json.loss;
 import static org.vae4j.internal.Json.round;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
 /** The JSON of a model directory's own files: {@code metrics.json} and {@code evaluation.json}. */
 final class ModelFiles {
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** {@code metrics.json}: the run's settings, final losses, history, data and provenance. */
     static ObjectNode metrics(TrainingSummary s, Map<String, String> provenance) {
@@ -91,8 +90,9 @@ final class ModelFiles {
                 node.put("label", c.label());
                 node.put("images", c.images());
                 if (c.logLikelihood() != null) {
-                    node.set("importanceWeighted", summary((int) c.logLikelihood()[2], c.logLikelihood()[0],
-                            c.logLikelihood()[1]));
+                    node.set(
+                            "importanceWeighted",
+                            summary((int) c.logLikelihood()[2], c.logLikelihood()[0], c.logLikelihood()[1]));
                 }
                 node.set("latent", latent(c.latent()));
             }
@@ -112,8 +112,11 @@ final class ModelFiles {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("activeUnits", l.activeUnits());
         n.put("activeUnitThreshold", Evaluation.ACTIVE_UNIT_THRESHOLD);
-        n.put("klPerDimension", l.klPerDimension() != null ? "analytic KL(q(z_u|x) || N(0,1)), mean over images"
-                : "not computed: the model's prior is not N(0, I)");
+        n.put(
+                "klPerDimension",
+                l.klPerDimension() != null
+                        ? "analytic KL(q(z_u|x) || N(0,1)), mean over images"
+                        : "not computed: the model's prior is not N(0, I)");
         ArrayNode dims = n.putArray("dimensions");
         for (int u : l.order()) {
             ObjectNode d = dims.addObject();

@@ -38,8 +38,7 @@ public record ModelInfo(String name, String description, List<Option> options, S
      * @param defaultValue its default, as text
      * @param description one line
      */
-    public record Option(String name, String type, String defaultValue, String description) {
-    }
+    public record Option(String name, String type, String defaultValue, String description) {}
 
     /**
      * {@return the option named {@code name}, if the model has it}
@@ -52,12 +51,16 @@ public record ModelInfo(String name, String description, List<Option> options, S
 
     static ModelInfo of(Contribution<ModelProvider> c) {
         ModelProvider p = c.value();
-        List<Option> options = p.optionSchema().options().stream().map(ModelInfo::option).toList();
+        List<Option> options =
+                p.optionSchema().options().stream().map(ModelInfo::option).toList();
         return new ModelInfo(p.name(), p.description(), options, c.pluginClass(), c.jar());
     }
 
     private static Option option(OptionSpec s) {
-        return new Option(s.name(), s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                s.defaultValue(), s.description());
+        return new Option(
+                s.name(),
+                s.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                s.defaultValue(),
+                s.description());
     }
 }

@@ -53,9 +53,11 @@ public final class ModelTrainer {
     public ModelTrainer option(String key, Object value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        String text = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
-                : value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
-                : String.valueOf(value);
+        String text = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                ? Long.toString(d.longValue())
+                : value instanceof List<?> l
+                        ? String.join(",", l.stream().map(String::valueOf).toList())
+                        : String.valueOf(value);
         options.put(key, text);
         return this;
     }
@@ -215,8 +217,12 @@ public final class ModelTrainer {
      */
     public ModelTrainer config(TrainingConfig training) {
         Objects.requireNonNull(training, "training");
-        config.epochs(training.epochs()).batchSize(training.batchSize()).learningRate(training.learningRate())
-                .optimizer(training.optimizer()).seed(training.seed()).threads(training.threads());
+        config.epochs(training.epochs())
+                .batchSize(training.batchSize())
+                .learningRate(training.learningRate())
+                .optimizer(training.optimizer())
+                .seed(training.seed())
+                .threads(training.threads());
         return this;
     }
 
@@ -243,10 +249,12 @@ public final class ModelTrainer {
             if (out.toString().isBlank()) {
                 throw new ConfigurationException("{saveTo} is empty; name the model directory to create");
             }
-            if (resume == null && (Files.exists(out.resolve(CheckpointIO.FILE_NAME))
-                    || Files.exists(out.resolve(TrainedVae.METRICS)))) {
-                throw new ConfigurationException("{saveTo} " + out + " already holds a model; choose another directory or"
-                        + " delete it (or continue it with {resume})");
+            if (resume == null
+                    && (Files.exists(out.resolve(CheckpointIO.FILE_NAME))
+                            || Files.exists(out.resolve(TrainedVae.METRICS)))) {
+                throw new ConfigurationException(
+                        "{saveTo} " + out + " already holds a model; choose another directory or"
+                                + " delete it (or continue it with {resume})");
             }
             // learn now, not after the first epoch, that the model cannot be written
             Path existing = out.toAbsolutePath();
@@ -255,8 +263,10 @@ public final class ModelTrainer {
             }
             if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
                 throw new ConfigurationException("{saveTo} " + out + " cannot be written (" + existing + " is "
-                        + (existing == null ? "missing" : !Files.isDirectory(existing) ? "not a directory"
-                        : "not writable") + "); choose another directory");
+                        + (existing == null
+                                ? "missing"
+                                : !Files.isDirectory(existing) ? "not a directory" : "not writable")
+                        + "); choose another directory");
             }
         }
         return this;
@@ -271,7 +281,8 @@ public final class ModelTrainer {
     public TrainingRun start(DatasetPair data) {
         validate();
         Dataset train = limit < data.train().size() ? data.train().head(limit) : data.train();
-        return new TrainingRun(session, model, options, latentDims, config(), testEvery, out, data, train, listeners, resume);
+        return new TrainingRun(
+                session, model, options, latentDims, config(), testEvery, out, data, train, listeners, resume);
     }
 
     /**

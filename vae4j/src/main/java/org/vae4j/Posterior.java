@@ -6,5 +6,4 @@ package org.vae4j;
  * @param mean the means, {@code [n][latentDims]}
  * @param logVariance the log-variances, same shape
  */
-public record Posterior(float[][] mean, float[][] logVariance) {
-}
+public record Posterior(float[][] mean, float[][] logVariance) {}

@@ -19,7 +19,6 @@ import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
-import org.vae4j.internal.Internals;
 import org.vae4j.internal.Json;
 import org.vae4j.internal.ModelHandle;
 import org.vae4j.internal.Session;
@@ -47,9 +46,14 @@ public final class TrainedVae {
     private final Map<String, String> provenance;
     private final TrainingSummary summary;
 
-    private TrainedVae(ModelHandle handle, TrainingConfig training, int epochsCompleted,
-                       Checkpoint.DatasetProvenance data, int trainImages, Map<String, String> provenance,
-                       TrainingSummary summary) {
+    private TrainedVae(
+            ModelHandle handle,
+            TrainingConfig training,
+            int epochsCompleted,
+            Checkpoint.DatasetProvenance data,
+            int trainImages,
+            Map<String, String> provenance,
+            TrainingSummary summary) {
         this.handle = handle;
         this.state = handle.state();
         this.training = training;
@@ -60,20 +64,48 @@ public final class TrainedVae {
         this.summary = summary;
     }
 
-    static TrainedVae trained(Session session, Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
-                              int trainImages, Map<String, String> provenance, TrainingSummary summary) {
-        return new TrainedVae(new ModelHandle(session, run.model(), run.optimizer()), config, run.epochsCompleted(), data,
-                trainImages, provenance, summary);
+    static TrainedVae trained(
+            Session session,
+            Trainer.Run run,
+            TrainingConfig config,
+            Checkpoint.DatasetProvenance data,
+            int trainImages,
+            Map<String, String> provenance,
+            TrainingSummary summary) {
+        return new TrainedVae(
+                new ModelHandle(session, run.model(), run.optimizer()),
+                config,
+                run.epochsCompleted(),
+                data,
+                trainImages,
+                provenance,
+                summary);
     }
 
     static TrainedVae restore(Session session, Checkpoint checkpoint, boolean withOptimizer) {
         Checkpoint c = ModelCheckpoints.upgraded(checkpoint, session.factory());
-        ModelState state = session.factory().restore(c.provider(), c.spec(), c.options(),
-                Nd4j.createFromArray(c.params()).castTo(session.dataType()));
-        Optimizer optimizer = withOptimizer ? Optimizer.restore(c.training().optimizer(), c.training().learningRate(),
-                c.optimizerState(), c.optimizerIteration(), session.threads()) : null;
-        return new TrainedVae(new ModelHandle(session, state, optimizer), c.training(), c.epochsCompleted(), c.dataset(), c.trainImages(),
-                c.provenance(), null);
+        ModelState state = session.factory()
+                .restore(
+                        c.provider(),
+                        c.spec(),
+                        c.options(),
+                        Nd4j.createFromArray(c.params()).castTo(session.dataType()));
+        Optimizer optimizer = withOptimizer
+                ? Optimizer.restore(
+                        c.training().optimizer(),
+                        c.training().learningRate(),
+                        c.optimizerState(),
+                        c.optimizerIteration(),
+                        session.threads())
+                : null;
+        return new TrainedVae(
+                new ModelHandle(session, state, optimizer),
+                c.training(),
+                c.epochsCompleted(),
+                c.dataset(),
+                c.trainImages(),
+                c.provenance(),
+                null);
     }
 
     /** {@return the registered model name it was built with, e.g. {@code beta-vae}} */
@@ -364,8 +396,14 @@ public final class TrainedVae {
             throw new IllegalStateException("model " + title() + " was loaded for inference only, without its optimizer"
                     + " state; load it with Vae4j.loadForTraining to save it");
         }
-        ModelCheckpoints.writeIfFinite(ModelCheckpoints.of(new Trainer.Run(state, handle.optimizer(), epochsCompleted), training,
-                data, trainImages, provenance), modelDir.resolve(CheckpointIO.FILE_NAME));
+        ModelCheckpoints.writeIfFinite(
+                ModelCheckpoints.of(
+                        new Trainer.Run(state, handle.optimizer(), epochsCompleted),
+                        training,
+                        data,
+                        trainImages,
+                        provenance),
+                modelDir.resolve(CheckpointIO.FILE_NAME));
         if (summary != null) {
             writeMetrics(modelDir);
         }
@@ -386,7 +424,8 @@ public final class TrainedVae {
     TrainingProgress endOfTraining() {
         // checkpoints before the training-set size was recorded were MNIST runs: 60,000 images
         int images = trainImages > 0 ? trainImages : 60_000;
-        return TrainingProgress.finished(training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
+        return TrainingProgress.finished(
+                training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
     }
 
     private String imageShape() {
@@ -422,8 +461,8 @@ public final class TrainedVae {
         }
         if (labels == null || labels.length != n) {
             throw new IllegalArgumentException("model " + modelName() + " is conditioned on " + k + " classes: give one"
-                    + " label in 0.." + (k - 1) + " per row of " + what + "; got " + (labels == null ? "none"
-                    : labels.length + " labels for " + n + " rows"));
+                    + " label in 0.." + (k - 1) + " per row of " + what + "; got "
+                    + (labels == null ? "none" : labels.length + " labels for " + n + " rows"));
         }
         for (int label : labels) {
             if (label < 0 || label >= k) {
@@ -435,15 +474,15 @@ public final class TrainedVae {
 
     private INDArray matrix(float[][] rows, int width, String what, String expected) {
         if (rows == null || rows.length == 0) {
-            throw new IllegalArgumentException(what + " must be " + expected + " with n >= 1; got "
-                    + (rows == null ? "null" : "[0]"));
+            throw new IllegalArgumentException(
+                    what + " must be " + expected + " with n >= 1; got " + (rows == null ? "null" : "[0]"));
         }
         float[] flat = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != width) {
                 throw new IllegalArgumentException(what + " must be " + expected + "; got [" + rows.length + "]["
-                        + (rows[i] == null ? "null" : rows[i].length) + "]" + (rows[i] == null || i == 0 ? ""
-                        : " at row " + i));
+                        + (rows[i] == null ? "null" : rows[i].length) + "]"
+                        + (rows[i] == null || i == 0 ? "" : " at row " + i));
             }
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
@@ -463,8 +502,9 @@ public final class TrainedVae {
             }
             if (!ok) {
                 throw new IllegalArgumentException("images must be " + imageShape() + "; got [" + images.length + "]["
-                        + (img == null ? "null" : img.length) + "][" + (img == null || img.length == 0 || img[0] == null
-                        ? "?" : img[0].length) + "]" + (i == 0 ? "" : " at image " + i));
+                        + (img == null ? "null" : img.length) + "]["
+                        + (img == null || img.length == 0 || img[0] == null ? "?" : img[0].length) + "]"
+                        + (i == 0 ? "" : " at image " + i));
             }
             out[i] = new float[dataSize()];
             for (int r = 0; r < imageHeight(); r++) {

@@ -62,8 +62,7 @@ public final class TrainingRun {
      * @param checkpoint the checkpoint it was read from (epochs, noise state, history, data checksums)
      * @param file the checkpoint file's size, modification time and identity when it was read
      */
-    record Resume(TrainedVae model, Checkpoint checkpoint, FileStamp file) {
-    }
+    record Resume(TrainedVae model, Checkpoint checkpoint, FileStamp file) {}
 
     /**
      * What identifies one version of a file without opening it.
@@ -83,9 +82,18 @@ public final class TrainingRun {
         }
     }
 
-    TrainingRun(Session session, String model, Map<String, String> options, int latentDims, TrainingConfig config,
-                int testEvery, Path out, DatasetPair data, Dataset train, List<TrainingListener> listeners,
-                Resume resume) {
+    TrainingRun(
+            Session session,
+            String model,
+            Map<String, String> options,
+            int latentDims,
+            TrainingConfig config,
+            int testEvery,
+            Path out,
+            DatasetPair data,
+            Dataset train,
+            List<TrainingListener> listeners,
+            Resume resume) {
         this.session = session;
         this.model = model;
         this.latentDims = latentDims;
@@ -184,7 +192,10 @@ public final class TrainingRun {
 
     /** {@return the name of the model's batch-level penalty (its {@code Regularizer}), or null when it has none} */
     public String penalty() {
-        return state.model().regularizer().map(org.vae4j.api.nn.Regularizer::name).orElse(null);
+        return state.model()
+                .regularizer()
+                .map(org.vae4j.api.nn.Regularizer::name)
+                .orElse(null);
     }
 
     /** {@return the training images used (after {@link ModelTrainer#limit})} */
@@ -218,8 +229,8 @@ public final class TrainingRun {
                 return train();
             }
             if (Files.exists(out.resolve(CheckpointIO.FILE_NAME)) || Files.exists(out.resolve(TrainedVae.METRICS))) {
-                throw new ConfigurationException("{saveTo} " + out + " already holds a model; choose another"
-                        + " directory or delete it");
+                throw new ConfigurationException(
+                        "{saveTo} " + out + " already holds a model; choose another" + " directory or delete it");
             }
             return train();
         }
@@ -227,18 +238,23 @@ public final class TrainingRun {
 
     private TrainedVae train() {
         NativeRuntime.setThreads(config.threads());
-        Trainer.Run run = resume == null ? Trainer.start(state, config)
-                : new Trainer.Run(state, resume.model().handle().optimizer(), resume.checkpoint().epochsCompleted(),
+        Trainer.Run run = resume == null
+                ? Trainer.start(state, config)
+                : new Trainer.Run(
+                        state,
+                        resume.model().handle().optimizer(),
+                        resume.checkpoint().epochsCompleted(),
                         resume.checkpoint().noiseState());
-        Checkpoint.DatasetProvenance dataProvenance = new Checkpoint.DatasetProvenance(data.name(), data.source(),
-                data.sha256());
+        Checkpoint.DatasetProvenance dataProvenance =
+                new Checkpoint.DatasetProvenance(data.name(), data.source(), data.sha256());
         long stepsPerEpoch = Trainer.stepsPerEpoch(train.size(), config.batchSize());
         TrainingProgress end = TrainingProgress.finished(config.epochs(), stepsPerEpoch, train.size());
         List<TrainingListener> told = new ArrayList<>(listeners);
         TestEvaluation tests = new TestEvaluation(state, data.test(), testEvery, end, told);
-        EpochHistory history = new EpochHistory(resume == null ? List.of() : resume.checkpoint().history(), tests);
-        Supplier<Checkpoint> checkpoint = () -> ModelCheckpoints.of(run, config, dataProvenance, train.size(),
-                provenance, history.records());
+        EpochHistory history = new EpochHistory(
+                resume == null ? List.of() : resume.checkpoint().history(), tests);
+        Supplier<Checkpoint> checkpoint =
+                () -> ModelCheckpoints.of(run, config, dataProvenance, train.size(), provenance, history.records());
         BestEpoch best = new BestEpoch(checkpoint, tests);
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.addAll(List.of(tests, history));
@@ -252,14 +268,30 @@ public final class TrainingRun {
         Loss trainLoss = Evaluator.evaluate(state, train, end);
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
         String warning = out == null ? null : blowUpWarning(testLoss, best);
-        TrainingSummary summary = new TrainingSummary(model, latentDims, config.epochs(), config.batchSize(),
-                config.learningRate(), config.optimizer().id(), config.seed(), config.threads(), train.size(), seconds,
+        TrainingSummary summary = new TrainingSummary(
+                model,
+                latentDims,
+                config.epochs(),
+                config.batchSize(),
+                config.learningRate(),
+                config.optimizer().id(),
+                config.seed(),
+                config.threads(),
+                train.size(),
+                seconds,
                 (double) train.size() * (config.epochs() - epochsCompleted()) / history.trainingSeconds(),
-                state.model().describeObjective(), penalty(), state.options(), trainLoss, testLoss,
-                history.records().stream().map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(),
-                        e.test())).toList(), new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()),
+                state.model().describeObjective(),
+                penalty(),
+                state.options(),
+                trainLoss,
+                testLoss,
+                history.records().stream()
+                        .map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test()))
+                        .toList(),
+                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()),
                 warning);
-        TrainedVae trained = TrainedVae.trained(session, run, config, dataProvenance, train.size(), provenance, summary);
+        TrainedVae trained =
+                TrainedVae.trained(session, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {
             trained.writeMetrics(out);
         }
@@ -277,9 +309,16 @@ public final class TrainingRun {
         Checkpoint kept = best.checkpoint().orElseThrow();
         Path bestFile = out.resolve(BEST_FILE);
         ModelCheckpoints.writeIfFinite(kept, bestFile);
-        return String.format(Locale.ROOT, "the test -ELBO ended at %.2f nats, far above its best, %.2f after epoch %d"
-                + " (the learning rate may be too high); that epoch is saved as %s: to continue from it, copy it over"
-                + " %s and resume the run in %s", testLoss.negElbo(), best.best().get().negElbo(),
-                kept.epochsCompleted(), bestFile, out.resolve(CheckpointIO.FILE_NAME), out);
+        return String.format(
+                Locale.ROOT,
+                "the test -ELBO ended at %.2f nats, far above its best, %.2f after epoch %d"
+                        + " (the learning rate may be too high); that epoch is saved as %s: to continue from it, copy it over"
+                        + " %s and resume the run in %s",
+                testLoss.negElbo(),
+                best.best().get().negElbo(),
+                kept.epochsCompleted(),
+                bestFile,
+                out.resolve(CheckpointIO.FILE_NAME),
+                out);
     }
 }

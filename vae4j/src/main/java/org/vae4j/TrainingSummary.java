@@ -29,10 +29,26 @@ import org.vae4j.api.Loss;
  * @param warning what went wrong without stopping the run (e.g. a test -ELBO that ended far above its
  *                best epoch's), or null
  */
-public record TrainingSummary(String model, int latentDims, int epochs, int batchSize, double learningRate,
-                              String optimizer, long seed, int threads, int trainImages, double seconds,
-                              double imagesPerSecond, String objective, String penalty, Map<String, String> options, Loss train,
-                              Loss test, List<Epoch> history, DataInfo dataset, String warning) {
+public record TrainingSummary(
+        String model,
+        int latentDims,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        String optimizer,
+        long seed,
+        int threads,
+        int trainImages,
+        double seconds,
+        double imagesPerSecond,
+        String objective,
+        String penalty,
+        Map<String, String> options,
+        Loss train,
+        Loss test,
+        List<Epoch> history,
+        DataInfo dataset,
+        String warning) {
 
     /**
      * Copies the options and the history.
@@ -70,8 +86,7 @@ public record TrainingSummary(String model, int latentDims, int epochs, int batc
      * @param train mean loss terms of its training steps
      * @param test the test loss after it, or null when the test set was not evaluated
      */
-    public record Epoch(int epoch, double seconds, Loss train, Loss test) {
-    }
+    public record Epoch(int epoch, double seconds, Loss train, Loss test) {}
 
     /**
      * Where the data came from.

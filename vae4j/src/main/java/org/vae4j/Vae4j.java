@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.vae4j.api.ConfigurationException;
-import org.vae4j.api.TrainingConfig;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.DisentanglementMetric;
@@ -88,10 +87,15 @@ public final class Vae4j implements AutoCloseable {
         try {
             Plugins plugins = PluginLoader.discover(path);
             Injector injector = Guice.createInjector(new CoreModule(plugins));
-            this.session = new Session(injector.getInstance(ModelRegistry.class),
-                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() { })),
-                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DatasetSource>>() { })),
-                    injector.getInstance(ModelFactory.class), b.threads, precision.dataType(), cacheDirectory, log,
+            this.session = new Session(
+                    injector.getInstance(ModelRegistry.class),
+                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DisentanglementMetric>>() {})),
+                    injector.getInstance(Key.get(new TypeLiteral<NamedRegistry<DatasetSource>>() {})),
+                    injector.getInstance(ModelFactory.class),
+                    b.threads,
+                    precision.dataType(),
+                    cacheDirectory,
+                    log,
                     injector.getAllBindings().size());
         } catch (CreationException | ProvisionException e) {
             closeLoader();
@@ -109,8 +113,12 @@ public final class Vae4j implements AutoCloseable {
                 return v;
             }
         }
-        String first = String.valueOf(e.getMessage()).lines().filter(l -> !l.isBlank() && !l.startsWith("Unable to"))
-                .findFirst().orElse(String.valueOf(e.getMessage())).strip();
+        String first = String.valueOf(e.getMessage())
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("Unable to"))
+                .findFirst()
+                .orElse(String.valueOf(e.getMessage()))
+                .strip();
         return new ConfigurationException("the plugins' wiring failed: " + first);
     }
 
@@ -125,10 +133,9 @@ public final class Vae4j implements AutoCloseable {
         private int threads = org.vae4j.api.TrainingConfig.defaultThreads();
         private Precision precision = Precision.FLOAT;
         private Path cacheDirectory;
-        private Consumer<String> log = m -> { };
+        private Consumer<String> log = m -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Extra plugins: a folder of plugin jars, or one jar (null: none, the default).
@@ -346,8 +353,10 @@ public final class Vae4j implements AutoCloseable {
         TrainingRun.FileStamp stamp = TrainingRun.FileStamp.of(modelDir.resolve(CheckpointIO.FILE_NAME));
         Checkpoint c = readCheckpoint(modelDir, true);
         TrainedVae saved = restore(modelDir, c, true);
-        ModelTrainer trainer = new ModelTrainer(session, c.provider()).options(c.options())
-                .latentDims(c.spec().latentDims()).config(c.training().toBuilder().threads(session.threads()).build())
+        ModelTrainer trainer = new ModelTrainer(session, c.provider())
+                .options(c.options())
+                .latentDims(c.spec().latentDims())
+                .config(c.training().toBuilder().threads(session.threads()).build())
                 .saveTo(modelDir);
         if (c.trainImages() > 0) {
             trainer.limit(c.trainImages());

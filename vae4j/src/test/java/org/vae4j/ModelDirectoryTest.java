@@ -47,18 +47,21 @@ class ModelDirectoryTest {
                                 Thread.currentThread().interrupt();
                             }
                         }
-                    }).train(data));
+                    })
+                    .train(data));
             assertThat(training.await(60, TimeUnit.SECONDS)).isTrue();
             // both were configured before either wrote anything: the lock, not the early check, refuses the second
             ModelTrainer second = trainer(vae, out).validate();
-            assertThatThrownBy(() -> second.train(data)).isInstanceOf(VaeException.class)
-                    .hasMessage(out + " is being written by another vae4j run (PID " + ProcessHandle.current().pid()
-                            + "); wait for it to finish, or choose another saveTo");
+            assertThatThrownBy(() -> second.train(data))
+                    .isInstanceOf(VaeException.class)
+                    .hasMessage(out + " is being written by another vae4j run (PID "
+                            + ProcessHandle.current().pid() + "); wait for it to finish, or choose another saveTo");
             release.countDown();
             TrainedVae model = first.get(60, TimeUnit.SECONDS);
             assertThat(model.summary()).isPresent();
             // the finished run's files are its own, and a third run is refused by the model it finds
-            assertThatThrownBy(() -> trainer(vae, out).train(data)).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> trainer(vae, out).train(data))
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("already holds a model");
             assertThat(vae.load(out).epochsCompleted()).isEqualTo(1);
         }
@@ -70,15 +73,21 @@ class ModelDirectoryTest {
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
             trainer(vae, out).train(data);
             Path file = out.resolve("model.vae4j");
-            org.vae4j.core.testkit.CheckpointFiles.editHeader(file, h ->
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options")).put("hidden", "9"));
-            assertThatThrownBy(() -> vae.load(out)).isInstanceOf(VaeException.class)
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(
+                    file, h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options")).put("hidden", "9"));
+            assertThatThrownBy(() -> vae.load(out))
+                    .isInstanceOf(VaeException.class)
                     .hasMessageStartingWith("checkpoint " + file + " does not fit model 'vae': model vae needs")
                     .hasMessageNotContaining("\n");
-            org.vae4j.core.testkit.CheckpointFiles.editHeader(file, h ->
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options")).put("hidden", "8").put("depth", "2"));
-            assertThatThrownBy(() -> vae.load(out)).isInstanceOf(VaeException.class)
-                    .isNotInstanceOf(ConfigurationException.class).hasMessageContaining("unknown option 'depth'");
+            org.vae4j.core.testkit.CheckpointFiles.editHeader(
+                    file,
+                    h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("options"))
+                            .put("hidden", "8")
+                            .put("depth", "2"));
+            assertThatThrownBy(() -> vae.load(out))
+                    .isInstanceOf(VaeException.class)
+                    .isNotInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("unknown option 'depth'");
         }
     }
 
@@ -87,8 +96,10 @@ class ModelDirectoryTest {
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
             TrainedVae m = trainer(vae, dir.resolve("shape")).train(data);
             var flat = new org.vae4j.api.data.Dataset("flat", 10, 1, 784, new float[7840], null, 0);
-            assertThatThrownBy(() -> m.evaluate(flat, 0)).isInstanceOf(VaeException.class)
-                    .hasMessage("the model expects 28x28 images but flat has 1x784; pass the dataset it was trained on");
+            assertThatThrownBy(() -> m.evaluate(flat, 0))
+                    .isInstanceOf(VaeException.class)
+                    .hasMessage(
+                            "the model expects 28x28 images but flat has 1x784; pass the dataset it was trained on");
         }
     }
 
@@ -97,7 +108,8 @@ class ModelDirectoryTest {
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
             assertThatThrownBy(() -> vae.trainer("vae").option("hidden", "").validate())
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("option hidden= is invalid: must be one or more positive integers, e.g. 500 or 500,250");
+                    .hasMessage(
+                            "option hidden= is invalid: must be one or more positive integers, e.g. 500 or 500,250");
         }
     }
 
@@ -127,11 +139,13 @@ class ModelDirectoryTest {
                     trained[0] = loss;
                 }
             };
-            assertThatThrownBy(() -> trainer(vae, file.resolve("model")).listener(spy).validate())
+            assertThatThrownBy(() ->
+                            trainer(vae, file.resolve("model")).listener(spy).validate())
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("saveTo " + file.resolve("model") + " cannot be written (" + file
                             + " is not a directory); choose another directory");
-            assertThatThrownBy(() -> trainer(vae, Path.of("")).validate()).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> trainer(vae, Path.of("")).validate())
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessage("saveTo is empty; name the model directory to create");
             assertThat(trained[0]).isNull();
         }
@@ -164,21 +178,40 @@ class ModelDirectoryTest {
                 moments[i] = inFormat1(c.optimizerState()[i], 784, 8);
             }
             assertThat(moments.length).as("Adam's two moments").isEqualTo(2);
-            org.vae4j.core.checkpoint.CheckpointIO.write(new org.vae4j.core.checkpoint.Checkpoint(c.provider(), c.options(),
-                    c.spec(), c.training(), c.epochsCompleted(), c.optimizerIteration(), inFormat1(c.params(), 784, 8),
-                    moments, c.dataset(), c.trainImages(), c.provenance(), c.noiseState(), c.history()), old.resolve(file));
+            org.vae4j.core.checkpoint.CheckpointIO.write(
+                    new org.vae4j.core.checkpoint.Checkpoint(
+                            c.provider(),
+                            c.options(),
+                            c.spec(),
+                            c.training(),
+                            c.epochsCompleted(),
+                            c.optimizerIteration(),
+                            inFormat1(c.params(), 784, 8),
+                            moments,
+                            c.dataset(),
+                            c.trainImages(),
+                            c.provenance(),
+                            c.noiseState(),
+                            c.history()),
+                    old.resolve(file));
             org.vae4j.core.testkit.CheckpointFiles.editHeader(old.resolve(file), h -> h.put("formatVersion", 1));
-            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file)).formatVersion()).isEqualTo(1);
+            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file))
+                            .formatVersion())
+                    .isEqualTo(1);
 
             float[][] images = Vae4jTest.firstImages(data.test(), 5);
             float[][] codes = vae.load(current).encode(images);
             assertThat(vae.load(old).encode(images)).isDeepEqualTo(codes);
             // the optimizer's moments are converted too: another epoch from either gives the same model
             float[][] resumed = vae.resume(current).epochs(2).train(data).encode(images);
-            assertThat(java.util.Arrays.deepEquals(resumed, codes)).as("another epoch changed the model").isFalse();
+            assertThat(java.util.Arrays.deepEquals(resumed, codes))
+                    .as("another epoch changed the model")
+                    .isFalse();
             assertThat(vae.resume(old).epochs(2).train(data).encode(images)).isDeepEqualTo(resumed);
             // and the continued run is saved in the current format
-            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file)).formatVersion()).isEqualTo(2);
+            assertThat(org.vae4j.core.checkpoint.CheckpointIO.read(old.resolve(file))
+                            .formatVersion())
+                    .isEqualTo(2);
         }
     }
 }

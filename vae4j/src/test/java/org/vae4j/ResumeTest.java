@@ -22,8 +22,15 @@ class ResumeTest {
     private final DatasetPair data = Vae4jTest.synthetic(300, 60, 6);
 
     private static ModelTrainer trainer(Vae4j vae, Path out) {
-        return vae.trainer("beta-vae").option("beta", 2).option("hidden", 16).latentDims(3).epochs(3).batchSize(50)
-                .seed(9).threads(1).saveTo(out);
+        return vae.trainer("beta-vae")
+                .option("beta", 2)
+                .option("hidden", 16)
+                .latentDims(3)
+                .epochs(3)
+                .batchSize(50)
+                .seed(9)
+                .threads(1)
+                .saveTo(out);
     }
 
     @Test
@@ -33,15 +40,19 @@ class ResumeTest {
             trainer(vae, whole).train(data);
 
             Path crashed = dir.resolve("crashed");
-            assertThatThrownBy(() -> trainer(vae, crashed).listener(new TrainingListener() {
-                @Override
-                public void onEpochStart(int epoch) {
-                    if (epoch == 2) {
-                        throw new IllegalStateException("killed");
-                    }
-                }
-            }).train(data)).hasMessage("killed");
-            assertThat(CheckpointIO.read(crashed.resolve("model.vae4j")).epochsCompleted()).isEqualTo(2);
+            assertThatThrownBy(() -> trainer(vae, crashed)
+                            .listener(new TrainingListener() {
+                                @Override
+                                public void onEpochStart(int epoch) {
+                                    if (epoch == 2) {
+                                        throw new IllegalStateException("killed");
+                                    }
+                                }
+                            })
+                            .train(data))
+                    .hasMessage("killed");
+            assertThat(CheckpointIO.read(crashed.resolve("model.vae4j")).epochsCompleted())
+                    .isEqualTo(2);
             assertThat(crashed.resolve("metrics.json")).doesNotExist();
 
             // the crashed directory is refused as a fresh --out, and continued with resume
@@ -58,14 +69,16 @@ class ResumeTest {
             // the history carries on: three epochs, the first two as the crashed run trained them
             ObjectMapper json = new ObjectMapper();
             JsonNode h1 = json.readTree(whole.resolve("metrics.json").toFile()).get("history");
-            JsonNode h2 = json.readTree(crashed.resolve("metrics.json").toFile()).get("history");
+            JsonNode h2 =
+                    json.readTree(crashed.resolve("metrics.json").toFile()).get("history");
             assertThat(h2).hasSize(3);
             for (int e = 0; e < 3; e++) {
                 assertThat(h2.get(e).get("train")).isEqualTo(h1.get(e).get("train"));
                 assertThat(h2.get(e).get("test")).isEqualTo(h1.get(e).get("test"));
             }
             assertThat(json.readTree(crashed.resolve("metrics.json").toFile()).get("test"))
-                    .isEqualTo(json.readTree(whole.resolve("metrics.json").toFile()).get("test"));
+                    .isEqualTo(json.readTree(whole.resolve("metrics.json").toFile())
+                            .get("test"));
         }
     }
 
@@ -74,16 +87,21 @@ class ResumeTest {
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
             Path out = dir.resolve("finished");
             trainer(vae, out).train(data);
-            assertThatThrownBy(() -> vae.resume(out).train(data)).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> vae.resume(out).train(data))
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessage("resume: " + out + " holds 3 epochs already; pass epochs N with N > 3 to train"
                             + " further");
             assertThatThrownBy(() -> vae.resume(out).epochs(4).train(Vae4jTest.synthetic(200, 60, 6)))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("was trained on 300 training images");
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("was trained on 300 training images");
             byte[] before = Files.readAllBytes(out.resolve("model.vae4j"));
             TrainedVae more = vae.resume(out).epochs(4).train(data);
             assertThat(more.epochsCompleted()).isEqualTo(4);
             assertThat(Files.readAllBytes(out.resolve("model.vae4j"))).isNotEqualTo(before);
-            assertThat(new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("history")).hasSize(4);
+            assertThat(new ObjectMapper()
+                            .readTree(out.resolve("metrics.json").toFile())
+                            .get("history"))
+                    .hasSize(4);
         }
     }
 
@@ -92,22 +110,49 @@ class ResumeTest {
         DatasetPair d = Vae4jTest.synthetic(400, 100, 1);
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
             Path calm = dir.resolve("calm");
-            TrainedVae ok = vae.trainer("vae").option("hidden", 16).latentDims(2).epochs(6).batchSize(50)
-                    .learningRate(0.05).saveTo(calm).train(d);
+            TrainedVae ok = vae.trainer("vae")
+                    .option("hidden", 16)
+                    .latentDims(2)
+                    .epochs(6)
+                    .batchSize(50)
+                    .learningRate(0.05)
+                    .saveTo(calm)
+                    .train(d);
             assertThat(ok.summary().orElseThrow().warning()).isNull();
             assertThat(calm.resolve("best.vae4j")).doesNotExist();
 
             Path wild = dir.resolve("wild");
-            TrainedVae blown = vae.trainer("vae").option("hidden", 16).latentDims(2).epochs(6).batchSize(50)
-                    .learningRate(1.5).saveTo(wild).train(d);
+            TrainedVae blown = vae.trainer("vae")
+                    .option("hidden", 16)
+                    .latentDims(2)
+                    .epochs(6)
+                    .batchSize(50)
+                    .learningRate(1.5)
+                    .saveTo(wild)
+                    .train(d);
             TrainingSummary s = blown.summary().orElseThrow();
-            double best = s.history().stream().mapToDouble(e -> e.test().negElbo()).min().orElseThrow();
-            int bestEpoch = s.history().stream().filter(e -> e.test().negElbo() == best).findFirst().orElseThrow().epoch();
+            double best = s.history().stream()
+                    .mapToDouble(e -> e.test().negElbo())
+                    .min()
+                    .orElseThrow();
+            int bestEpoch = s.history().stream()
+                    .filter(e -> e.test().negElbo() == best)
+                    .findFirst()
+                    .orElseThrow()
+                    .epoch();
             assertThat(s.test().negElbo()).isGreaterThan(best * 1.1);
-            assertThat(s.warning()).startsWith(String.format(java.util.Locale.ROOT, "the test -ELBO ended at %.2f nats,"
-                    + " far above its best, %.2f after epoch %d", s.test().negElbo(), best, bestEpoch))
+            assertThat(s.warning())
+                    .startsWith(String.format(
+                            java.util.Locale.ROOT,
+                            "the test -ELBO ended at %.2f nats," + " far above its best, %.2f after epoch %d",
+                            s.test().negElbo(),
+                            best,
+                            bestEpoch))
                     .contains("and resume the run in " + wild);
-            assertThat(new ObjectMapper().readTree(wild.resolve("metrics.json").toFile()).get("warning").asText())
+            assertThat(new ObjectMapper()
+                            .readTree(wild.resolve("metrics.json").toFile())
+                            .get("warning")
+                            .asText())
                     .isEqualTo(s.warning());
             // the kept epoch is the best one, with everything needed to continue from it
             var kept = CheckpointIO.read(wild.resolve("best.vae4j"));

@@ -1,5 +1,15 @@
 package org.vae4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyDouble;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,26 +34,21 @@ import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
 import org.vae4j.spi.VaePlugin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyDouble;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-
 class Vae4jTest {
     @TempDir
     static Path dir;
+
     static DatasetPair data;
     static DatasetPair labelled;
 
     /** Blobs of varying size and position: learnable in one epoch, 28x28, labelled by size class. */
     static DatasetPair synthetic(int train, int test, long seed) {
-        return new DatasetPair("synthetic", images("synthetic-train", train, seed), images("synthetic-test", test,
-                seed + 1), "generated", Map.of());
+        return new DatasetPair(
+                "synthetic",
+                images("synthetic-train", train, seed),
+                images("synthetic-test", test, seed + 1),
+                "generated",
+                Map.of());
     }
 
     private static Dataset images(String name, int n, long seed) {
@@ -72,25 +77,41 @@ class Vae4jTest {
     }
 
     private static Vae4j library(int threads) {
-        return Vae4j.builder().threads(threads).cacheDirectory(dir.resolve("cache")).build();
+        return Vae4j.builder()
+                .threads(threads)
+                .cacheDirectory(dir.resolve("cache"))
+                .build();
     }
 
     @Test
     void modelsMetricsAndDatasetsAreRegisteredByName() {
         try (Vae4j vae = library(1)) {
-            assertThat(vae.models()).extracting(ModelInfo::name)
+            assertThat(vae.models())
+                    .extracting(ModelInfo::name)
                     .contains("vae", "beta-vae", "beta-vae-capacity", "beta-tcvae", "cvae");
-            assertThat(vae.model("beta-vae").option("beta")).hasValueSatisfying(o ->
-                    assertThat(o.defaultValue()).isEqualTo("4"));
-            assertThat(vae.metricNames()).containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap",
-                    "dlib-dci", "dlib-modularity", "dlib-explicitness");
+            assertThat(vae.model("beta-vae").option("beta"))
+                    .hasValueSatisfying(o -> assertThat(o.defaultValue()).isEqualTo("4"));
+            assertThat(vae.metricNames())
+                    .containsExactly(
+                            "mig",
+                            "sap",
+                            "dci",
+                            "modularity",
+                            "explicitness",
+                            "dlib-sap",
+                            "dlib-dci",
+                            "dlib-modularity",
+                            "dlib-explicitness");
             assertThat(vae.datasetNames()).contains("mnist", "fashion-mnist", "idx");
             // one composition root: every model, metric and dataset source is a MapBinder entry
             assertThat(vae.session().bindingCount()).isGreaterThan(5 + 5 + 3);
-            assertThatThrownBy(() -> vae.trainer("nope")).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> vae.trainer("nope"))
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("unknown model 'nope'; available models: beta-tcvae, beta-vae");
-            assertThatThrownBy(() -> vae.metric("nope")).hasMessageContaining("available metrics: mig, sap, dci, modularity, explicitness");
-            assertThatThrownBy(() -> vae.dataset("idx")).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> vae.metric("nope"))
+                    .hasMessageContaining("available metrics: mig, sap, dci, modularity, explicitness");
+            assertThatThrownBy(() -> vae.dataset("idx"))
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("dataDirectory DIR");
         }
     }
@@ -99,8 +120,13 @@ class Vae4jTest {
     void trainSaveLoadAndInferOnArrays() {
         Path modelDir = dir.resolve("m1");
         try (Vae4j vae = library(1)) {
-            TrainedVae m = vae.trainer("beta-vae").option("beta", 4).latentDims(4).epochs(1).seed(7)
-                    .option("hidden", 64).train(data);
+            TrainedVae m = vae.trainer("beta-vae")
+                    .option("beta", 4)
+                    .latentDims(4)
+                    .epochs(1)
+                    .seed(7)
+                    .option("hidden", 64)
+                    .train(data);
             assertThat(m.summary()).isPresent();
             m.save(modelDir);
             assertThat(modelDir.resolve("model.vae4j")).exists();
@@ -112,11 +138,14 @@ class Vae4jTest {
             assertThat(back.latentDims()).isEqualTo(4);
             assertThat(back.hasOptimizerState()).isFalse();
             assertThat(back.provenance().get("providerJar")).isNotBlank();
-            assertThat(back.provenance().get("vae4jVersion")).isEqualTo(m.provenance().get("vae4jVersion"))
-                    .isEqualTo(org.vae4j.core.checkpoint.Provenances.vae4jVersion()).isNotEqualTo("unknown");
+            assertThat(back.provenance().get("vae4jVersion"))
+                    .isEqualTo(m.provenance().get("vae4jVersion"))
+                    .isEqualTo(org.vae4j.core.checkpoint.Provenances.vae4jVersion())
+                    .isNotEqualTo("unknown");
             // the provider's jar records its version (the jar manifest's Implementation-Version)
             assertThat(back.provenance().get("providerJar")).startsWith("vae-models-beta");
-            assertThat(back.provenance().get("providerVersion")).isEqualTo(back.provenance().get("vae4jVersion"));
+            assertThat(back.provenance().get("providerVersion"))
+                    .isEqualTo(back.provenance().get("vae4jVersion"));
             assertThat(back.provenance().get("providerJarSha256")).matches("[0-9a-f]{64}");
             assertThat(back.provenance().get("nd4jVersion")).isEqualTo("1.0.0-M2.1");
             assertThat(back.provenance().get("blas")).startsWith("OPENBLAS (OpenBLAS 0.3.19");
@@ -145,16 +174,20 @@ class Vae4jTest {
             float[][] sweep = back.traverse(mu[0], 2, -3, 3, 7, -1);
             assertThat(sweep).hasDimensions(7, 784);
             float[][] line = back.interpolate(mu[0], mu[1], 4, -1);
-            // the ends decode the two codes (to float rounding: a batch of 4 and one of 1 block the product differently)
-            assertThat(line[0]).containsExactly(back.decode(new float[][] {mu[0]})[0], org.assertj.core.data.Offset.offset(1e-5f));
-            assertThat(line[3]).containsExactly(back.decode(new float[][] {mu[1]})[0], org.assertj.core.data.Offset.offset(1e-5f));
+            // the ends decode the two codes (to float rounding: a batch of 4 and one of 1 block the product
+            // differently)
+            assertThat(line[0])
+                    .containsExactly(back.decode(new float[][] {mu[0]})[0], org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(line[3])
+                    .containsExactly(back.decode(new float[][] {mu[1]})[0], org.assertj.core.data.Offset.offset(1e-5f));
 
             Evaluation e = back.evaluate(data.test(), 5);
-            assertThat(e.test().negElbo()).isCloseTo(m.summary().orElseThrow().test().negElbo(),
-                    org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(e.test().negElbo())
+                    .isCloseTo(m.summary().orElseThrow().test().negElbo(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(e.importanceWeighted().samples()).isEqualTo(5);
             assertThat(e.importanceWeighted().images()).isEqualTo(100);
-            assertThatThrownBy(() -> back.save(dir.resolve("m1-copy"))).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> back.save(dir.resolve("m1-copy")))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("loadForTraining");
             TrainedVae full = vae.loadForTraining(modelDir);
             full.save(dir.resolve("m1-copy"));
@@ -165,26 +198,39 @@ class Vae4jTest {
     @Test
     void wrongShapesSayWhatWasExpected() throws Exception {
         try (Vae4j vae = library(1)) {
-            TrainedVae m = vae.trainer("vae").latentDims(3).epochs(1).option("hidden", 16).train(data);
-            assertThatThrownBy(() -> m.encode(new float[2][783])).isInstanceOf(IllegalArgumentException.class)
+            TrainedVae m = vae.trainer("vae")
+                    .latentDims(3)
+                    .epochs(1)
+                    .option("hidden", 16)
+                    .train(data);
+            assertThatThrownBy(() -> m.encode(new float[2][783]))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("images must be [n][784] or [n][28][28]; got [2][783]");
-            assertThatThrownBy(() -> m.encode(new float[3][28][27])).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> m.encode(new float[3][28][27]))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("images must be [n][784] or [n][28][28]; got [3][28][27]");
-            assertThatThrownBy(() -> m.decode(new float[1][4])).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> m.decode(new float[1][4]))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("codes must be [n][3]; got [1][4]");
             assertThatThrownBy(() -> m.encode(new float[0][])).hasMessageContaining("n >= 1");
             assertThatThrownBy(() -> m.sample(2, 1, 3)).hasMessageContaining("is not conditional");
-            assertThatThrownBy(() -> m.traverse(new float[3], 3, -1, 1, 5, -1)).hasMessage("dim must be in 0..2, got 3");
+            assertThatThrownBy(() -> m.traverse(new float[3], 3, -1, 1, 5, -1))
+                    .hasMessage("dim must be in 0..2, got 3");
         }
     }
 
     @Test
     void conditionalModelsTakeLabels() {
         try (Vae4j vae = library(1)) {
-            TrainedVae m = vae.trainer("cvae").latentDims(2).epochs(1).option("hidden", 16).train(labelled);
+            TrainedVae m = vae.trainer("cvae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 16)
+                    .train(labelled);
             assertThat(m.conditionSize()).isEqualTo(10);
             float[][] images = firstImages(labelled.test(), 2);
-            assertThatThrownBy(() -> m.encode(images)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> m.encode(images))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is conditioned on 10 classes");
             float[][] mu = m.encode(images, new int[] {3, 4});
             assertThat(m.decode(mu, new int[] {3, 3})[0]).isNotEqualTo(m.decode(mu, new int[] {4, 4})[0]);
@@ -197,7 +243,13 @@ class Vae4jTest {
     void listenerCallbacksComeInOrderWithTheirArguments() {
         TrainingListener l = mock(TrainingListener.class);
         try (Vae4j vae = library(1)) {
-            vae.trainer("vae").latentDims(2).epochs(2).batchSize(100).testEvery(2).option("hidden", 8).listener(l)
+            vae.trainer("vae")
+                    .latentDims(2)
+                    .epochs(2)
+                    .batchSize(100)
+                    .testEvery(2)
+                    .option("hidden", 8)
+                    .listener(l)
                     .train(data);
         }
         InOrder order = inOrder(l);
@@ -212,21 +264,32 @@ class Vae4jTest {
         order.verify(l).onTestEvaluation(eq(1), org.mockito.ArgumentMatchers.any(Loss.class));
         order.verify(l).onTrainingEnd();
         order.verifyNoMoreInteractions();
-        org.mockito.Mockito.verify(l, org.mockito.Mockito.never()).onTestEvaluation(eq(0),
-                org.mockito.ArgumentMatchers.any(Loss.class));
-        org.mockito.Mockito.verify(l, times(8)).onBatch(anyInt(), anyLong(), org.mockito.ArgumentMatchers.any(Loss.class),
-                anyInt());
+        org.mockito.Mockito.verify(l, org.mockito.Mockito.never())
+                .onTestEvaluation(eq(0), org.mockito.ArgumentMatchers.any(Loss.class));
+        org.mockito.Mockito.verify(l, times(8))
+                .onBatch(anyInt(), anyLong(), org.mockito.ArgumentMatchers.any(Loss.class), anyInt());
     }
 
     @Test
     void twoInstancesKeepTheirOwnThreadSettings() {
         Path modelDir = dir.resolve("threads");
-        try (Vae4j one = library(1); Vae4j two = library(2)) {
+        try (Vae4j one = library(1);
+                Vae4j two = library(2)) {
             int[] seen = new int[2];
-            one.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).saveTo(modelDir)
-                    .listener(blasThreads(seen, 0)).train(data);
+            one.trainer("vae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 8)
+                    .saveTo(modelDir)
+                    .listener(blasThreads(seen, 0))
+                    .train(data);
             assertThat(seen[0]).isEqualTo(1);
-            two.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).listener(blasThreads(seen, 1)).train(data);
+            two.trainer("vae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 8)
+                    .listener(blasThreads(seen, 1))
+                    .train(data);
             assertThat(seen[1]).isEqualTo(2);
             // the first instance's operations run with its setting again, whatever the second did
             one.load(modelDir).encode(firstImages(data.test(), 1));
@@ -288,8 +351,11 @@ class Vae4jTest {
         for (Path where : List.of(jar.getParent(), jar)) {
             try (Vae4j vae = Vae4j.builder().pluginDirectory(where).threads(1).build()) {
                 assertThat(vae.metricNames()).contains("constant", "mig");
-                MetricResult r = vae.metric("constant").compute(new double[3][2],
-                        new Factors(List.of("a"), new double[3][1], new boolean[] {false}), MetricContext.DEFAULT);
+                MetricResult r = vae.metric("constant")
+                        .compute(
+                                new double[3][2],
+                                new Factors(List.of("a"), new double[3][1], new boolean[] {false}),
+                                MetricContext.DEFAULT);
                 assertThat(r.value()).isEqualTo(0.25);
             }
         }
@@ -305,8 +371,9 @@ class Vae4jTest {
             return new com.google.inject.AbstractModule() {
                 @Override
                 protected void configure() {
-                    com.google.inject.multibindings.MapBinder.newMapBinder(binder(), String.class,
-                            org.vae4j.spi.ModelProvider.class).addBinding("guice-vae")
+                    com.google.inject.multibindings.MapBinder.newMapBinder(
+                                    binder(), String.class, org.vae4j.spi.ModelProvider.class)
+                            .addBinding("guice-vae")
                             .toInstance(new GuiceVae());
                 }
             };
@@ -358,14 +425,24 @@ class Vae4jTest {
 
     @Test
     void aPluginsGuiceModuleAddsToTheRegistryAndABadOneIsReported() throws IOException {
-        Path jar = servicesJar(dir.resolve("guice-plugins").resolve("guice.jar"), GuiceModulePlugin.class.getName(),
+        Path jar = servicesJar(
+                dir.resolve("guice-plugins").resolve("guice.jar"),
+                GuiceModulePlugin.class.getName(),
                 NotAModulePlugin.class.getName());
         try (Vae4j vae = Vae4j.builder().pluginDirectory(jar).threads(1).build()) {
             assertThat(vae.models()).extracting(ModelInfo::name).contains("guice-vae", "vae");
             assertThat(vae.model("guice-vae").plugin()).isEqualTo("a Guice module");
-            assertThat(vae.pluginFailures()).singleElement().asString().contains(NotAModulePlugin.class.getName())
-                    .contains("(guice.jar)").contains("not a com.google.inject.Module");
-            TrainedVae m = vae.trainer("guice-vae").latentDims(2).epochs(1).option("hidden", 8).train(data);
+            assertThat(vae.pluginFailures())
+                    .singleElement()
+                    .asString()
+                    .contains(NotAModulePlugin.class.getName())
+                    .contains("(guice.jar)")
+                    .contains("not a com.google.inject.Module");
+            TrainedVae m = vae.trainer("guice-vae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 8)
+                    .train(data);
             assertThat(m.modelName()).isEqualTo("guice-vae");
         }
     }
@@ -451,7 +528,8 @@ class Vae4jTest {
     @Test
     void brokenJarsAndFaultyPluginsAreReportedByJarAndEverythingElseWorks() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("faulty-plugins"));
-        Files.write(folder.resolve("corrupt.jar"), "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(
+                folder.resolve("corrupt.jar"), "not a zip at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Files.write(folder.resolve("empty.jar"), new byte[0]);
         servicesJar(folder.resolve("nameless.jar"), NameThrows.class.getName());
         servicesJar(folder.resolve("schemaless.jar"), SchemaThrows.class.getName());
@@ -459,26 +537,41 @@ class Vae4jTest {
         servicesJar(folder.resolve("crashy.jar"), CreateThrows.class.getName());
         servicesJar(folder.resolve("good.jar"), ConstantMetricPlugin.class.getName());
         List<String> log = new java.util.ArrayList<>();
-        try (Vae4j vae = Vae4j.builder().pluginDirectory(folder).threads(1).log(log::add).build()) {
-            assertThat(vae.models()).extracting(ModelInfo::name).contains("vae", "beta-vae", "cvae", "crashy")
+        try (Vae4j vae =
+                Vae4j.builder().pluginDirectory(folder).threads(1).log(log::add).build()) {
+            assertThat(vae.models())
+                    .extracting(ModelInfo::name)
+                    .contains("vae", "beta-vae", "cvae", "crashy")
                     .doesNotContain("nameless", "schemaless", "null-schema");
             assertThat(vae.metricNames()).contains("constant");
-            assertThat(vae.pluginFailures()).hasSize(5).anySatisfy(f -> assertThat(f)
-                    .startsWith("jar corrupt.jar: not a readable jar")).anySatisfy(f -> assertThat(f)
-                    .startsWith("jar empty.jar: not a readable jar")).anySatisfy(f -> assertThat(f)
-                    .isEqualTo(NameThrows.class.getName() + " (nameless.jar): UnsupportedOperationException: name is not"
-                            + " implemented yet")).anySatisfy(f -> assertThat(f)
-                    .isEqualTo(SchemaThrows.class.getName() + " (schemaless.jar): UnsupportedOperationException:"
-                            + " optionSchema is not implemented yet")).anySatisfy(f -> assertThat(f)
-                    .contains("(nullschema.jar)").contains("has no option schema (null)"));
+            assertThat(vae.pluginFailures())
+                    .hasSize(5)
+                    .anySatisfy(f -> assertThat(f).startsWith("jar corrupt.jar: not a readable jar"))
+                    .anySatisfy(f -> assertThat(f).startsWith("jar empty.jar: not a readable jar"))
+                    .anySatisfy(f -> assertThat(f)
+                            .isEqualTo(NameThrows.class.getName()
+                                    + " (nameless.jar): UnsupportedOperationException: name is not"
+                                    + " implemented yet"))
+                    .anySatisfy(f -> assertThat(f)
+                            .isEqualTo(
+                                    SchemaThrows.class.getName() + " (schemaless.jar): UnsupportedOperationException:"
+                                            + " optionSchema is not implemented yet"))
+                    .anySatisfy(
+                            f -> assertThat(f).contains("(nullschema.jar)").contains("has no option schema (null)"));
             assertThat(log).anySatisfy(l -> assertThat(l).startsWith("plugin jar corrupt.jar is not a readable jar"));
-            assertThatThrownBy(() -> vae.trainer("crashy").latentDims(2).epochs(1).train(data))
+            assertThatThrownBy(
+                            () -> vae.trainer("crashy").latentDims(2).epochs(1).train(data))
                     .isInstanceOf(org.vae4j.api.VaeException.class)
                     .hasMessage("model 'crashy' of plugin " + CreateThrows.class.getName() + " (crashy.jar) failed to"
                             + " build: UnsupportedOperationException: create is not implemented yet; report it to the"
                             + " plugin's author");
             // the built-ins are untouched
-            assertThat(vae.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).train(data).epochsCompleted())
+            assertThat(vae.trainer("vae")
+                            .latentDims(2)
+                            .epochs(1)
+                            .option("hidden", 8)
+                            .train(data)
+                            .epochsCompleted())
                     .isEqualTo(1);
         }
     }
@@ -488,10 +581,12 @@ class Vae4jTest {
         Path folder = Files.createDirectories(dir.resolve("dup-plugins"));
         servicesJar(folder.resolve("dup-a.jar"), CreateThrows.class.getName());
         servicesJar(folder.resolve("dup-b.jar"), CrashyAgain.class.getName());
-        assertThatThrownBy(() -> Vae4j.builder().pluginDirectory(folder).threads(1).build())
+        assertThatThrownBy(
+                        () -> Vae4j.builder().pluginDirectory(folder).threads(1).build())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("model 'crashy' is registered twice")
-                .hasMessageContaining("(dup-a.jar)").hasMessageContaining("(dup-b.jar)");
+                .hasMessageContaining("(dup-a.jar)")
+                .hasMessageContaining("(dup-b.jar)");
     }
 
     public static final class CrashyAgain extends FaultyPlugin {
@@ -509,7 +604,8 @@ class Vae4jTest {
             out.closeEntry();
         }
         List<String> log = new java.util.ArrayList<>();
-        try (Vae4j vae = Vae4j.builder().pluginDirectory(jar).threads(1).log(log::add).build()) {
+        try (Vae4j vae =
+                Vae4j.builder().pluginDirectory(jar).threads(1).log(log::add).build()) {
             assertThat(vae.models()).isNotEmpty();
         }
         assertThat(log).singleElement().asString().contains("nothing.jar").contains("declares no plugin");
@@ -519,19 +615,35 @@ class Vae4jTest {
     void loadingAModelWhosePluginIsMissingSaysSo() throws IOException {
         Path modelDir = dir.resolve("m-missing");
         try (Vae4j vae = library(1)) {
-            vae.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).saveTo(modelDir).train(data);
+            vae.trainer("vae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 8)
+                    .saveTo(modelDir)
+                    .train(data);
         }
         // rewrite the provider name as a third-party one would be, with a valid checksum
         var c = org.vae4j.core.checkpoint.CheckpointIO.read(modelDir.resolve("model.vae4j"));
         Map<String, String> prov = new java.util.LinkedHashMap<>(c.provenance());
         prov.put("providerJar", "laplace-vae-1.0.jar");
-        var renamed = new org.vae4j.core.checkpoint.Checkpoint("laplace-vae", c.options(), c.spec(), c.training(),
-                c.epochsCompleted(), c.optimizerIteration(), c.params(), c.optimizerState(), c.dataset(), c.trainImages(),
+        var renamed = new org.vae4j.core.checkpoint.Checkpoint(
+                "laplace-vae",
+                c.options(),
+                c.spec(),
+                c.training(),
+                c.epochsCompleted(),
+                c.optimizerIteration(),
+                c.params(),
+                c.optimizerState(),
+                c.dataset(),
+                c.trainImages(),
                 prov);
         org.vae4j.core.checkpoint.CheckpointIO.write(renamed, modelDir.resolve("model.vae4j"));
         try (Vae4j vae = library(1)) {
-            assertThatThrownBy(() -> vae.load(modelDir)).hasMessageContaining("model 'laplace-vae'")
-                    .hasMessageContaining("from plugin jar laplace-vae-1.0.jar").hasMessageContaining("pluginDirectory");
+            assertThatThrownBy(() -> vae.load(modelDir))
+                    .hasMessageContaining("model 'laplace-vae'")
+                    .hasMessageContaining("from plugin jar laplace-vae-1.0.jar")
+                    .hasMessageContaining("pluginDirectory");
         }
     }
 

@@ -31,7 +31,9 @@ public record Loss(double reconstruction, double kl, double objective, double pe
 
     /** {@return true when no term is NaN or infinite} */
     public boolean isFinite() {
-        return Double.isFinite(reconstruction) && Double.isFinite(kl) && Double.isFinite(objective)
+        return Double.isFinite(reconstruction)
+                && Double.isFinite(kl)
+                && Double.isFinite(objective)
                 && Double.isFinite(penalty);
     }
 }

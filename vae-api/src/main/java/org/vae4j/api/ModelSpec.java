@@ -28,8 +28,8 @@ public record ModelSpec(int dataSize, int imageHeight, int imageWidth, int numCl
             throw new ConfigurationException("{latentDims} must be >= 1, got " + latentDims);
         }
         if (dataSize < 1 || imageHeight * imageWidth != dataSize) {
-            throw new ConfigurationException("data size " + dataSize + " does not match image shape "
-                    + imageHeight + "x" + imageWidth);
+            throw new ConfigurationException(
+                    "data size " + dataSize + " does not match image shape " + imageHeight + "x" + imageWidth);
         }
         if (numClasses < 0) {
             throw new ConfigurationException("numClasses must be >= 0, got " + numClasses);

@@ -10,8 +10,8 @@ package org.vae4j.api;
  * @param seed seeds parameter initialisation, shuffling and the reparameterisation noise
  * @param threads threads for matrix products (BLAS) and the optimizer update, >= 1
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
-                             long seed, int threads) {
+public record TrainingConfig(
+        int epochs, int batchSize, double learningRate, OptimizerKind optimizer, long seed, int threads) {
 
     /** Epochs unless given. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -63,8 +63,13 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Opt
 
     /** {@return the defaults of {@code ./vae train}} */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, OptimizerKind.ADAM,
-                DEFAULT_SEED, defaultThreads());
+        return new TrainingConfig(
+                DEFAULT_EPOCHS,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_LEARNING_RATE,
+                OptimizerKind.ADAM,
+                DEFAULT_SEED,
+                defaultThreads());
     }
 
     /** {@return a builder with the defaults of {@link #defaults()}} */

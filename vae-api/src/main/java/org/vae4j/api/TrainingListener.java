@@ -12,16 +12,14 @@ public interface TrainingListener {
      * @param epochs the epochs to train
      * @param stepsPerEpoch optimizer steps per epoch
      */
-    default void onTrainingStart(int epochs, long stepsPerEpoch) {
-    }
+    default void onTrainingStart(int epochs, long stepsPerEpoch) {}
 
     /**
      * Before the first step of an epoch.
      *
      * @param epoch the epoch, 0-based
      */
-    default void onEpochStart(int epoch) {
-    }
+    default void onEpochStart(int epoch) {}
 
     /**
      * After each optimizer step, with the batch's per-image loss terms.
@@ -31,8 +29,7 @@ public interface TrainingListener {
      * @param batchLoss the batch's per-image loss terms
      * @param batchSize images in the batch (the last of an epoch may be smaller)
      */
-    default void onBatch(int epoch, long stepInEpoch, Loss batchLoss, int batchSize) {
-    }
+    default void onBatch(int epoch, long stepInEpoch, Loss batchLoss, int batchSize) {}
 
     /**
      * After each epoch, with the mean per-image training loss over the epoch and its duration.
@@ -41,8 +38,7 @@ public interface TrainingListener {
      * @param trainLoss the mean per-image training loss over the epoch
      * @param seconds the epoch's training time
      */
-    default void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
-    }
+    default void onEpochEnd(int epoch, Loss trainLoss, double seconds) {}
 
     /**
      * After an epoch whose model was evaluated on the test set (every {@code testEvery} epochs and
@@ -51,10 +47,8 @@ public interface TrainingListener {
      * @param epoch the epoch, 0-based
      * @param testLoss the mean per-image test loss
      */
-    default void onTestEvaluation(int epoch, Loss testLoss) {
-    }
+    default void onTestEvaluation(int epoch, Loss testLoss) {}
 
     /** After the last epoch (before the final evaluation). */
-    default void onTrainingEnd() {
-    }
+    default void onTrainingEnd() {}
 }

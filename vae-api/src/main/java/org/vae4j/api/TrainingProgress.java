@@ -19,8 +19,8 @@ public record TrainingProgress(int epoch, int totalEpochs, long step, long steps
      */
     public TrainingProgress {
         if (epoch < 0 || totalEpochs < 1 || step < 0 || stepsPerEpoch < 1 || datasetSize < 0) {
-            throw new IllegalArgumentException("invalid training progress " + epoch + "/" + totalEpochs
-                    + " step " + step + "/" + stepsPerEpoch + " dataset size " + datasetSize);
+            throw new IllegalArgumentException("invalid training progress " + epoch + "/" + totalEpochs + " step "
+                    + step + "/" + stepsPerEpoch + " dataset size " + datasetSize);
         }
     }
 

@@ -40,8 +40,13 @@ public final class VaeModel {
      * @param divergence the rate term R
      * @param objective how D and R are combined
      */
-    public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
-                    Divergence divergence, Objective objective) {
+    public VaeModel(
+            Encoder encoder,
+            Decoder decoder,
+            ReconstructionLikelihood likelihood,
+            Prior prior,
+            Divergence divergence,
+            Objective objective) {
         this(encoder, decoder, likelihood, prior, divergence, objective, 0, null);
     }
 
@@ -55,8 +60,15 @@ public final class VaeModel {
      * @param divergence the rate term R
      * @param objective how D and R are combined into the training objective
      */
-    public VaeModel(Encoder encoder, Decoder decoder, ReconstructionLikelihood likelihood, Prior prior,
-                    Divergence divergence, Objective objective, int conditionSize, Regularizer regularizer) {
+    public VaeModel(
+            Encoder encoder,
+            Decoder decoder,
+            ReconstructionLikelihood likelihood,
+            Prior prior,
+            Divergence divergence,
+            Objective objective,
+            int conditionSize,
+            Regularizer regularizer) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
@@ -74,8 +86,8 @@ public final class VaeModel {
         }
         int dataSize = decoder.outputSize() / likelihood.paramsPerValue();
         if (encoder.inputSize() != dataSize + conditionSize) {
-            throw new IllegalArgumentException("encoder input " + encoder.inputSize() + " must be data size "
-                    + dataSize + " + condition size " + conditionSize);
+            throw new IllegalArgumentException("encoder input " + encoder.inputSize() + " must be data size " + dataSize
+                    + " + condition size " + conditionSize);
         }
         if (decoder.inputSize() != encoder.latentDims() + conditionSize) {
             throw new IllegalArgumentException("decoder input " + decoder.inputSize()
@@ -135,7 +147,9 @@ public final class VaeModel {
 
     /** {@return the training objective as a formula, including the regularizer, e.g. {@code D + 4.0 * R}} */
     public String describeObjective() {
-        return regularizer == null ? objective.description() : objective.description() + " + " + regularizer.description();
+        return regularizer == null
+                ? objective.description()
+                : objective.description() + " + " + regularizer.description();
     }
 
     /** {@return the penalty added to the training objective, if any} */

@@ -1,7 +1,7 @@
 package org.vae4j.spi;
 
-import org.vae4j.api.VaeModel;
 import org.vae4j.api.Objective;
+import org.vae4j.api.VaeModel;
 import org.vae4j.api.nn.Activation;
 import org.vae4j.api.nn.ReconstructionLikelihood;
 
@@ -18,21 +18,33 @@ public final class MlpOptions {
     /** The option naming the reconstruction likelihood. */
     public static final String LIKELIHOOD = "likelihood";
 
-    private MlpOptions() {
-    }
+    private MlpOptions() {}
 
     /** {@return the MLP options every built-in model takes: hidden, activation, likelihood} */
     public static OptionSchema schema() {
         return OptionSchema.of(
-                OptionSpec.checked(HIDDEN, OptionType.INT_LIST, "500",
+                OptionSpec.checked(
+                        HIDDEN,
+                        OptionType.INT_LIST,
+                        "500",
                         "hidden layer sizes of encoder and decoder (the decoder mirrors them), comma-separated",
-                        v -> !((java.util.List<?>) v).isEmpty() && ((java.util.List<?>) v).stream().allMatch(i -> (Integer) i > 0),
+                        v -> !((java.util.List<?>) v).isEmpty()
+                                && ((java.util.List<?>) v).stream().allMatch(i -> (Integer) i > 0),
                         "one or more positive integers, e.g. 500 or 500,250"),
-                OptionSpec.checked(ACTIVATION, OptionType.STRING, "tanh", "hidden activation: tanh, relu, sigmoid",
-                        v -> java.util.Set.of("tanh", "relu", "sigmoid").contains(v), "one of tanh, relu, sigmoid"),
-                OptionSpec.checked(LIKELIHOOD, OptionType.STRING, "bernoulli",
+                OptionSpec.checked(
+                        ACTIVATION,
+                        OptionType.STRING,
+                        "tanh",
+                        "hidden activation: tanh, relu, sigmoid",
+                        v -> java.util.Set.of("tanh", "relu", "sigmoid").contains(v),
+                        "one of tanh, relu, sigmoid"),
+                OptionSpec.checked(
+                        LIKELIHOOD,
+                        OptionType.STRING,
+                        "bernoulli",
                         "reconstruction likelihood: bernoulli (grayscale pixels as probabilities) or gaussian",
-                        v -> java.util.Set.of("bernoulli", "gaussian").contains(v), "bernoulli or gaussian"));
+                        v -> java.util.Set.of("bernoulli", "gaussian").contains(v),
+                        "bernoulli or gaussian"));
     }
 
     /**
@@ -55,8 +67,8 @@ public final class MlpOptions {
      * @param regularizer a batch-level penalty on the code, or null
      * @return the model
      */
-    public static VaeModel standardModel(ModelContext context, Objective objective, int conditionSize,
-                                         org.vae4j.api.nn.Regularizer regularizer) {
+    public static VaeModel standardModel(
+            ModelContext context, Objective objective, int conditionSize, org.vae4j.api.nn.Regularizer regularizer) {
         Options o = context.options();
         Components c = context.components();
         int latent = context.spec().latentDims();

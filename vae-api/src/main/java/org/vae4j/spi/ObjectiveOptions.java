@@ -5,8 +5,7 @@ public final class ObjectiveOptions {
     /** The option holding the KL weight beta. */
     public static final String BETA = "beta";
 
-    private ObjectiveOptions() {
-    }
+    private ObjectiveOptions() {}
 
     /**
      * {@return a finite, non-negative weight named {@code name}}
@@ -16,8 +15,13 @@ public final class ObjectiveOptions {
      * @param description one line
      */
     public static OptionSpec weight(String name, String defaultValue, String description) {
-        return OptionSpec.checked(name, OptionType.DOUBLE, defaultValue, description,
-                v -> Double.isFinite((Double) v) && (Double) v >= 0, "a finite number >= 0");
+        return OptionSpec.checked(
+                name,
+                OptionType.DOUBLE,
+                defaultValue,
+                description,
+                v -> Double.isFinite((Double) v) && (Double) v >= 0,
+                "a finite number >= 0");
     }
 
     /**
@@ -26,6 +30,7 @@ public final class ObjectiveOptions {
      * @param defaultValue its default, as text
      */
     public static OptionSpec beta(String defaultValue) {
-        return weight(BETA, defaultValue, "weight of the KL term: the objective is D + beta * KL (beta = 1 is the ELBO)");
+        return weight(
+                BETA, defaultValue, "weight of the KL term: the objective is D + beta * KL (beta = 1 is the ELBO)");
     }
 }

@@ -62,7 +62,9 @@ public final class OptionSchema {
         for (String key : given.keySet()) {
             if (!specs.containsKey(key)) {
                 throw new ConfigurationException("unknown option '" + key + "' for model " + model
-                        + (specs.isEmpty() ? "; it takes no options" : "; known options: " + String.join(", ", specs.keySet())));
+                        + (specs.isEmpty()
+                                ? "; it takes no options"
+                                : "; known options: " + String.join(", ", specs.keySet())));
             }
         }
         for (OptionSpec spec : specs.values()) {

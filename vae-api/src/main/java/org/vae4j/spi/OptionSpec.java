@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * One option of a model provider: a name (lower-case, dash-separated), a type, a default, a
  * description and a constraint on the parsed value, explained in {@code constraint}.
  */
-public record OptionSpec(String name, OptionType type, String defaultValue, String description,
-                         Predicate<Object> check, String constraint) {
+public record OptionSpec(
+        String name,
+        OptionType type,
+        String defaultValue,
+        String description,
+        Predicate<Object> check,
+        String constraint) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -64,8 +69,13 @@ public record OptionSpec(String name, OptionType type, String defaultValue, Stri
      * @param check the constraint on parsed values
      * @param constraint the constraint in words, for messages (e.g. {@code >= 0})
      */
-    public static OptionSpec checked(String name, OptionType type, String defaultValue, String description,
-                                     Predicate<Object> check, String constraint) {
+    public static OptionSpec checked(
+            String name,
+            OptionType type,
+            String defaultValue,
+            String description,
+            Predicate<Object> check,
+            String constraint) {
         return new OptionSpec(name, type, defaultValue, description, check, constraint);
     }
 
@@ -78,8 +88,8 @@ public record OptionSpec(String name, OptionType type, String defaultValue, Stri
     public Object parse(String text) {
         Object value = parse(name, type, text);
         if (!check.test(value)) {
-            throw new org.vae4j.api.ConfigurationException("option " + name + "=" + text + " is invalid: must be "
-                    + constraint);
+            throw new org.vae4j.api.ConfigurationException(
+                    "option " + name + "=" + text + " is invalid: must be " + constraint);
         }
         return value;
     }
@@ -103,8 +113,12 @@ public record OptionSpec(String name, OptionType type, String defaultValue, Stri
                     }
                     yield Boolean.parseBoolean(t);
                 }
-                case INT_LIST -> t.isEmpty() ? List.<Integer>of()
-                        : java.util.Arrays.stream(t.split(",")).map(s -> Integer.parseInt(s.trim())).toList();
+                case INT_LIST ->
+                    t.isEmpty()
+                            ? List.<Integer>of()
+                            : java.util.Arrays.stream(t.split(","))
+                                    .map(s -> Integer.parseInt(s.trim()))
+                                    .toList();
             };
         } catch (NumberFormatException e) {
             throw new org.vae4j.api.ConfigurationException("option " + name + "=" + text + " is not "

@@ -43,8 +43,8 @@ final class AttributesCommand implements Main.Command {
         if (!java.util.List.of("train", "test", "all").contains(split)) {
             throw new UsageException("--split must be train, test or all, got '" + split + "'");
         }
-        int threads = CommonOptions.intOption(cl, "threads", Runtime.getRuntime().availableProcessors(), 1,
-                Integer.MAX_VALUE);
+        int threads = CommonOptions.intOption(
+                cl, "threads", Runtime.getRuntime().availableProcessors(), 1, Integer.MAX_VALUE);
         try (Vae4j vae = CommonOptions.library(cl, 1, err)) {
             DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err);
             Path file = Path.of(cl.getOptionValue("out", data.name() + "-" + split + "-morpho.csv"));

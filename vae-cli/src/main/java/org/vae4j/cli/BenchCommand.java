@@ -18,7 +18,8 @@ import org.vae4j.api.data.Dataset;
  * of the others.
  */
 final class BenchCommand implements Main.Command {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public String summary() {
@@ -33,10 +34,16 @@ final class BenchCommand implements Main.Command {
         o.addOption(CommonOptions.opt("epochs", "N", "epochs to time (default 3; the first is warm-up)"));
         o.addOption(CommonOptions.opt("threads", "N", CommonOptions.THREADS_HELP));
         o.addOption(CommonOptions.opt("latent-dims", "N", "latent dimensions (default 10)"));
-        o.addOption(org.apache.commons.cli.Option.builder().longOpt("option").hasArg().argName("KEY=VALUE")
-                .desc("model option, repeatable").build());
-        o.addOption(org.apache.commons.cli.Option.builder().longOpt("profile")
-                .desc("also time each phase of a step (encoder, decoder, loss, optimizer, ...)").build());
+        o.addOption(org.apache.commons.cli.Option.builder()
+                .longOpt("option")
+                .hasArg()
+                .argName("KEY=VALUE")
+                .desc("model option, repeatable")
+                .build());
+        o.addOption(org.apache.commons.cli.Option.builder()
+                .longOpt("profile")
+                .desc("also time each phase of a step (encoder, decoder, loss, optimizer, ...)")
+                .build());
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
@@ -47,14 +54,27 @@ final class BenchCommand implements Main.Command {
         String model = cl.getOptionValue("model", "vae");
         int threads = CommonOptions.intOption(cl, "threads", TrainingConfig.defaultThreads());
         try (Vae4j vae = CommonOptions.library(cl, Math.max(1, threads), err)) {
-            Benchmark.Builder bench = vae.benchmark(model).epochs(CommonOptions.intOption(cl, "epochs", 3))
-                    .batchSize(CommonOptions.intOption(cl, "batch-size", 100)).threads(threads)
-                    .latentDims(CommonOptions.intOption(cl, "latent-dims", 10)).options(CommonOptions.modelOptions(cl))
-                    .profile(cl.hasOption("profile")).log(err::println).validate();
-            Dataset train = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err).train();
+            Benchmark.Builder bench = vae.benchmark(model)
+                    .epochs(CommonOptions.intOption(cl, "epochs", 3))
+                    .batchSize(CommonOptions.intOption(cl, "batch-size", 100))
+                    .threads(threads)
+                    .latentDims(CommonOptions.intOption(cl, "latent-dims", 10))
+                    .options(CommonOptions.modelOptions(cl))
+                    .profile(cl.hasOption("profile"))
+                    .log(err::println)
+                    .validate();
+            Dataset train = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err)
+                    .train();
             Benchmark b = bench.run(train);
-            out.printf(Locale.ROOT, "%s, batch %d, %d thread(s): %,.0f images/s (median of %d epoch(s); ND4J %s)%n",
-                    model, b.batchSize(), b.threads(), b.imagesPerSecond(), Math.max(1, b.epochs() - 1), b.nativeBuild());
+            out.printf(
+                    Locale.ROOT,
+                    "%s, batch %d, %d thread(s): %,.0f images/s (median of %d epoch(s); ND4J %s)%n",
+                    model,
+                    b.batchSize(),
+                    b.threads(),
+                    b.imagesPerSecond(),
+                    Math.max(1, b.epochs() - 1),
+                    b.nativeBuild());
             ObjectNode json = MAPPER.createObjectNode();
             json.put("model", model);
             json.put("batchSize", b.batchSize());
@@ -75,10 +95,18 @@ final class BenchCommand implements Main.Command {
     }
 
     private static void printProfile(Benchmark b, PrintStream out) {
-        double total = b.millisPerStep().values().stream().mapToDouble(Benchmark.Phase::millis).sum();
+        double total = b.millisPerStep().values().stream()
+                .mapToDouble(Benchmark.Phase::millis)
+                .sum();
         out.printf(Locale.ROOT, "time per step, mean of %,d steps (after the warm-up epoch):%n", b.profiledSteps());
-        b.millisPerStep().values().forEach(p -> out.printf(Locale.ROOT, "  %-48s %7.3f ms  %5.1f%%%n", p.description(),
-                p.millis(), total > 0 ? 100 * p.millis() / total : 0));
+        b.millisPerStep()
+                .values()
+                .forEach(p -> out.printf(
+                        Locale.ROOT,
+                        "  %-48s %7.3f ms  %5.1f%%%n",
+                        p.description(),
+                        p.millis(),
+                        total > 0 ? 100 * p.millis() / total : 0));
         out.printf(Locale.ROOT, "  %-48s %7.3f ms%n", "total", total);
     }
 }

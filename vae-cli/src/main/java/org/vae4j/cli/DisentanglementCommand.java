@@ -30,15 +30,26 @@ final class DisentanglementCommand implements Main.Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
         CommonOptions.addModelOptions(o);
-        o.addOption(CommonOptions.opt("attributes", "LIST", "attributes to align and score against (default"
-                + " thickness,slant,width; any of " + String.join(",", Attributes.NAMES) + ",label)"));
-        o.addOption(CommonOptions.opt("metrics", "LIST", "scores to compute (default mig,sap,dci,modularity; built in:"
-                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness, and any a plugin adds)"));
-        o.addOption(CommonOptions.opt("protocol", "NAME", "vae4j (default) or dlib: disentanglement_lib's definitions,"
-                + " continuous attributes cut into deciles (docs/metrics.md)"));
+        o.addOption(CommonOptions.opt(
+                "attributes",
+                "LIST",
+                "attributes to align and score against (default" + " thickness,slant,width; any of "
+                        + String.join(",", Attributes.NAMES) + ",label)"));
+        o.addOption(
+                CommonOptions.opt(
+                        "metrics",
+                        "LIST",
+                        "scores to compute (default mig,sap,dci,modularity; built in:"
+                                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness, and any a plugin adds)"));
+        o.addOption(CommonOptions.opt(
+                "protocol",
+                "NAME",
+                "vae4j (default) or dlib: disentanglement_lib's definitions,"
+                        + " continuous attributes cut into deciles (docs/metrics.md)"));
         o.addOption(CommonOptions.opt("align-by", "MEASURE", "spearman (default: |Spearman correlation|) or mi"));
         o.addOption(CommonOptions.opt("images", "N", "use the first N test images (default all)"));
-        o.addOption(CommonOptions.opt("seed", "N", "seed of the train/test split of the scores' predictors (default 0)"));
+        o.addOption(
+                CommonOptions.opt("seed", "N", "seed of the train/test split of the scores' predictors (default 0)"));
         o.addOption(CommonOptions.opt("cache", "DIR", "attribute cache directory (default: the data cache)"));
         CommonOptions.addHelp(o);
         CommandLine cl = CommonOptions.parse(o, args);
@@ -58,9 +69,15 @@ final class DisentanglementCommand implements Main.Command {
             metrics.forEach(vae::metric);
             TrainedVae model = vae.load(dir);
             DatasetPair data = CommonOptions.modelData(vae, model, cl, err);
-            Disentanglement d = Disentanglement.builder(model, data).attributes(attributes).metrics(metrics)
-                    .protocol(protocol).alignBy(alignBy).images(images).seed(seed)
-                    .attributeMeasurer(CommonOptions.measurer(vae, cl, threads, err)).run();
+            Disentanglement d = Disentanglement.builder(model, data)
+                    .attributes(attributes)
+                    .metrics(metrics)
+                    .protocol(protocol)
+                    .alignBy(alignBy)
+                    .images(images)
+                    .seed(seed)
+                    .attributeMeasurer(CommonOptions.measurer(vae, cl, threads, err))
+                    .run();
             d.describe(out::println);
             List<Path> files = DisentanglementReport.write(d, dir);
             out.println("written " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));

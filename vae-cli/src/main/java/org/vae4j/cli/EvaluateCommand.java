@@ -27,7 +27,9 @@ final class EvaluateCommand implements Main.Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
         CommonOptions.addModelOptions(o);
-        o.addOption(CommonOptions.opt("iw-samples", "K",
+        o.addOption(CommonOptions.opt(
+                "iw-samples",
+                "K",
                 "importance samples per image for log p(x) (default 1000; 5000 for a tighter bound; 0 skips it)"));
         o.addOption(CommonOptions.opt("iw-images", "N", "estimate log p(x) on the first N test images (default all)"));
         CommonOptions.addHelp(o);
@@ -44,18 +46,38 @@ final class EvaluateCommand implements Main.Command {
             Dataset test = data.test();
             int n = Math.min(iwImages, test.size());
             Progress.Counter counter = new Progress.Counter(err, "importance sampling (K=" + samples + ")", n);
-            Evaluation e = model.evaluation(test).importanceSamples(samples).images(n).datasetName(data.name())
-                    .progress(counter::update).run();
-            out.printf(Locale.ROOT, "%s: test -ELBO %.2f nats (D %.2f + KL %.2f)%n", model.title(), e.test().negElbo(),
-                    e.test().reconstruction(), e.test().kl());
+            Evaluation e = model.evaluation(test)
+                    .importanceSamples(samples)
+                    .images(n)
+                    .datasetName(data.name())
+                    .progress(counter::update)
+                    .run();
+            out.printf(
+                    Locale.ROOT,
+                    "%s: test -ELBO %.2f nats (D %.2f + KL %.2f)%n",
+                    model.title(),
+                    e.test().negElbo(),
+                    e.test().reconstruction(),
+                    e.test().kl());
             Evaluation.ImportanceWeighted iw = e.importanceWeighted();
             if (iw != null) {
-                out.printf(Locale.ROOT, "importance-weighted %s, K=%d on %d images: %.2f +- %.2f nats"
-                        + " (ELBO on the same images %.2f)%n", iw.conditional() ? "log p(x|y)" : "log p(x)", iw.samples(),
-                        iw.images(), round(iw.logLikelihood()), round(iw.standardError()), -iw.negElboSameImages());
+                out.printf(
+                        Locale.ROOT,
+                        "importance-weighted %s, K=%d on %d images: %.2f +- %.2f nats"
+                                + " (ELBO on the same images %.2f)%n",
+                        iw.conditional() ? "log p(x|y)" : "log p(x)",
+                        iw.samples(),
+                        iw.images(),
+                        round(iw.logLikelihood()),
+                        round(iw.standardError()),
+                        -iw.negElboSameImages());
             }
-            out.printf(Locale.ROOT, "active units: %d of %d (Var_x E[z_u] > %.2f)%n", e.latent().activeUnits(),
-                    model.latentDims(), Evaluation.ACTIVE_UNIT_THRESHOLD);
+            out.printf(
+                    Locale.ROOT,
+                    "active units: %d of %d (Var_x E[z_u] > %.2f)%n",
+                    e.latent().activeUnits(),
+                    model.latentDims(),
+                    Evaluation.ACTIVE_UNIT_THRESHOLD);
             Path file = e.writeTo(dir);
             out.println("written " + file);
             out.println(e.summaryJson());
@@ -81,7 +103,8 @@ final class EvaluateCommand implements Main.Command {
         if (!Double.isFinite(e.test().negElbo())) {
             bad.add("-ELBO");
         }
-        if (e.importanceWeighted() != null && !Double.isFinite(e.importanceWeighted().logLikelihood())) {
+        if (e.importanceWeighted() != null
+                && !Double.isFinite(e.importanceWeighted().logLikelihood())) {
             bad.add("importance-weighted log p(x)");
         }
         return bad.isEmpty() ? "" : "the test " + String.join(", ", bad) + (bad.size() == 1 ? " is" : " are");

@@ -42,11 +42,10 @@ final class Flags {
             Map.entry("train", "./vae train"));
 
     /** Where one command's flag for a key differs from the others'. */
-    private static final Map<String, Map<String, String>> BY_COMMAND = Map.of(
-            "evaluate", Map.of("images", "--iw-images"));
+    private static final Map<String, Map<String, String>> BY_COMMAND =
+            Map.of("evaluate", Map.of("images", "--iw-images"));
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /**
      * {@return the names of settings as {@code command} takes them}

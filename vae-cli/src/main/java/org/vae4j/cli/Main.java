@@ -69,7 +69,8 @@ public final class Main {
             err.println("vae " + args[0] + ": " + Flags.message(args[0], e));
             return FAILURE;
         } catch (OutOfMemoryError e) {
-            err.println("vae " + args[0] + ": out of memory (" + e.getMessage() + "); lower --batch-size or raise -Xmx in VAE_JAVA_OPTS");
+            err.println("vae " + args[0] + ": out of memory (" + e.getMessage()
+                    + "); lower --batch-size or raise -Xmx in VAE_JAVA_OPTS");
             return FAILURE;
         } catch (RuntimeException e) {
             err.println("vae " + args[0] + ": internal error: " + e);

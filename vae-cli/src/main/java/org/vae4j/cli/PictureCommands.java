@@ -16,8 +16,7 @@ import org.vae4j.report.Pictures;
 
 /** {@code ./vae traverse|sample|reconstruct|interpolate}: PNG pictures of a trained model. */
 final class PictureCommands {
-    private PictureCommands() {
-    }
+    private PictureCommands() {}
 
     static Options options(String... extra) {
         Options o = new Options();
@@ -57,8 +56,8 @@ final class PictureCommands {
                 throw new UsageException("--label must be in 0.." + (classes - 1) + ", got " + label);
             }
             if (classes == 0) {
-                throw new UsageException("--label is for conditional models; " + model.modelName()
-                        + " is not conditioned on a label");
+                throw new UsageException(
+                        "--label is for conditional models; " + model.modelName() + " is not conditioned on a label");
             }
             return label;
         }
@@ -76,8 +75,8 @@ final class PictureCommands {
         int index = CommonOptions.intOption(cl, option, defaultValue);
         if (index != defaultValue || cl.hasOption(option)) {
             if (index < 0 || index >= test.size()) {
-                throw new UsageException("--" + option + " must be a test image index in 0.." + (test.size() - 1)
-                        + ", got " + index);
+                throw new UsageException(
+                        "--" + option + " must be a test image index in 0.." + (test.size() - 1) + ", got " + index);
             }
         }
         return index;
@@ -95,7 +94,8 @@ final class PictureCommands {
             try {
                 int d = Integer.parseInt(part.trim());
                 if (d < 0 || d >= latentDims) {
-                    throw new UsageException("--dims " + text + ": dimension " + d + " is outside 0.." + (latentDims - 1));
+                    throw new UsageException(
+                            "--dims " + text + ": dimension " + d + " is outside 0.." + (latentDims - 1));
                 }
                 if (dims.contains(d)) {
                     throw new UsageException("--dims " + text + " lists dimension " + d + " twice");
@@ -134,11 +134,21 @@ final class PictureCommands {
         @Override
         public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
             Options o = options(
-                    "dims", "LIST", "dimensions to traverse: 'all' (default, ordered by KL) or e.g. 0,3,5",
-                    "range", "LOW:HIGH", "values each dimension takes (default -3:3)",
-                    "steps", "N", "images per row (default 11)",
-                    "image", "INDEX", "hold the other dimensions at the encoding of this test image (default: prior mean 0)",
-                    "label", "L", "class to decode for a conditional model");
+                    "dims",
+                    "LIST",
+                    "dimensions to traverse: 'all' (default, ordered by KL) or e.g. 0,3,5",
+                    "range",
+                    "LOW:HIGH",
+                    "values each dimension takes (default -3:3)",
+                    "steps",
+                    "N",
+                    "images per row (default 11)",
+                    "image",
+                    "INDEX",
+                    "hold the other dimensions at the encoding of this test image (default: prior mean 0)",
+                    "label",
+                    "L",
+                    "class to decode for a conditional model");
             CommandLine cl = CommonOptions.parse(o, args);
             if (CommonOptions.help(cl, o, "./vae traverse --model-dir DIR [options]", out)) {
                 return Main.OK;
@@ -168,9 +178,15 @@ final class PictureCommands {
         @Override
         public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
             Options o = options(
-                    "count", "N", "number of samples (default 64)",
-                    "label", "L", "class to generate for a conditional model (default: one row per class)",
-                    "seed", "N", "random seed (default 1)");
+                    "count",
+                    "N",
+                    "number of samples (default 64)",
+                    "label",
+                    "L",
+                    "class to generate for a conditional model (default: one row per class)",
+                    "seed",
+                    "N",
+                    "random seed (default 1)");
             CommandLine cl = CommonOptions.parse(o, args);
             if (CommonOptions.help(cl, o, "./vae sample --model-dir DIR [options]", out)) {
                 return Main.OK;
@@ -222,9 +238,15 @@ final class PictureCommands {
         @Override
         public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
             Options o = options(
-                    "from", "I", "test image to start from (required)",
-                    "to", "J", "test image to end at (required)",
-                    "steps", "N", "decoded points between them (default 10)");
+                    "from",
+                    "I",
+                    "test image to start from (required)",
+                    "to",
+                    "J",
+                    "test image to end at (required)",
+                    "steps",
+                    "N",
+                    "decoded points between them (default 10)");
             CommandLine cl = CommonOptions.parse(o, args);
             if (CommonOptions.help(cl, o, "./vae interpolate --model-dir DIR --from I --to J [options]", out)) {
                 return Main.OK;

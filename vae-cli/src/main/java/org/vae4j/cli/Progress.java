@@ -47,7 +47,8 @@ final class Progress implements TrainingListener {
     public void onTrainingStart(int totalEpochs, long stepsPerEpoch) {
         this.epochs = totalEpochs;
         this.steps = stepsPerEpoch;
-        out.printf(Locale.ROOT, "training %d epochs of %d steps; objective %s%n", totalEpochs, stepsPerEpoch, objective);
+        out.printf(
+                Locale.ROOT, "training %d epochs of %d steps; objective %s%n", totalEpochs, stepsPerEpoch, objective);
     }
 
     @Override
@@ -80,18 +81,39 @@ final class Progress implements TrainingListener {
             lastDraw = now;
             int filled = (int) Math.round(done * BAR);
             double eta = seconds / done - seconds;
-            out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)"
-                    + "  %,.0f img/s  ETA %s ", epoch + 1, epochs, "#".repeat(filled), " ".repeat(BAR - filled),
-                    100 * done, sumObjective / images, penaltyText(sumPenalty / images), (sumD + sumR) / images,
-                    sumD / images, sumR / images, rate, Durations.format(eta));
+            out.printf(
+                    Locale.ROOT,
+                    "\repoch %d/%d [%s%s] %3.0f%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)"
+                            + "  %,.0f img/s  ETA %s ",
+                    epoch + 1,
+                    epochs,
+                    "#".repeat(filled),
+                    " ".repeat(BAR - filled),
+                    100 * done,
+                    sumObjective / images,
+                    penaltyText(sumPenalty / images),
+                    (sumD + sumR) / images,
+                    sumD / images,
+                    sumR / images,
+                    rate,
+                    Durations.format(eta));
             out.flush();
         } else {
             int quarter = (int) Math.floor(done * 4 + 1e-9);
             if (quarter > lastQuarter && quarter < 4) {
                 lastQuarter = quarter;
-                out.printf(Locale.ROOT, "epoch %d/%d %3d%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)  %,.0f"
-                        + " img/s%n", epoch + 1, epochs, quarter * 25, sumObjective / images,
-                        penaltyText(sumPenalty / images), (sumD + sumR) / images, sumD / images, sumR / images, rate);
+                out.printf(
+                        Locale.ROOT,
+                        "epoch %d/%d %3d%%  objective %.2f%s  -ELBO %.2f (D %.2f + KL %.2f)  %,.0f" + " img/s%n",
+                        epoch + 1,
+                        epochs,
+                        quarter * 25,
+                        sumObjective / images,
+                        penaltyText(sumPenalty / images),
+                        (sumD + sumR) / images,
+                        sumD / images,
+                        sumR / images,
+                        rate);
             }
         }
     }
@@ -101,16 +123,31 @@ final class Progress implements TrainingListener {
         if (interactive) {
             out.print("\r" + " ".repeat(140) + "\r");
         }
-        out.printf(Locale.ROOT, "epoch %d/%d done in %.1fs: objective %.2f%s, train -ELBO %.2f (D %.2f + KL %.2f),"
-                + " %,.0f img/s%n", epoch + 1, epochs, seconds, train.objective(), penaltyText(train.penalty()),
-                train.negElbo(), train.reconstruction(), train.kl(), images / seconds);
+        out.printf(
+                Locale.ROOT,
+                "epoch %d/%d done in %.1fs: objective %.2f%s, train -ELBO %.2f (D %.2f + KL %.2f)," + " %,.0f img/s%n",
+                epoch + 1,
+                epochs,
+                seconds,
+                train.objective(),
+                penaltyText(train.penalty()),
+                train.negElbo(),
+                train.reconstruction(),
+                train.kl(),
+                images / seconds);
         out.flush();
     }
 
     @Override
     public void onTestEvaluation(int epoch, Loss test) {
-        out.printf(Locale.ROOT, "epoch %d/%d test -ELBO %.2f (D %.2f + KL %.2f)%n", epoch + 1, epochs, test.negElbo(),
-                test.reconstruction(), test.kl());
+        out.printf(
+                Locale.ROOT,
+                "epoch %d/%d test -ELBO %.2f (D %.2f + KL %.2f)%n",
+                epoch + 1,
+                epochs,
+                test.negElbo(),
+                test.reconstruction(),
+                test.kl());
     }
 
     @Override
@@ -122,7 +159,6 @@ final class Progress implements TrainingListener {
     private String penaltyText(double value) {
         return penalty ? String.format(Locale.ROOT, " (penalty %.2f)", value) : "";
     }
-
 
     /**
      * Progress of long non-training work counted in items (images): redrawn in place on a
@@ -147,8 +183,15 @@ final class Progress implements TrainingListener {
             double fraction = total == 0 ? 1 : (double) done / total;
             double eta = fraction > 0 ? seconds / fraction - seconds : 0;
             if (interactive) {
-                out.printf(Locale.ROOT, "\r%s: %,d/%,d (%3.0f%%) %s, ETA %s   ", what, done, total, 100 * fraction,
-                        Durations.format(seconds), Durations.format(eta));
+                out.printf(
+                        Locale.ROOT,
+                        "\r%s: %,d/%,d (%3.0f%%) %s, ETA %s   ",
+                        what,
+                        done,
+                        total,
+                        100 * fraction,
+                        Durations.format(seconds),
+                        Durations.format(eta));
                 if (done >= total) {
                     out.println();
                 }
@@ -158,8 +201,15 @@ final class Progress implements TrainingListener {
             int tenth = (int) Math.floor(fraction * 10 + 1e-9);
             if (tenth > lastTenth || done >= total) {
                 lastTenth = tenth;
-                out.printf(Locale.ROOT, "%s: %,d/%,d (%3.0f%%) %s, ETA %s%n", what, done, total, 100 * fraction,
-                        Durations.format(seconds), Durations.format(eta));
+                out.printf(
+                        Locale.ROOT,
+                        "%s: %,d/%,d (%3.0f%%) %s, ETA %s%n",
+                        what,
+                        done,
+                        total,
+                        100 * fraction,
+                        Durations.format(seconds),
+                        Durations.format(eta));
             }
         }
     }

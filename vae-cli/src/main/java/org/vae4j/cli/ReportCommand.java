@@ -32,7 +32,8 @@ final class ReportCommand implements Main.Command {
         Path dir = CommonOptions.modelDir(cl);
         try (Vae4j vae = CommonOptions.library(cl, CommonOptions.threads(cl), err)) {
             TrainedVae model = vae.load(dir);
-            Path file = ModelReport.write(model, dir, CommonOptions.modelData(vae, model, cl, err).test());
+            Path file = ModelReport.write(
+                    model, dir, CommonOptions.modelData(vae, model, cl, err).test());
             out.println("written " + file);
             return Main.OK;
         }

@@ -11,7 +11,6 @@ import org.vae4j.study.Study;
 import org.vae4j.study.StudySpec;
 import org.vae4j.study.TrialRunner;
 
-
 /**
  * {@code ./vae study}: the paper's experiments as a grid of independent trials (model x latent
  * size x beta x seed), each a training run, an evaluation and a disentanglement scoring in its own
@@ -29,20 +28,28 @@ final class StudyCommand implements Main.Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
         o.addOption(CommonOptions.opt("profile", "NAME", "quick (default), paper, full or paper-faithful"));
-        o.addOption(CommonOptions.opt("spec", "FILE", "a study description (JSON; see docs/study.md) instead of a profile"));
+        o.addOption(CommonOptions.opt(
+                "spec", "FILE", "a study description (JSON; see docs/study.md) instead of a profile"));
         o.addOption(CommonOptions.opt("out", "DIR", "study directory (default studies/NAME)"));
         o.addOption(CommonOptions.opt("resume", null, "continue the study in --out: finished trials are kept"));
-        o.addOption(CommonOptions.opt("sensitivity-only", null, "run the latent-size sensitivity and its analysis, not"
-                + " the trade-off (a later --resume adds it)"));
-        o.addOption(CommonOptions.opt("threads", "N", "trials run in parallel, one core each (default: cores, at most 2)"));
-        o.addOption(CommonOptions.opt("master", "URL", "run the trials as Apache Spark tasks: local[N], spark://host:port"
-                + " or any master spark-submit accepts (see docs/distributed.md)"));
+        o.addOption(CommonOptions.opt(
+                "sensitivity-only",
+                null,
+                "run the latent-size sensitivity and its analysis, not" + " the trade-off (a later --resume adds it)"));
+        o.addOption(
+                CommonOptions.opt("threads", "N", "trials run in parallel, one core each (default: cores, at most 2)"));
+        o.addOption(CommonOptions.opt(
+                "master",
+                "URL",
+                "run the trials as Apache Spark tasks: local[N], spark://host:port"
+                        + " or any master spark-submit accepts (see docs/distributed.md)"));
         o.addOption(CommonOptions.opt("cache", "DIR", "attribute cache directory (default: the data cache)"));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
         CommandLine cl = CommonOptions.parse(o, args);
-        if (CommonOptions.help(cl, o, "./vae study [--profile quick|paper|full|paper-faithful] [--master URL] [options]", out)) {
+        if (CommonOptions.help(
+                cl, o, "./vae study [--profile quick|paper|full|paper-faithful] [--master URL] [options]", out)) {
             return Main.OK;
         }
         if (cl.hasOption("profile") && cl.hasOption("spec")) {
@@ -55,20 +62,26 @@ final class StudyCommand implements Main.Command {
             throw new UsageException("give --threads (trials side by side in this process) or --master (Spark decides"
                     + " from its task slots), not both");
         }
-        StudySpec spec = cl.hasOption("spec") ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
+        StudySpec spec = cl.hasOption("spec")
+                ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
                 : StudySpec.profile(cl.getOptionValue("profile", "quick"));
-        int workers = CommonOptions.intOption(cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1,
-                Integer.MAX_VALUE);
+        int workers = CommonOptions.intOption(
+                cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, Integer.MAX_VALUE);
         Path dir = Path.of(cl.getOptionValue("out", "studies/" + spec.name()));
         // each trial keeps to one core: --threads N runs N trials side by side
         try (Vae4j vae = CommonOptions.library(cl, 1, err);
-             TrialRunner runner = cl.hasOption("master") ? TrialRunner.forMaster(cl.getOptionValue("master"))
-                     : TrialRunner.inProcess(workers)) {
-            Study study = Study.builder(vae, spec, dir).runner(runner).resume(cl.hasOption("resume"))
+                TrialRunner runner = cl.hasOption("master")
+                        ? TrialRunner.forMaster(cl.getOptionValue("master"))
+                        : TrialRunner.inProcess(workers)) {
+            Study study = Study.builder(vae, spec, dir)
+                    .runner(runner)
+                    .resume(cl.hasOption("resume"))
                     .sensitivityOnly(cl.hasOption("sensitivity-only"))
-                    .dataset(CommonOptions.datasetName(vae, cl, "mnist"), cl.hasOption("data")
-                            ? Path.of(cl.getOptionValue("data")) : null)
-                    .attributeCache(cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null).out(out)
+                    .dataset(
+                            CommonOptions.datasetName(vae, cl, "mnist"),
+                            cl.hasOption("data") ? Path.of(cl.getOptionValue("data")) : null)
+                    .attributeCache(cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null)
+                    .out(out)
                     .prepare(cl.hasOption("profile") || cl.hasOption("spec"));
             Study.Outcome outcome = study.run();
             if (!outcome.failed().isEmpty()) {

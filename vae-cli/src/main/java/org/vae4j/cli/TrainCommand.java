@@ -29,23 +29,39 @@ final class TrainCommand implements Main.Command {
     static Options options() {
         Options o = new Options();
         o.addOption(CommonOptions.opt("model", "NAME", "registered model name (./vae models lists them); default vae"));
-        o.addOption(CommonOptions.opt("latent-dims", "N", "latent dimensions z (default " + ModelSpec.DEFAULT_LATENT_DIMS + ")"));
-        o.addOption(CommonOptions.opt("epochs", "N", "passes over the training set (default " + TrainingConfig.DEFAULT_EPOCHS + ")"));
-        o.addOption(CommonOptions.opt("batch-size", "N", "images per step (default " + TrainingConfig.DEFAULT_BATCH_SIZE + ")"));
-        o.addOption(CommonOptions.opt("lr", "X", "learning rate (default " + TrainingConfig.DEFAULT_LEARNING_RATE + ")"));
+        o.addOption(CommonOptions.opt(
+                "latent-dims", "N", "latent dimensions z (default " + ModelSpec.DEFAULT_LATENT_DIMS + ")"));
+        o.addOption(CommonOptions.opt(
+                "epochs", "N", "passes over the training set (default " + TrainingConfig.DEFAULT_EPOCHS + ")"));
+        o.addOption(CommonOptions.opt(
+                "batch-size", "N", "images per step (default " + TrainingConfig.DEFAULT_BATCH_SIZE + ")"));
+        o.addOption(
+                CommonOptions.opt("lr", "X", "learning rate (default " + TrainingConfig.DEFAULT_LEARNING_RATE + ")"));
         o.addOption(CommonOptions.opt("optimizer", "NAME", "adam (default) or adagrad"));
-        o.addOption(CommonOptions.opt("seed", "N", "seed for initialisation, shuffling and sampling (default "
-                + TrainingConfig.DEFAULT_SEED + ")"));
+        o.addOption(CommonOptions.opt(
+                "seed",
+                "N",
+                "seed for initialisation, shuffling and sampling (default " + TrainingConfig.DEFAULT_SEED + ")"));
         o.addOption(CommonOptions.opt("threads", "N", CommonOptions.THREADS_HELP));
-        o.addOption(org.apache.commons.cli.Option.builder().longOpt("option").hasArg().argName("KEY=VALUE")
-                .desc("model option, repeatable (./vae models lists them)").build());
-        o.addOption(CommonOptions.opt("out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
+        o.addOption(org.apache.commons.cli.Option.builder()
+                .longOpt("option")
+                .hasArg()
+                .argName("KEY=VALUE")
+                .desc("model option, repeatable (./vae models lists them)")
+                .build());
+        o.addOption(CommonOptions.opt(
+                "out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
         o.addOption(CommonOptions.opt("limit", "N", "train on the first N training images only (quick runs)"));
-        o.addOption(CommonOptions.opt("resume", null, "continue the run in --out DIR from its checkpoint (crashed, or"
-                + " finished and given more --epochs); only --epochs, --threads, --test-every and the data options"
-                + " may be given with it"));
-        o.addOption(CommonOptions.opt("test-every", "N", "evaluate the test set every N epochs into the history"
-                + " (default 1; 0: only at the end)"));
+        o.addOption(CommonOptions.opt(
+                "resume",
+                null,
+                "continue the run in --out DIR from its checkpoint (crashed, or"
+                        + " finished and given more --epochs); only --epochs, --threads, --test-every and the data options"
+                        + " may be given with it"));
+        o.addOption(CommonOptions.opt(
+                "test-every",
+                "N",
+                "evaluate the test set every N epochs into the history" + " (default 1; 0: only at the end)"));
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);
@@ -82,23 +98,34 @@ final class TrainCommand implements Main.Command {
             int testEvery = CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE);
             int limit = CommonOptions.intOption(cl, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
             Path outDir = Path.of(cl.getOptionValue("out", "models/" + model + "-z" + latent));
-            ModelTrainer trainer = vae.trainer(model).options(modelOptions).latentDims(latent).config(config)
-                    .testEvery(testEvery).saveTo(outDir);
+            ModelTrainer trainer = vae.trainer(model)
+                    .options(modelOptions)
+                    .latentDims(latent)
+                    .config(config)
+                    .testEvery(testEvery)
+                    .saveTo(outDir);
             if (limit < Integer.MAX_VALUE) {
                 trainer.limit(limit);
             }
             trainer.validate();
             DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, "mnist"), err);
             TrainingRun run = trainer.start(data);
-            out.printf(Locale.ROOT, "model %s (%s), z=%d, %,d parameters; %s%n", model, run.options(), latent,
-                    run.numParams(), config);
+            out.printf(
+                    Locale.ROOT,
+                    "model %s (%s), z=%d, %,d parameters; %s%n",
+                    model,
+                    run.options(),
+                    latent,
+                    run.numParams(),
+                    config);
             return finish(run, outDir, out, err);
         }
     }
 
     /** {@code --resume}: the run in --out continues with its own configuration; only these may change. */
     private int resume(CommandLine cl, PrintStream out, PrintStream err) {
-        for (String fixed : List.of("model", "latent-dims", "batch-size", "lr", "optimizer", "seed", "option", "limit")) {
+        for (String fixed :
+                List.of("model", "latent-dims", "batch-size", "lr", "optimizer", "seed", "option", "limit")) {
             if (cl.hasOption(fixed)) {
                 throw new UsageException("--resume continues the run as it was configured; --" + fixed + " cannot be"
                         + " given with it (only --epochs, --threads, --test-every and the data options)");
@@ -110,17 +137,27 @@ final class TrainCommand implements Main.Command {
         Path outDir = Path.of(cl.getOptionValue("out"));
         int threads = CommonOptions.intOption(cl, "threads", TrainingConfig.defaultThreads(), 1, Integer.MAX_VALUE);
         try (Vae4j vae = CommonOptions.library(cl, threads, err)) {
-            ModelTrainer trainer = vae.resume(outDir).threads(threads)
+            ModelTrainer trainer = vae.resume(outDir)
+                    .threads(threads)
                     .testEvery(CommonOptions.intOption(cl, "test-every", 1, 0, Integer.MAX_VALUE));
             if (cl.hasOption("epochs")) {
-                trainer.epochs(CommonOptions.intOption(cl, "epochs", TrainingConfig.DEFAULT_EPOCHS, 1, Integer.MAX_VALUE));
+                trainer.epochs(
+                        CommonOptions.intOption(cl, "epochs", TrainingConfig.DEFAULT_EPOCHS, 1, Integer.MAX_VALUE));
             }
             trainer.validate();
-            String dataset = trainer.resumedModel().flatMap(TrainedVae::datasetName).orElse("mnist");
+            String dataset =
+                    trainer.resumedModel().flatMap(TrainedVae::datasetName).orElse("mnist");
             DatasetPair data = CommonOptions.loadData(vae, cl, CommonOptions.datasetName(vae, cl, dataset), err);
             TrainingRun run = trainer.start(data);
-            out.printf(Locale.ROOT, "resuming %s (%s) in %s after epoch %d of %d; %s%n", run.model(), run.options(),
-                    outDir, run.epochsCompleted(), run.config().epochs(), run.config());
+            out.printf(
+                    Locale.ROOT,
+                    "resuming %s (%s) in %s after epoch %d of %d; %s%n",
+                    run.model(),
+                    run.options(),
+                    outDir,
+                    run.epochsCompleted(),
+                    run.config().epochs(),
+                    run.config());
             return finish(run, outDir, out, err);
         }
     }
@@ -130,11 +167,25 @@ final class TrainCommand implements Main.Command {
         run.listener(new Progress(err, Progress.isTerminal(), run.objective(), run.penalty() != null));
         TrainedVae trained = run.run();
         TrainingSummary s = trained.summary().orElseThrow();
-        out.printf(Locale.ROOT, "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n", s.test().negElbo(),
-                s.test().reconstruction(), s.test().kl(), s.objective(), s.test().objective());
-        out.printf(Locale.ROOT, "train -ELBO %.2f nats (D %.2f + KL %.2f)%n", s.train().negElbo(),
-                s.train().reconstruction(), s.train().kl());
-        out.printf(Locale.ROOT, "%.1fs, training at %,.0f images/s; saved to %s%n", s.seconds(), s.imagesPerSecond(),
+        out.printf(
+                Locale.ROOT,
+                "test  -ELBO %.2f nats (D %.2f + KL %.2f); objective %s = %.2f%n",
+                s.test().negElbo(),
+                s.test().reconstruction(),
+                s.test().kl(),
+                s.objective(),
+                s.test().objective());
+        out.printf(
+                Locale.ROOT,
+                "train -ELBO %.2f nats (D %.2f + KL %.2f)%n",
+                s.train().negElbo(),
+                s.train().reconstruction(),
+                s.train().kl());
+        out.printf(
+                Locale.ROOT,
+                "%.1fs, training at %,.0f images/s; saved to %s%n",
+                s.seconds(),
+                s.imagesPerSecond(),
                 outDir);
         if (s.warning() != null) {
             err.println("vae train: warning: " + s.warning());

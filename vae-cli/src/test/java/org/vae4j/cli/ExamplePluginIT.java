@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplePluginIT {
     @TempDir
     static Path work;
+
     static Path pluginJar;
     static Path data;
 
@@ -30,8 +31,8 @@ class ExamplePluginIT {
         Path source = Path.of(System.getProperty("vae4j.example.dir", "../docs/examples/vae-plugin-example"));
         Path project = work.resolve("vae-plugin-example");
         copyTree(source, project);
-        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-q", "-f",
-                project.resolve("pom.xml").toString(), "package"));
+        List<String> command = new ArrayList<>(List.of(
+                mavenExecutable(), "-B", "-q", "-f", project.resolve("pom.xml").toString(), "package"));
         String repo = System.getProperty("vae4j.maven.repo", "");
         if (!repo.isBlank()) {
             command.add("-Dmaven.repo.local=" + repo);
@@ -40,12 +41,17 @@ class ExamplePluginIT {
             command.add("-o");
         }
         Path log = work.resolve("example-build.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = p.waitFor(15, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(finished && p.exitValue() == 0)
-                .as("building the example plugin (%s) failed; does ~/.m2 hold this vae4j version? run 'mvn install'."
-                        + " Output:%n%s", String.join(" ", command), output)
+                .as(
+                        "building the example plugin (%s) failed; does ~/.m2 hold this vae4j version? run 'mvn install'."
+                                + " Output:%n%s",
+                        String.join(" ", command), output)
                 .isTrue();
         pluginJar = project.resolve("target/vae-plugin-example-1.0.jar");
         assertThat(pluginJar).exists();
@@ -88,19 +94,47 @@ class ExamplePluginIT {
         Path plugins = pluginDir(dir.resolve("plugins"), "vae-plugin-example-1.0.jar");
         MainTest.Result models = MainTest.run("models", "--plugins", plugins.toString());
         assertThat(models.code()).as(models.err()).isZero();
-        assertThat(models.out()).contains("laplace-vae  example plugin").contains("--option scale=")
-                .contains("vae  vanilla VAE").contains("cvae  ");
+        assertThat(models.out())
+                .contains("laplace-vae  example plugin")
+                .contains("--option scale=")
+                .contains("vae  vanilla VAE")
+                .contains("cvae  ");
 
         Path out = dir.resolve("laplace");
-        MainTest.Result train = MainTest.run("train", "--plugins", plugins.toString(), "--model", "laplace-vae",
-                "--dataset", "idx", "--data", data.toString(), "--epochs", "1", "--batch-size", "50",
-                "--latent-dims", "2", "--option", "hidden=32", "--out", out.toString());
+        MainTest.Result train = MainTest.run(
+                "train",
+                "--plugins",
+                plugins.toString(),
+                "--model",
+                "laplace-vae",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "1",
+                "--batch-size",
+                "50",
+                "--latent-dims",
+                "2",
+                "--option",
+                "hidden=32",
+                "--out",
+                out.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(out.resolve("model.vae4j")).exists();
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("\"model\" : \"laplace-vae\"");
 
-        MainTest.Result evaluate = MainTest.run("evaluate", "--plugins", plugins.toString(), "--model-dir",
-                out.toString(), "--dataset", "idx", "--data", data.toString());
+        MainTest.Result evaluate = MainTest.run(
+                "evaluate",
+                "--plugins",
+                plugins.toString(),
+                "--model-dir",
+                out.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString());
         assertThat(evaluate.code()).as(evaluate.err()).isZero();
         assertThat(evaluate.out()).contains("laplace-vae (z=2, 1 epochs)");
     }
@@ -110,7 +144,9 @@ class ExamplePluginIT {
         Path plugins = pluginDir(dir.resolve("plugins"), "laplace-a.jar", "laplace-b.jar");
         MainTest.Result models = MainTest.run("models", "--plugins", plugins.toString());
         assertThat(models.code()).isEqualTo(Main.USAGE);
-        assertThat(models.err().strip()).doesNotContain("\n")
-                .contains("com.example.vae.laplace.LaplaceVaePlugin is declared both by laplace-a.jar and by laplace-b.jar");
+        assertThat(models.err().strip())
+                .doesNotContain("\n")
+                .contains(
+                        "com.example.vae.laplace.LaplaceVaePlugin is declared both by laplace-a.jar and by laplace-b.jar");
     }
 }

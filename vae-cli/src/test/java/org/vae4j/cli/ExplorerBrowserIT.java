@@ -1,5 +1,7 @@
 package org.vae4j.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,8 +32,6 @@ import org.vae4j.api.data.DatasetPair;
 import org.vae4j.report.DisentanglementReport;
 import org.vae4j.report.Explorer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The latent explorer in a real browser: Debian's headless Chromium driven by chromedriver opens the
  * generated page from disk, moves sliders with the mouse and the keyboard, and reads the canvas; every
@@ -44,6 +44,7 @@ class ExplorerBrowserIT {
 
     @TempDir
     static Path work;
+
     static ChromeDriver driver;
     static Vae4j vae;
     static DatasetPair data;
@@ -68,8 +69,9 @@ class ExplorerBrowserIT {
         Path chromium = ReportScreenshotIT.chromium();
         Path chromedriver = find("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         if (chromium == null || chromedriver == null) {
-            assertThat(System.getenv("VAE4J_REQUIRE_CHROMIUM")).as("Chromium and chromedriver are required here:"
-                    + " apt-get install chromium chromium-driver").isNotEqualTo("1");
+            assertThat(System.getenv("VAE4J_REQUIRE_CHROMIUM"))
+                    .as("Chromium and chromedriver are required here:" + " apt-get install chromium chromium-driver")
+                    .isNotEqualTo("1");
             System.out.println("SKIPPED ExplorerBrowserIT: no Chromium or chromedriver (apt-get install chromium"
                     + " chromium-driver)");
             Assumptions.abort("no Chromium or chromedriver (apt-get install chromium chromium-driver)");
@@ -78,23 +80,45 @@ class ExplorerBrowserIT {
         vae = Vae4j.builder().threads(1).cacheDirectory(work.resolve("cache")).build();
         data = vae.dataset("idx", idx);
         plainDir = work.resolve("plain");
-        plain = vae.trainer("beta-vae").option("beta", 2).option("hidden", "32").latentDims(3).epochs(3).seed(5)
-                .saveTo(plainDir).train(data);
+        plain = vae.trainer("beta-vae")
+                .option("beta", 2)
+                .option("hidden", "32")
+                .latentDims(3)
+                .epochs(3)
+                .seed(5)
+                .saveTo(plainDir)
+                .train(data);
         // aligned, labelled and oriented sliders come from disentanglement.json
-        DisentanglementReport.write(Disentanglement.builder(plain, data).attributes(List.of("thickness", "slant", "width")).metrics(List.of("mig"))
-                .run(), plainDir);
+        DisentanglementReport.write(
+                Disentanglement.builder(plain, data)
+                        .attributes(List.of("thickness", "slant", "width"))
+                        .metrics(List.of("mig"))
+                        .run(),
+                plainDir);
         plainPage = Explorer.write(plain, data.test(), plainDir, plainDir.resolve(Explorer.FILE));
         Path condDir = work.resolve("cvae");
-        conditional = vae.trainer("cvae").option("hidden", "32").latentDims(2).epochs(2).seed(5).saveTo(condDir)
+        conditional = vae.trainer("cvae")
+                .option("hidden", "32")
+                .latentDims(2)
+                .epochs(2)
+                .seed(5)
+                .saveTo(condDir)
                 .train(data);
         conditionalPage = Explorer.write(conditional, data.test(), condDir, condDir.resolve(Explorer.FILE));
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1100", "--allow-file-access-from-files");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,1100",
+                "--allow-file-access-from-files");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20)).pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -105,7 +129,8 @@ class ExplorerBrowserIT {
             List<Double> sorted = new ArrayList<>(decodeMillis);
             sorted.sort(null);
             if (!sorted.isEmpty()) {
-                System.out.printf("explorer decode time per frame in Chromium: median %.2f ms over %d frames%n",
+                System.out.printf(
+                        "explorer decode time per frame in Chromium: median %.2f ms over %d frames%n",
                         sorted.get(sorted.size() / 2), sorted.size());
             }
             driver.quit();
@@ -145,10 +170,9 @@ class ExplorerBrowserIT {
     /** The 28x28 canvas as the page drew it: ink p = 1 - gray / 255. */
     @SuppressWarnings("unchecked")
     private static double[] canvasPixels() {
-        List<Number> gray = (List<Number>) js().executeScript(
-                "const c = document.getElementById('pixels');"
-                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                        + "const out = []; for (let i = 0; i < d.length; i += 4) out.push(d[i]); return out;");
+        List<Number> gray = (List<Number>) js().executeScript("const c = document.getElementById('pixels');"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "const out = []; for (let i = 0; i < d.length; i += 4) out.push(d[i]); return out;");
         double[] p = new double[gray.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = 1 - gray.get(i).doubleValue() / 255;
@@ -166,7 +190,8 @@ class ExplorerBrowserIT {
     /** The page's digit is the Java decoder's image of the page's code (and class), pixel by pixel. */
     private static void assertCanvasMatchesJava(TrainedVae model) {
         float[] z = code();
-        float[] expected = model.conditionSize() > 0 ? model.decode(new float[][] {z}, new int[] {label()})[0]
+        float[] expected = model.conditionSize() > 0
+                ? model.decode(new float[][] {z}, new int[] {label()})[0]
                 : model.decode(new float[][] {z})[0];
         double[] actual = canvasPixels();
         assertThat(actual).hasSize(expected.length);
@@ -174,14 +199,18 @@ class ExplorerBrowserIT {
         for (int k = 0; k < expected.length; k++) {
             worst = Math.max(worst, Math.abs(actual[k] - expected[k]));
         }
-        assertThat(worst).as("largest pixel difference between the page and the Java decoder at z=%s",
-                java.util.Arrays.toString(z)).isLessThanOrEqualTo(TOLERANCE);
+        assertThat(worst)
+                .as(
+                        "largest pixel difference between the page and the Java decoder at z=%s",
+                        java.util.Arrays.toString(z))
+                .isLessThanOrEqualTo(TOLERANCE);
     }
 
     @Test
     void draggingAndKeyingASliderDrawsWhatTheJavaDecoderDraws() {
         open(plainPage, "");
-        WebElement slider = driver.findElements(By.cssSelector("#sliders input[type=range]")).get(0);
+        WebElement slider = driver.findElements(By.cssSelector("#sliders input[type=range]"))
+                .get(0);
         int dim = Integer.parseInt(slider.getAttribute("data-dim"));
         assertThat(code()[dim]).isZero();
         assertCanvasMatchesJava(plain);
@@ -200,7 +229,8 @@ class ExplorerBrowserIT {
 
     @Test
     void alignedSlidersAreLabelledAndOrientedByTheirAttribute() throws IOException {
-        JsonNode alignment = JSON.readTree(plainDir.resolve(Disentanglement.FILE).toFile()).get("alignment");
+        JsonNode alignment =
+                JSON.readTree(plainDir.resolve(Disentanglement.FILE).toFile()).get("alignment");
         open(plainPage, "");
         int checked = 0;
         for (JsonNode a : alignment) {
@@ -209,7 +239,8 @@ class ExplorerBrowserIT {
             }
             int dim = a.get("dimension").asInt();
             WebElement slider = driver.findElement(By.id("z" + dim));
-            String label = driver.findElement(By.cssSelector("label[for=z" + dim + "]")).getText();
+            String label = driver.findElement(By.cssSelector("label[for=z" + dim + "]"))
+                    .getText();
             assertThat(label).startsWith("z" + dim + " - " + a.get("attribute").asText() + ", |rho| ");
             // moving right increases the attribute: the code moves with the sign of the correlation
             js().executeScript("arguments[0].value = 1.5; arguments[0].dispatchEvent(new Event('input'));", slider);
@@ -224,16 +255,19 @@ class ExplorerBrowserIT {
     void aGalleryDigitSetsTheSlidersToItsEncodedMeans() {
         open(plainPage, "");
         int image = 7;
-        driver.findElement(By.cssSelector("#gallery button[data-index='" + image + "']")).click();
-        float[] expected = plain.encode(new float[][] {java.util.Arrays.copyOfRange(data.test().pixels(),
-                image * 784, (image + 1) * 784)})[0];
+        driver.findElement(By.cssSelector("#gallery button[data-index='" + image + "']"))
+                .click();
+        float[] expected = plain.encode(new float[][] {
+            java.util.Arrays.copyOfRange(data.test().pixels(), image * 784, (image + 1) * 784)
+        })[0];
         float[] z = code();
         for (int u = 0; u < z.length; u++) {
             assertThat(z[u]).as("z%d", u).isCloseTo(expected[u], org.assertj.core.data.Offset.offset(1e-3f));
             WebElement slider = driver.findElement(By.id("z" + u));
             double shown = Double.parseDouble(slider.getAttribute("value"));
-            assertThat(Math.abs(shown)).as("slider z%d", u).isCloseTo(Math.abs(expected[u]),
-                    org.assertj.core.data.Offset.offset(0.006));
+            assertThat(Math.abs(shown))
+                    .as("slider z%d", u)
+                    .isCloseTo(Math.abs(expected[u]), org.assertj.core.data.Offset.offset(0.006));
         }
         assertCanvasMatchesJava(plain);
     }

@@ -1,5 +1,7 @@
 package org.vae4j.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,6 @@ import org.vae4j.core.data.IdxDatasets;
 import org.vae4j.core.data.KnownDataset;
 import org.vae4j.core.testkit.CheckpointFiles;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The fault suite, run by the README's test command: what a hostile user or a bad day does to
  * vae4j, counted. kill -9 at random moments of a training run that checkpoints every few
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultSuiteIT {
     @TempDir
     static Path work;
+
     static Path data;
     static final Map<String, int[]> TABLE = new LinkedHashMap<>();
     private static final Random RANDOM = new Random(20261127);
@@ -50,7 +51,12 @@ class FaultSuiteIT {
     @AfterAll
     static void table() {
         StringBuilder b = new StringBuilder("\nfault suite\n| fault | cases | handled |\n|---|---|---|\n");
-        TABLE.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1])
+        TABLE.forEach((k, v) -> b.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(v[0])
+                .append(" | ")
+                .append(v[1])
                 .append(" |\n"));
         System.out.println(b);
     }
@@ -60,15 +66,34 @@ class FaultSuiteIT {
     }
 
     private static Process cli(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String[] trainArgs(Path out, boolean resume, int epochs) {
-        List<String> a = new ArrayList<>(List.of("train", "--out", out.toString(), "--epochs", Integer.toString(epochs),
-                "--threads", "1", "--test-every", "0", "--dataset", "idx", "--data", data.toString()));
+        List<String> a = new ArrayList<>(List.of(
+                "train",
+                "--out",
+                out.toString(),
+                "--epochs",
+                Integer.toString(epochs),
+                "--threads",
+                "1",
+                "--test-every",
+                "0",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString()));
         if (resume) {
             a.add("--resume");
         } else {
@@ -100,14 +125,16 @@ class FaultSuiteIT {
             Process p = cli(work.resolve("kill-" + kills + ".log"), trainArgs(out, resume, 1_000_000));
             // a random moment once this run is training, while its checkpoints follow each other every few ms
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && p.isAlive()
+            while (System.nanoTime() < deadline
+                    && p.isAlive()
                     && (!Files.exists(file) || Files.getLastModifiedTime(file).toMillis() == before)) {
                 Thread.sleep(5);
             }
             Thread.sleep(RANDOM.nextInt(300));
-            assertThat(p.isAlive()).as("run %d ended by itself: %s", kills,
-                    Files.readString(work.resolve("kill-" + kills + ".log"))).isTrue();
-            p.destroyForcibly();   // SIGKILL: no shutdown hook, no finally
+            assertThat(p.isAlive())
+                    .as("run %d ended by itself: %s", kills, Files.readString(work.resolve("kill-" + kills + ".log")))
+                    .isTrue();
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
             p.waitFor(10, TimeUnit.SECONDS);
             kills++;
             try {
@@ -118,7 +145,9 @@ class FaultSuiteIT {
                 corrupt++;
             }
         }
-        count("kill -9 while training and saving (" + saved + " checkpoints written between kills), loads intact", kills,
+        count(
+                "kill -9 while training and saving (" + saved + " checkpoints written between kills), loads intact",
+                kills,
                 kills - corrupt);
         assertThat(corrupt).isZero();
         assertThat(loadsChecked).isEqualTo(kills);
@@ -128,7 +157,9 @@ class FaultSuiteIT {
         int target = done + 3;
         Process finish = cli(work.resolve("finish.log"), trainArgs(out, true, target));
         assertThat(waitFor(finish, 120)).isTrue();
-        assertThat(finish.exitValue()).as(Files.readString(work.resolve("finish.log"))).isZero();
+        assertThat(finish.exitValue())
+                .as(Files.readString(work.resolve("finish.log")))
+                .isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
@@ -137,9 +168,12 @@ class FaultSuiteIT {
         Process straight = cli(work.resolve("straight.log"), trainArgs(whole, false, target));
         assertThat(waitFor(straight, 300)).isTrue();
         assertThat(straight.exitValue()).isZero();
-        boolean identical = java.util.Arrays.equals(CheckpointIO.read(out.resolve(CheckpointIO.FILE_NAME)).params(),
+        boolean identical = java.util.Arrays.equals(
+                CheckpointIO.read(out.resolve(CheckpointIO.FILE_NAME)).params(),
                 CheckpointIO.read(whole.resolve(CheckpointIO.FILE_NAME)).params());
-        count("resume after " + kills + " kills to epoch " + target + " (bit-identical to an uninterrupted run)", 1,
+        count(
+                "resume after " + kills + " kills to epoch " + target + " (bit-identical to an uninterrupted run)",
+                1,
                 identical ? 1 : 0);
         assertThat(identical).isTrue();
     }
@@ -148,7 +182,12 @@ class FaultSuiteIT {
     void corruptedCheckpointsAreAllRefusedNamingTheFile() throws Exception {
         Path good = work.resolve("good");
         try (Vae4j vae = Vae4j.builder().threads(1).build()) {
-            vae.trainer("vae").latentDims(2).epochs(1).option("hidden", 8).saveTo(good).train(vae.dataset("idx", data));
+            vae.trainer("vae")
+                    .latentDims(2)
+                    .epochs(1)
+                    .option("hidden", 8)
+                    .saveTo(good)
+                    .train(vae.dataset("idx", data));
         }
         byte[] original = Files.readAllBytes(good.resolve(CheckpointIO.FILE_NAME));
         List<Consumer<ObjectNode>> headerEdits = List.of(
@@ -191,7 +230,8 @@ class FaultSuiteIT {
                     vae.load(dir);
                     accepted.add(kind + " " + v);
                 } catch (VaeException e) {
-                    if (e.getMessage().contains(dir.toString()) && !e.getMessage().contains("\n")) {
+                    if (e.getMessage().contains(dir.toString())
+                            && !e.getMessage().contains("\n")) {
                         refused++;
                     } else {
                         accepted.add(kind + " " + v + " refused without naming the file: " + e.getMessage());
@@ -199,7 +239,9 @@ class FaultSuiteIT {
                 }
             }
         }
-        count("corrupted checkpoints (truncated 40, bit flips 50, edited headers 40), refused naming the file", cases,
+        count(
+                "corrupted checkpoints (truncated 40, bit flips 50, edited headers 40), refused naming the file",
+                cases,
                 refused);
         assertThat(accepted).isEmpty();
     }
@@ -208,8 +250,11 @@ class FaultSuiteIT {
     void corruptedIdxFilesAreAllRefusedNamingTheFile() throws Exception {
         Map<String, String> sums = new LinkedHashMap<>();
         for (String f : KnownDataset.FILES) {
-            sums.put(f, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(data.resolve(f)))));
+            sums.put(
+                    f,
+                    HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(Files.readAllBytes(data.resolve(f)))));
         }
         int cases = 0;
         int refused = 0;
@@ -270,8 +315,11 @@ class FaultSuiteIT {
                 }
             }
         }
-        count("corrupted IDX files (truncated 30, bit flips 40, crafted headers 25, bad gzip 25), refused naming the"
-                + " file", cases, refused);
+        count(
+                "corrupted IDX files (truncated 30, bit flips 40, crafted headers 25, bad gzip 25), refused naming the"
+                        + " file",
+                cases,
+                refused);
         assertThat(accepted).isEmpty();
     }
 
@@ -285,10 +333,14 @@ class FaultSuiteIT {
         int handled = 0;
         for (String jar : List.of("corrupt.jar", "empty.jar", "throws.jar")) {
             handled += r.code() == 0 && r.out().lines().anyMatch(l -> l.startsWith("broken plugin") && l.contains(jar))
-                    ? 1 : 0;
+                    ? 1
+                    : 0;
         }
         boolean builtIns = r.out().contains("vae  vanilla VAE") && r.out().contains("cvae  ");
-        count("broken plugin jars (corrupt, empty, throwing), named while the built-ins work", 3, builtIns ? handled : 0);
+        count(
+                "broken plugin jars (corrupt, empty, throwing), named while the built-ins work",
+                3,
+                builtIns ? handled : 0);
         assertThat(handled).as(r.out()).isEqualTo(3);
         assertThat(builtIns).isTrue();
     }
@@ -305,10 +357,10 @@ class FaultSuiteIT {
         boolean ended = waitFor(second, 60);
         String log = Files.readString(work.resolve("second.log"));
         first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        boolean refused = ended && second.exitValue() == 1
+        boolean refused = ended
+                && second.exitValue() == 1
                 && log.contains("is being written by another vae4j run (PID " + first.pid() + ")");
         count("two writers into one model directory, the second refused naming the first's PID", 1, refused ? 1 : 0);
         assertThat(refused).as(log).isTrue();
     }
-
 }

@@ -17,17 +17,20 @@ import org.vae4j.api.VaeException;
 
 class FlagsTest {
     /** A setting reference inside a Java string literal (library words are plain words; CSS rules are not references). */
-    private static final Pattern KEY_IN_LITERAL = Pattern.compile("\"[^\"\\n]*?\\{([a-z][A-Za-z0-9]*)(?::[A-Za-z' ]*)?}");
+    private static final Pattern KEY_IN_LITERAL =
+            Pattern.compile("\"[^\"\\n]*?\\{([a-z][A-Za-z0-9]*)(?::[A-Za-z' ]*)?}");
 
     @Test
     void aLibraryMessageReadsInApiNamesAndTheCommandLinePrintsItsFlags() {
         ConfigurationException e = new ConfigurationException("{saveTo} models/b4 already holds a model; choose"
                 + " another directory or delete it (or continue it with {resume})");
-        assertThat(e.getMessage()).isEqualTo("saveTo models/b4 already holds a model; choose another directory or"
-                + " delete it (or continue it with resume)");
+        assertThat(e.getMessage())
+                .isEqualTo("saveTo models/b4 already holds a model; choose another directory or"
+                        + " delete it (or continue it with resume)");
         assertThat(e.setting()).isEqualTo("saveTo");
-        assertThat(Flags.message("train", e)).isEqualTo("--out models/b4 already holds a model; choose another"
-                + " directory or delete it (or continue it with --resume)");
+        assertThat(Flags.message("train", e))
+                .isEqualTo("--out models/b4 already holds a model; choose another"
+                        + " directory or delete it (or continue it with --resume)");
         VaeException images = new ConfigurationException("{images} must be >= 1, got 0");
         assertThat(Flags.message("evaluate", images)).isEqualTo("--iw-images must be >= 1, got 0");
         assertThat(Flags.message("disentanglement", images)).isEqualTo("--images must be >= 1, got 0");
@@ -45,8 +48,10 @@ class FlagsTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
-            modules.filter(m -> m.getFileName().toString().startsWith("vae")).map(m -> m.resolve("src/main/java"))
-                    .filter(Files::isDirectory).forEach(sources::add);
+            modules.filter(m -> m.getFileName().toString().startsWith("vae"))
+                    .map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .forEach(sources::add);
         }
         assertThat(sources).as("the modules' sources, from %s", root).hasSizeGreaterThanOrEqualTo(8);
         TreeSet<String> keys = new TreeSet<>();
@@ -60,9 +65,11 @@ class FlagsTest {
                 }
             }
         }
-        assertThat(keys).as("settings named in library messages").contains("saveTo", "learningRate", "modelDir",
-                "dataDirectory", "epochs");
+        assertThat(keys)
+                .as("settings named in library messages")
+                .contains("saveTo", "learningRate", "modelDir", "dataDirectory", "epochs");
         assertThat(keys.stream().filter(k -> !Flags.NAMES.containsKey(k)).toList())
-                .as("settings named in library messages with no command-line flag in Flags.NAMES").isEmpty();
+                .as("settings named in library messages with no command-line flag in Flags.NAMES")
+                .isEmpty();
     }
 }

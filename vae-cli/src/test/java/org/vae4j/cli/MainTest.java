@@ -18,22 +18,26 @@ import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.data.KnownDataset;
 
 /** End-to-end runs of the CLI on generated IDX data: exit codes, files written, one-line errors. */
-    
 class MainTest {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     @TempDir
     static Path shared;
+
     static Path data;
+
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -60,8 +64,23 @@ class MainTest {
     }
 
     private Result train(Path out, String... extra) {
-        String[] base = {"train", "--dataset", "idx", "--data", data.toString(), "--epochs", "2", "--batch-size", "50",
-            "--latent-dims", "2", "--option", "hidden=32", "--out", out.toString()};
+        String[] base = {
+            "train",
+            "--dataset",
+            "idx",
+            "--data",
+            data.toString(),
+            "--epochs",
+            "2",
+            "--batch-size",
+            "50",
+            "--latent-dims",
+            "2",
+            "--option",
+            "hidden=32",
+            "--out",
+            out.toString()
+        };
         String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return run(all);
@@ -83,7 +102,15 @@ class MainTest {
         assertThat(missing.code()).isEqualTo(Main.USAGE);
         assertThat(missing.err()).contains("folder " + nowhere.getParent() + " does not exist");
         assertThat(nowhere.getParent()).doesNotExist();
-        Result empty = run("train", "--dataset", "idx", "--data", data.toString(), "--option", "hidden=", "--out",
+        Result empty = run(
+                "train",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--option",
+                "hidden=",
+                "--out",
                 dir.resolve("linear").toString());
         assertThat(empty.code()).isEqualTo(Main.USAGE);
         assertThat(empty.err()).contains("option hidden= is invalid");
@@ -96,7 +123,16 @@ class MainTest {
     void resumeContinuesARunToMoreEpochsAndRefusesChangesToItsConfiguration() throws IOException {
         Path out = dir.resolve("resumed");
         assertThat(train(out).code()).isZero();
-        Result changed = run("train", "--resume", "--out", out.toString(), "--lr", "0.1", "--dataset", "idx", "--data",
+        Result changed = run(
+                "train",
+                "--resume",
+                "--out",
+                out.toString(),
+                "--lr",
+                "0.1",
+                "--dataset",
+                "idx",
+                "--data",
                 data.toString());
         assertThat(changed.code()).isEqualTo(Main.USAGE);
         assertThat(changed.err().strip()).doesNotContain("\n").contains("--lr cannot be given with it");
@@ -104,7 +140,16 @@ class MainTest {
         assertThat(done.code()).isEqualTo(Main.USAGE);
         assertThat(done.err()).contains("holds 2 epochs already; pass --epochs N with N > 2");
 
-        Result more = run("train", "--resume", "--out", out.toString(), "--epochs", "3", "--dataset", "idx", "--data",
+        Result more = run(
+                "train",
+                "--resume",
+                "--out",
+                out.toString(),
+                "--epochs",
+                "3",
+                "--dataset",
+                "idx",
+                "--data",
                 data.toString());
         assertThat(more.code()).as(more.err()).isZero();
         assertThat(more.out()).contains("resuming vae").contains("after epoch 2 of 3");
@@ -124,7 +169,8 @@ class MainTest {
             assertThat(planted.code()).isZero();
             assertThat(planted.out()).doesNotContain("broken plugin");
 
-            servicesJar(Files.createDirectories(home.resolve("plugins")).resolve("installed.jar"),
+            servicesJar(
+                    Files.createDirectories(home.resolve("plugins")).resolve("installed.jar"),
                     BrokenVaePlugin.class.getName());
             System.setProperty("vae4j.home", home.toString());
             Result installed = run("models");
@@ -145,12 +191,25 @@ class MainTest {
             var c = CheckpointIO.read(file);
             float[] params = c.params().clone();
             params[3] = bad;
-            CheckpointIO.write(new org.vae4j.core.checkpoint.Checkpoint(c.provider(), c.options(), c.spec(), c.training(),
-                    c.epochsCompleted(), c.optimizerIteration(), params, c.optimizerState(), c.dataset(),
-                    c.trainImages(), c.provenance()), file);
+            CheckpointIO.write(
+                    new org.vae4j.core.checkpoint.Checkpoint(
+                            c.provider(),
+                            c.options(),
+                            c.spec(),
+                            c.training(),
+                            c.epochsCompleted(),
+                            c.optimizerIteration(),
+                            params,
+                            c.optimizerState(),
+                            c.dataset(),
+                            c.trainImages(),
+                            c.provenance()),
+                    file);
             Result r = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString());
             assertThat(r.code()).isEqualTo(Main.FAILURE);
-            assertThat(r.err().strip()).doesNotContain("\n").contains(file.toString())
+            assertThat(r.err().strip())
+                    .doesNotContain("\n")
+                    .contains(file.toString())
                     .contains("holds 1 NaN or infinite parameters");
             assertThat(out.resolve("evaluation.json")).doesNotExist();
         }
@@ -161,7 +220,8 @@ class MainTest {
         Path out = dir.resolve("explored");
         assertThat(train(out).code()).isZero();
         String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
-        Result bad = run(concat(new String[] {"explore", "--out", dir.resolve("x.png").toString()}, model));
+        Result bad = run(
+                concat(new String[] {"explore", "--out", dir.resolve("x.png").toString()}, model));
         assertThat(bad.code()).isEqualTo(Main.USAGE);
         assertThat(bad.err().strip()).doesNotContain("\n").contains("--out").contains("must name an .html file");
 
@@ -170,8 +230,12 @@ class MainTest {
         Path page = out.resolve("explorer.html");
         assertThat(r.out()).contains("written " + page);
         String html = Files.readString(page);
-        assertThat(html).contains("Latent explorer: vae (z=2, 2 epochs)").contains("\"latentDims\":2")
-                .doesNotContain("http://").doesNotContain("https://").doesNotContain("/*EXPLORER_DATA*/null");
+        assertThat(html)
+                .contains("Latent explorer: vae (z=2, 2 epochs)")
+                .contains("\"latentDims\":2")
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain("/*EXPLORER_DATA*/null");
         // the decoder's parameters are embedded: 2-32-784 with biases, float32, base64
         int params = 2 * 32 + 32 + 32 * 784 + 784;
         assertThat(html.length()).isGreaterThan(params * 4 * 4 / 3);
@@ -185,7 +249,8 @@ class MainTest {
         Path out = dir.resolve("tc");
         Result r = train(out, "--model", "beta-tcvae");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).containsPattern("epoch 1/2 done in [0-9.]+s: objective [0-9.-]+ \\(penalty [0-9.-]+\\), train -ELBO");
+        assertThat(r.err())
+                .containsPattern("epoch 1/2 done in [0-9.]+s: objective [0-9.-]+ \\(penalty [0-9.-]+\\), train -ELBO");
         JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile());
         assertThat(m.get("penalty").asText()).isEqualTo("tc-decomposition");
         JsonNode train = m.get("train");
@@ -211,8 +276,10 @@ class MainTest {
     @Test
     void modelsListsAllBuiltInFamilies() {
         Result r = run("models");
-        assertThat(r.out()).contains("beta-vae  ", "beta-vae-capacity  ", "beta-tcvae  ", "cvae  ")
-                .contains("--option beta=4").contains("--option capacity-epochs=50%");
+        assertThat(r.out())
+                .contains("beta-vae  ", "beta-vae-capacity  ", "beta-tcvae  ", "cvae  ")
+                .contains("--option beta=4")
+                .contains("--option capacity-epochs=50%");
     }
 
     @Test
@@ -224,13 +291,26 @@ class MainTest {
         assertThat(m.get("objective").asText()).isEqualTo("D + 2.0 * R");
         JsonNode test = m.get("test");
         assertThat(test.get("negElbo").asDouble())
-                .isCloseTo(test.get("reconstruction").asDouble() + test.get("kl").asDouble(),
+                .isCloseTo(
+                        test.get("reconstruction").asDouble() + test.get("kl").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-3));
         assertThat(test.get("objective").asDouble())
-                .isCloseTo(test.get("reconstruction").asDouble() + 2 * test.get("kl").asDouble(),
+                .isCloseTo(
+                        test.get("reconstruction").asDouble()
+                                + 2 * test.get("kl").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-3));
-        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
-                "--iw-samples", "5", "--iw-images", "60");
+        Result e = run(
+                "evaluate",
+                "--model-dir",
+                out.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--iw-samples",
+                "5",
+                "--iw-images",
+                "60");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode ev = JSON.readTree(out.resolve("evaluation.json").toFile());
         assertThat(ev.get("importanceWeighted").get("quantity").asText()).contains("log p(x | y)");
@@ -259,27 +339,39 @@ class MainTest {
         String[] model = {"--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString()};
         Result t = run(concat(new String[] {"traverse", "--steps", "5", "--image", "4"}, model));
         assertThat(t.code()).as(t.err()).isZero();
-        Result t2 = run(concat(new String[] {"traverse", "--dims", "1", "--out", dir.resolve("one.png").toString()}, model));
+        Result t2 = run(concat(
+                new String[] {
+                    "traverse", "--dims", "1", "--out", dir.resolve("one.png").toString()
+                },
+                model));
         assertThat(t2.code()).as(t2.err()).isZero();
         // two rows of 56 px cells (zoom 2) against one
-        assertThat(png(out.resolve("traverse.png")).getHeight() - png(dir.resolve("one.png")).getHeight())
+        assertThat(png(out.resolve("traverse.png")).getHeight()
+                        - png(dir.resolve("one.png")).getHeight())
                 .isEqualTo(56 + 2);
-        assertThat(run(concat(new String[] {"sample", "--count", "9"}, model)).code()).isZero();
+        assertThat(run(concat(new String[] {"sample", "--count", "9"}, model)).code())
+                .isZero();
         assertThat(png(out.resolve("samples.png")).getWidth()).isGreaterThan(3 * 56);
-        assertThat(run(concat(new String[] {"reconstruct", "--count", "20"}, model)).code()).isZero();
-        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "99", "--steps", "4"}, model)).code())
+        assertThat(run(concat(new String[] {"reconstruct", "--count", "20"}, model))
+                        .code())
+                .isZero();
+        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "99", "--steps", "4"}, model))
+                        .code())
                 .isZero();
         assertThat(png(out.resolve("interpolation.png")).getWidth()).isGreaterThan(6 * 56);
         assertThat(png(out.resolve("reconstructions.png"))).isNotNull();
 
         assertThat(run(concat(new String[] {"traverse", "--dims", "2"}, model)).err())
                 .contains("dimension 2 is outside 0..1");
-        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "100"}, model)).err())
+        assertThat(run(concat(new String[] {"interpolate", "--from", "0", "--to", "100"}, model))
+                        .err())
                 .contains("--to must be a test image index in 0..99");
         Result label = run(concat(new String[] {"sample", "--label", "1"}, model));
         assertThat(label.code()).isEqualTo(Main.USAGE);
         assertThat(label.err()).contains("--label is for conditional models");
-        assertThat(run(concat(new String[] {"traverse", "--range", "3:-3"}, model)).err()).contains("LOW < HIGH");
+        assertThat(run(concat(new String[] {"traverse", "--range", "3:-3"}, model))
+                        .err())
+                .contains("LOW < HIGH");
     }
 
     @Test
@@ -290,13 +382,18 @@ class MainTest {
         Result noLabel = run(concat(new String[] {"traverse"}, model));
         assertThat(noLabel.code()).isEqualTo(Main.USAGE);
         assertThat(noLabel.err()).contains("give --label 0..2");
-        assertThat(run(concat(new String[] {"traverse", "--label", "2"}, model)).code()).isZero();
-        assertThat(run(concat(new String[] {"sample", "--label", "2", "--count", "4"}, model)).code()).isZero();
+        assertThat(run(concat(new String[] {"traverse", "--label", "2"}, model)).code())
+                .isZero();
+        assertThat(run(concat(new String[] {"sample", "--label", "2", "--count", "4"}, model))
+                        .code())
+                .isZero();
         int oneClass = png(out.resolve("samples.png")).getHeight();
-        assertThat(run(concat(new String[] {"sample", "--count", "6"}, model)).code()).isZero();
+        assertThat(run(concat(new String[] {"sample", "--count", "6"}, model)).code())
+                .isZero();
         // without --label: one row per class (3 rows of 2) instead of 2 rows of 2
         assertThat(png(out.resolve("samples.png")).getHeight()).isEqualTo(oneClass + 56 + 2);
-        assertThat(run(concat(new String[] {"sample", "--label", "3"}, model)).err()).contains("--label must be in 0..2");
+        assertThat(run(concat(new String[] {"sample", "--label", "3"}, model)).err())
+                .contains("--label must be in 0..2");
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -310,10 +407,20 @@ class MainTest {
         Path unlabelled = Files.createDirectories(dir.resolve("images-only"));
         Files.copy(data.resolve(KnownDataset.TRAIN_IMAGES), unlabelled.resolve(KnownDataset.TRAIN_IMAGES));
         Files.copy(data.resolve(KnownDataset.TEST_IMAGES), unlabelled.resolve(KnownDataset.TEST_IMAGES));
-        Result r = run("train", "--model", "cvae", "--dataset", "idx", "--data", unlabelled.toString(), "--out",
+        Result r = run(
+                "train",
+                "--model",
+                "cvae",
+                "--dataset",
+                "idx",
+                "--data",
+                unlabelled.toString(),
+                "--out",
                 dir.resolve("x").toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Main.USAGE);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("cvae is conditioned on the class label")
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .contains("cvae is conditioned on the class label")
                 .contains("no labels");
         assertThat(dir.resolve("x")).doesNotExist();
     }
@@ -325,8 +432,9 @@ class MainTest {
         servicesJar(plugins.resolve("dup-1.1.jar"), DuplicateVaePlugin.class.getName());
         Result r = run("models", "--plugins", plugins.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err().strip()).doesNotContain("\n").contains(DuplicateVaePlugin.class.getName()
-                + " is declared both by dup-1.0.jar and by dup-1.1.jar");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .contains(DuplicateVaePlugin.class.getName() + " is declared both by dup-1.0.jar and by dup-1.1.jar");
     }
 
     @Test
@@ -352,8 +460,21 @@ class MainTest {
     void attributesAreMeasuredOnceThenReadFromTheCache() throws IOException {
         Path cache = dir.resolve("cache");
         Path csv = dir.resolve("test.csv");
-        String[] args = {"attributes", "--dataset", "idx", "--data", data.toString(), "--split", "test", "--cache",
-            cache.toString(), "--out", csv.toString(), "--threads", "2"};
+        String[] args = {
+            "attributes",
+            "--dataset",
+            "idx",
+            "--data",
+            data.toString(),
+            "--split",
+            "test",
+            "--cache",
+            cache.toString(),
+            "--out",
+            csv.toString(),
+            "--threads",
+            "2"
+        };
         Result first = run(args);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).contains("measured 100 images");
@@ -368,7 +489,9 @@ class MainTest {
             int label = Integer.parseInt(f[1]);
             thickness[label] += Double.parseDouble(f[4]);
             count[label]++;
-            assertThat(Math.abs(Double.parseDouble(f[5]))).as("slant of an upright bar").isLessThan(0.05);
+            assertThat(Math.abs(Double.parseDouble(f[5])))
+                    .as("slant of an upright bar")
+                    .isLessThan(0.05);
         }
         assertThat(thickness[0] / count[0]).isLessThan(thickness[1] / count[1]);
         assertThat(thickness[1] / count[1]).isLessThan(thickness[2] / count[2]);
@@ -382,18 +505,33 @@ class MainTest {
     void disentanglementScoresAlignsAndDrawsATrainedModel() throws IOException {
         Path out = dir.resolve("dis");
         assertThat(train(out, "--latent-dims", "2").code()).isZero();
-        String[] base = {"disentanglement", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
-            "--cache", dir.resolve("cache").toString()};
-        Result r = run(concat(base, new String[] {"--attributes", "thickness,label", "--metrics",
-            "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness"}));
+        String[] base = {
+            "disentanglement",
+            "--model-dir",
+            out.toString(),
+            "--dataset",
+            "idx",
+            "--data",
+            data.toString(),
+            "--cache",
+            dir.resolve("cache").toString()
+        };
+        Result r = run(concat(base, new String[] {
+            "--attributes",
+            "thickness,label",
+            "--metrics",
+            "mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-explicitness"
+        }));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode d = JSON.readTree(out.resolve("disentanglement.json").toFile());
-        assertThat(d.get("metrics").fieldNames()).toIterable()
-                .containsExactly("mig", "sap", "dci", "modularity", "explicitness", "dlib-sap", "dlib-dci",
-                        "dlib-explicitness");
+        assertThat(d.get("metrics").fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "mig", "sap", "dci", "modularity", "explicitness", "dlib-sap", "dlib-dci", "dlib-explicitness");
         assertThat(d.get("protocol").asText()).isEqualTo("vae4j");
         assertThat(d.at("/metrics/dlib-sap/details/perFactor/0/score").asText()).isEqualTo("squared correlation");
-        assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt()).isEqualTo(20);
+        assertThat(d.get("metrics").get("sap").get("parameters").get("test").asInt())
+                .isEqualTo(20);
         assertThat(d.get("alignment")).hasSize(2);
         java.util.Set<Integer> dims = new java.util.HashSet<>();
         d.get("alignment").forEach(a -> dims.add(a.get("dimension").asInt()));
@@ -412,16 +550,18 @@ class MainTest {
             unassigned += a.get("dimension").isNull() ? 1 : 0;
         }
         assertThat(unassigned).isEqualTo(1);
-        Result dlib = run(concat(base, new String[] {"--attributes", "thickness,label", "--protocol", "dlib",
-            "--metrics", "sap,dci"}));
+        Result dlib = run(concat(
+                base, new String[] {"--attributes", "thickness,label", "--protocol", "dlib", "--metrics", "sap,dci"}));
         assertThat(dlib.code()).as(dlib.err()).isZero();
-        assertThat(dlib.out()).contains("protocol dlib").containsPattern("dci +[0-9.]+ \\(completeness [0-9.]+,"
-                + " informativeness [0-9.]+\\)");
+        assertThat(dlib.out())
+                .contains("protocol dlib")
+                .containsPattern("dci +[0-9.]+ \\(completeness [0-9.]+," + " informativeness [0-9.]+\\)");
         JsonNode dd = JSON.readTree(out.resolve("disentanglement.json").toFile());
         assertThat(dd.get("protocol").asText()).isEqualTo("dlib");
         assertThat(dd.at("/metrics/sap/metric").asText()).isEqualTo("dlib-sap");
         assertThat(dd.at("/metrics/dci/metric").asText()).isEqualTo("dlib-dci");
-        assertThat(dd.at("/metrics/sap/details/perFactor/0/score").asText()).as("thickness cut into deciles")
+        assertThat(dd.at("/metrics/sap/details/perFactor/0/score").asText())
+                .as("thickness cut into deciles")
                 .startsWith("test accuracy of LinearSVC");
         assertThat(run(concat(base, new String[] {"--protocol", "lib"})).err())
                 .contains("--protocol must be vae4j or dlib, got 'lib'");
@@ -435,28 +575,57 @@ class MainTest {
     void studyDescriptionsAreCheckedBeforeAnythingRuns() throws IOException {
         String spec = StudyResumeIT.SPEC.replace("\"models\": [\"beta-vae\", \"cvae\"]", "\"models\": [\"vae\"]");
         Path file = Files.writeString(dir.resolve("spec.json"), spec);
-        Result r = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--dataset", "idx",
-                "--data", data.toString());
+        Result r = run(
+                "study",
+                "--spec",
+                file.toString(),
+                "--out",
+                dir.resolve("s").toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("tradeoff model 'vae' has no 'beta' option");
         assertThat(dir.resolve("s").resolve("trials")).doesNotExist();
-        Path unknown = Files.writeString(dir.resolve("bad.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
-                "\"epochs\": 2, \"colour\": 1,"));
-        assertThat(run("study", "--spec", unknown.toString()).err()).contains("bad.json is not a valid study description")
+        Path unknown = Files.writeString(
+                dir.resolve("bad.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,", "\"epochs\": 2, \"colour\": 1,"));
+        assertThat(run("study", "--spec", unknown.toString()).err())
+                .contains("bad.json is not a valid study description")
                 .contains("colour");
-        assertThat(run("study", "--out", dir.resolve("none").toString(), "--resume").err()).contains("holds no study");
+        assertThat(run("study", "--out", dir.resolve("none").toString(), "--resume")
+                        .err())
+                .contains("holds no study");
     }
 
     @Test
     void studyOnSparkNeedsTheSparkModuleAndNoThreadCount() throws IOException {
         Path file = Files.writeString(dir.resolve("spec.json"), StudyResumeIT.SPEC);
-        Result both = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--master", "local[2]",
-                "--threads", "2");
+        Result both = run(
+                "study",
+                "--spec",
+                file.toString(),
+                "--out",
+                dir.resolve("s").toString(),
+                "--master",
+                "local[2]",
+                "--threads",
+                "2");
         assertThat(both.code()).isEqualTo(Main.USAGE);
         assertThat(both.err()).contains("give --threads (trials side by side in this process) or --master");
         // this module's tests run without vae-spark on the class path, as a library consumer might
-        Result missing = run("study", "--spec", file.toString(), "--out", dir.resolve("s").toString(), "--master",
-                "local[2]", "--dataset", "idx", "--data", data.toString());
+        Result missing = run(
+                "study",
+                "--spec",
+                file.toString(),
+                "--out",
+                dir.resolve("s").toString(),
+                "--master",
+                "local[2]",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString());
         assertThat(missing.code()).isEqualTo(Main.USAGE);
         assertThat(missing.err()).contains("--master local[2] needs the vae-spark module on the class path");
         assertThat(dir.resolve("s")).doesNotExist();
@@ -464,34 +633,67 @@ class MainTest {
 
     @Test
     void studyDescriptionsNameTheirOptimizer() throws IOException {
-        Path bad = Files.writeString(dir.resolve("sgd.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
-                "\"epochs\": 2, \"optimizer\": \"sgd\","));
-        Result r = run("study", "--spec", bad.toString(), "--out", dir.resolve("s").toString());
+        Path bad = Files.writeString(
+                dir.resolve("sgd.json"),
+                StudyResumeIT.SPEC.replace("\"epochs\": 2,", "\"epochs\": 2, \"optimizer\": \"sgd\","));
+        Result r =
+                run("study", "--spec", bad.toString(), "--out", dir.resolve("s").toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("sgd.json: optimizer must be adam or adagrad, got 'sgd'");
-        Path rate = Files.writeString(dir.resolve("rate.json"), StudyResumeIT.SPEC.replace("\"epochs\": 2,",
-                "\"epochs\": 2, \"learningRate\": -1,"));
-        assertThat(run("study", "--spec", rate.toString(), "--out", dir.resolve("s").toString()).err())
+        Path rate = Files.writeString(
+                dir.resolve("rate.json"),
+                StudyResumeIT.SPEC.replace("\"epochs\": 2,", "\"epochs\": 2, \"learningRate\": -1,"));
+        assertThat(run(
+                                "study",
+                                "--spec",
+                                rate.toString(),
+                                "--out",
+                                dir.resolve("s").toString())
+                        .err())
                 .contains("learningRate must be > 0");
     }
 
     @Test
     void benchPrintsThroughputAndWithProfileTheTimeOfEachPhase() throws IOException {
-        Result r = run("bench", "--dataset", "idx", "--data", data.toString(), "--epochs", "2", "--batch-size", "50",
-                "--option", "hidden=32", "--threads", "1", "--profile");
+        Result r = run(
+                "bench",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "2",
+                "--batch-size",
+                "50",
+                "--option",
+                "hidden=32",
+                "--threads",
+                "1",
+                "--profile");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
-        String jsonLine = r.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        String jsonLine =
+                r.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
         com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(jsonLine);
         assertThat(json.get("imagesPerSecond").asDouble()).isPositive();
         assertThat(json.get("nativeBuild").asText())
-                .isEqualTo(org.vae4j.core.checkpoint.Provenances.nd4jBuildExpected()).startsWith("linux-x86_64");
+                .isEqualTo(org.vae4j.core.checkpoint.Provenances.nd4jBuildExpected())
+                .startsWith("linux-x86_64");
         assertThat(r.out()).contains("; ND4J " + json.get("nativeBuild").asText() + ")");
         assertThat(json.get("epochImagesPerSecond")).hasSize(2);
         com.fasterxml.jackson.databind.JsonNode phases = json.get("msPerStep");
         assertThat(phases).hasSize(org.vae4j.core.engine.StepProfile.Phase.values().length);
         double total = 0;
-        for (String phase : new String[] {"gather", "encoder-forward", "sample", "decoder-forward", "loss",
-            "decoder-backward", "latent-gradient", "encoder-backward", "optimizer"}) {
+        for (String phase : new String[] {
+            "gather",
+            "encoder-forward",
+            "sample",
+            "decoder-forward",
+            "loss",
+            "decoder-backward",
+            "latent-gradient",
+            "encoder-backward",
+            "optimizer"
+        }) {
             assertThat(phases.get(phase).asDouble()).as(phase).isGreaterThanOrEqualTo(0);
             total += phases.get(phase).asDouble();
         }
@@ -499,10 +701,26 @@ class MainTest {
         // less what runs between steps (progress listeners).
         double stepMs = 1000.0 * 50 / json.get("epochImagesPerSecond").get(1).asDouble();
         assertThat(total).isGreaterThan(0).isLessThanOrEqualTo(stepMs * 1.01);
-        assertThat(r.out()).contains("time per step, mean of 8 steps (after the warm-up epoch)")
-                .contains("encoder forward").contains("optimizer update");
-        assertThat(run("bench", "--dataset", "idx", "--data", data.toString(), "--epochs", "1", "--batch-size", "50",
-                "--option", "hidden=32", "--threads", "1").out()).doesNotContain("msPerStep");
+        assertThat(r.out())
+                .contains("time per step, mean of 8 steps (after the warm-up epoch)")
+                .contains("encoder forward")
+                .contains("optimizer update");
+        assertThat(run(
+                                "bench",
+                                "--dataset",
+                                "idx",
+                                "--data",
+                                data.toString(),
+                                "--epochs",
+                                "1",
+                                "--batch-size",
+                                "50",
+                                "--option",
+                                "hidden=32",
+                                "--threads",
+                                "1")
+                        .out())
+                .doesNotContain("msPerStep");
     }
 
     @Test
@@ -515,7 +733,9 @@ class MainTest {
     void unknownModelIsAOneLineUsageError() {
         Result r = run("train", "--model", "nope");
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("unknown model 'nope'; available models: beta-tcvae, beta-vae, beta-vae-capacity, cvae, vae");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .contains("unknown model 'nope'; available models: beta-tcvae, beta-vae, beta-vae-capacity, cvae, vae");
     }
 
     @Test
@@ -549,19 +769,30 @@ class MainTest {
         assertThat(m.get("history")).hasSize(2);
         // Throughput of the training steps alone: the epochs' own seconds, not the run's wall time
         // (which includes the test evaluations).
-        double epochSeconds = m.get("history").get(0).get("seconds").asDouble() + m.get("history").get(1).get("seconds").asDouble();
-        assertThat(m.get("imagesPerSecond").asDouble()).isCloseTo(2 * 400 / epochSeconds,
-                org.assertj.core.data.Percentage.withPercentage(2));
+        double epochSeconds = m.get("history").get(0).get("seconds").asDouble()
+                + m.get("history").get(1).get("seconds").asDouble();
+        assertThat(m.get("imagesPerSecond").asDouble())
+                .isCloseTo(2 * 400 / epochSeconds, org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(m.get("history").get(0).has("test")).isTrue();
         assertThat(m.get("history").get(1).get("test")).isEqualTo(m.get("test"));
         for (String split : new String[] {"train", "test"}) {
             JsonNode s = m.get(split);
-            assertThat(s.get("negElbo").asDouble()).isCloseTo(s.get("reconstruction").asDouble() + s.get("kl").asDouble(),
-                    org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(s.get("negElbo").asDouble())
+                    .isCloseTo(
+                            s.get("reconstruction").asDouble() + s.get("kl").asDouble(),
+                            org.assertj.core.data.Offset.offset(1e-3));
             assertThat(s.get("kl").asDouble()).isPositive();
         }
-        Result e = run("evaluate", "--model-dir", out.toString(), "--dataset", "idx", "--data", data.toString(),
-                "--iw-samples", "20");
+        Result e = run(
+                "evaluate",
+                "--model-dir",
+                out.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--iw-samples",
+                "20");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode ev = JSON.readTree(e.out().lines().reduce((a, b) -> b).orElseThrow());
         assertThat(ev.get("test")).isEqualTo(m.get("test"));
@@ -572,14 +803,18 @@ class MainTest {
         assertThat(iw.get("samples").asInt()).isEqualTo(20);
         assertThat(iw.get("images").asInt()).isEqualTo(100);
         assertThat(iw.get("standardError").asDouble()).isPositive();
-        assertThat(iw.get("negElboSameImages").asDouble()).isEqualTo(file.get("test").get("negElbo").asDouble());
+        assertThat(iw.get("negElboSameImages").asDouble())
+                .isEqualTo(file.get("test").get("negElbo").asDouble());
         // the importance-weighted bound is above the ELBO (beyond noise)
         assertThat(iw.get("logLikelihood").asDouble())
-                .isGreaterThan(-file.get("test").get("negElbo").asDouble() - 3 * iw.get("standardError").asDouble());
+                .isGreaterThan(-file.get("test").get("negElbo").asDouble()
+                        - 3 * iw.get("standardError").asDouble());
         JsonNode latent = file.get("latent");
         assertThat(latent.get("dimensions")).hasSize(2);
         double firstKl = latent.get("dimensions").get(0).get("kl").asDouble();
-        assertThat(firstKl).isGreaterThanOrEqualTo(latent.get("dimensions").get(1).get("kl").asDouble());
+        assertThat(firstKl)
+                .isGreaterThanOrEqualTo(
+                        latent.get("dimensions").get(1).get("kl").asDouble());
         assertThat(file.has("perClass")).isFalse();
     }
 
@@ -615,7 +850,14 @@ class MainTest {
         }
         byte[] b = Files.readAllBytes(bad.resolve(KnownDataset.TRAIN_IMAGES));
         Files.write(bad.resolve(KnownDataset.TRAIN_IMAGES), java.util.Arrays.copyOf(b, b.length - 100));
-        Result r = run("train", "--dataset", "idx", "--data", bad.toString(), "--out", dir.resolve("x").toString());
+        Result r = run(
+                "train",
+                "--dataset",
+                "idx",
+                "--data",
+                bad.toString(),
+                "--out",
+                dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(Main.FAILURE);
         assertThat(r.err().strip()).doesNotContain("\n").contains("truncated");
         assertThat(dir.resolve("x")).doesNotExist();
@@ -624,7 +866,8 @@ class MainTest {
     @Test
     void wrongMnistChecksumIsARuntimeError() {
         // the generated files are well-formed IDX but not MNIST
-        Result r = run("train", "--data", data.toString(), "--out", dir.resolve("x").toString());
+        Result r = run(
+                "train", "--data", data.toString(), "--out", dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(Main.FAILURE);
         assertThat(r.err()).contains("has SHA-256").contains("replace it");
     }
@@ -635,7 +878,9 @@ class MainTest {
         servicesJar(plugins.resolve("dup.jar"), DuplicateVaePlugin.class.getName());
         Result r = run("models", "--plugins", plugins.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains("model 'vae' is registered twice")
-                .contains("org.vae4j.models.vanilla.VanillaVaeProvider").contains(DuplicateVaePlugin.class.getName());
+        assertThat(r.err())
+                .contains("model 'vae' is registered twice")
+                .contains("org.vae4j.models.vanilla.VanillaVaeProvider")
+                .contains(DuplicateVaePlugin.class.getName());
     }
 }

@@ -36,30 +36,65 @@ class ReportScreenshotIT {
     void reportRendersWithCurvesAndPicturesInHeadlessChromium() throws IOException, InterruptedException {
         Path browser = chromium();
         if (browser == null) {
-            assertThat(System.getenv("VAE4J_REQUIRE_CHROMIUM")).as("Chromium is required here: apt-get install chromium")
+            assertThat(System.getenv("VAE4J_REQUIRE_CHROMIUM"))
+                    .as("Chromium is required here: apt-get install chromium")
                     .isNull();
             Assumptions.abort("no Chromium (apt-get install chromium); report screenshot not checked");
         }
         Path data = MainTest.writeIdxFixture(Files.createDirectories(dir.resolve("idx")));
         Path model = dir.resolve("model");
         String[] common = {"--dataset", "idx", "--data", data.toString()};
-        assertThat(MainTest.run(concat(new String[] {"train", "--epochs", "3", "--latent-dims", "3", "--option", "hidden=32",
-            "--batch-size", "50", "--out", model.toString()}, common)).code()).isZero();
-        assertThat(MainTest.run(concat(new String[] {"evaluate", "--model-dir", model.toString(), "--iw-samples", "10"},
-                common)).code()).isZero();
+        assertThat(MainTest.run(concat(
+                                new String[] {
+                                    "train",
+                                    "--epochs",
+                                    "3",
+                                    "--latent-dims",
+                                    "3",
+                                    "--option",
+                                    "hidden=32",
+                                    "--batch-size",
+                                    "50",
+                                    "--out",
+                                    model.toString()
+                                },
+                                common))
+                        .code())
+                .isZero();
+        assertThat(MainTest.run(concat(
+                                new String[] {"evaluate", "--model-dir", model.toString(), "--iw-samples", "10"},
+                                common))
+                        .code())
+                .isZero();
         MainTest.Result report = MainTest.run(concat(new String[] {"report", "--model-dir", model.toString()}, common));
         assertThat(report.code()).as(report.err()).isZero();
         Path html = model.resolve("report.html");
         String page = Files.readString(html);
-        assertThat(page).contains("<svg").contains("data:image/png;base64,").contains("active units")
+        assertThat(page)
+                .contains("<svg")
+                .contains("data:image/png;base64,")
+                .contains("active units")
                 .doesNotContain("src=\"http", "href=\"http"); // nothing fetched from a network
 
         Path shot = dir.resolve("report.png");
-        Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"),
-                "--window-size=1200,2400", "--screenshot=" + shot, html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        browser.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--hide-scrollbars",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--window-size=1200,2400",
+                        "--screenshot=" + shot,
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         assertThat(shot).as(Files.readString(dir.resolve("chromium.log"))).exists();
         BufferedImage image = ImageIO.read(shot.toFile());

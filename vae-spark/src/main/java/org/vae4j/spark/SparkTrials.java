@@ -72,12 +72,13 @@ public final class SparkTrials implements TrialRunner {
     @Override
     public void run(Study study, List<Study.Trial> trials, Listener listener) {
         JavaSparkContext sc = context();
-        TrialTask task = new TrialTask(study.spec().json(), study.datasetName(), study.dataDirectory(),
-                study.attributeCache());
+        TrialTask task =
+                new TrialTask(study.spec().json(), study.datasetName(), study.dataDirectory(), study.attributeCache());
         Map<Future<List<TrialResult>>, Study.Trial> pending = new LinkedHashMap<>();
         for (Study.Trial t : trials) {
             sc.setJobDescription("vae4j trial " + t.id());
-            JavaFutureAction<List<TrialResult>> f = sc.parallelize(List.of(t), 1).map(task).collectAsync();
+            JavaFutureAction<List<TrialResult>> f =
+                    sc.parallelize(List.of(t), 1).map(task).collectAsync();
             pending.put(f, t);
         }
         try {

@@ -43,8 +43,10 @@ final class TrialTask implements Function<Study.Trial, TrialResult> {
         StudySpec spec = StudySpec.parse(specJson, "the study description sent by the driver");
         Path scratch = Files.createTempDirectory(Path.of(SparkFiles.getRootDirectory()), "vae4j-trial-");
         try {
-            Study study = Study.builder(vae, spec, scratch).dataset(dataset, data)
-                    .attributeCache(attributeCache == null ? null : Path.of(attributeCache)).prepare(false);
+            Study study = Study.builder(vae, spec, scratch)
+                    .dataset(dataset, data)
+                    .attributeCache(attributeCache == null ? null : Path.of(attributeCache))
+                    .prepare(false);
             Path dir = study.trialDirectory(trial);
             long t0 = System.nanoTime();
             String problem = study.runTrial(trial, pair, dir);
@@ -68,12 +70,11 @@ final class TrialTask implements Function<Study.Trial, TrialResult> {
         private static Vae4j vae;
         private static final Map<String, DatasetPair> DATA = new HashMap<>();
 
-        private Executor() {
-        }
+        private Executor() {}
 
         static synchronized Vae4j vae() {
             if (vae == null) {
-                vae = Vae4j.builder().threads(1).build();   // each task is one trial on one core
+                vae = Vae4j.builder().threads(1).build(); // each task is one trial on one core
             }
             return vae;
         }

@@ -1,5 +1,7 @@
 package org.vae4j.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +18,6 @@ import org.vae4j.study.Study;
 import org.vae4j.study.StudySpec;
 import org.vae4j.study.TrialRunner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A reduced study on the generated IDX fixture, run by any runner, and what its results must equal. */
 final class StudyFixture {
     static final String SPEC = """
@@ -33,14 +33,13 @@ final class StudyFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 2 latent sizes x 2 seeds, then 1 beta x 2 seeds. */
     static final int TRIALS = 6;
+
     static final List<String> TABLES = List.of("sensitivity.csv", "tradeoff.csv", "alignment.json");
 
     /** What a run printed and decided. */
-    record Run(Study.Outcome outcome, String log) {
-    }
+    record Run(Study.Outcome outcome, String log) {}
 
-    private StudyFixture() {
-    }
+    private StudyFixture() {}
 
     static Run run(Vae4j vae, Path data, Path cache, Path out, TrialRunner runner, boolean resume) {
         return run(vae, SPEC, data, cache, out, runner, resume, false);
@@ -54,12 +53,25 @@ final class StudyFixture {
         return run(vae, SPEC, data, cache, out, runner, false, true);
     }
 
-    private static Run run(Vae4j vae, String spec, Path data, Path cache, Path out, TrialRunner runner, boolean resume,
-                           boolean sensitivityOnly) {
+    private static Run run(
+            Vae4j vae,
+            String spec,
+            Path data,
+            Path cache,
+            Path out,
+            TrialRunner runner,
+            boolean resume,
+            boolean sensitivityOnly) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8)) {
-            Study study = Study.builder(vae, StudySpec.parse(spec, "the test's spec"), out).runner(runner).resume(resume)
-                    .sensitivityOnly(sensitivityOnly).dataset("idx", data).attributeCache(cache).out(ps).prepare(!resume);
+            Study study = Study.builder(vae, StudySpec.parse(spec, "the test's spec"), out)
+                    .runner(runner)
+                    .resume(resume)
+                    .sensitivityOnly(sensitivityOnly)
+                    .dataset("idx", data)
+                    .attributeCache(cache)
+                    .out(ps)
+                    .prepare(!resume);
             Study.Outcome outcome = study.run();
             return new Run(outcome, log.toString(StandardCharsets.UTF_8));
         }
@@ -68,8 +80,10 @@ final class StudyFixture {
     /** The finished trials' ids. */
     static List<String> finished(Path study) throws IOException {
         try (Stream<Path> s = Files.list(study.resolve("trials"))) {
-            return s.filter(t -> Files.exists(t.resolve(Study.TRIAL_DONE))).map(t -> t.getFileName().toString())
-                    .sorted().toList();
+            return s.filter(t -> Files.exists(t.resolve(Study.TRIAL_DONE)))
+                    .map(t -> t.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -77,14 +91,16 @@ final class StudyFixture {
     static void assertSameResults(Path expected, Path actual) throws IOException {
         for (String table : TABLES) {
             assertThat(Files.readString(actual.resolve("tables").resolve(table)))
-                    .as("tables/%s", table).isEqualTo(Files.readString(expected.resolve("tables").resolve(table)));
+                    .as("tables/%s", table)
+                    .isEqualTo(Files.readString(expected.resolve("tables").resolve(table)));
         }
         assertThat(finished(actual)).isEqualTo(finished(expected)).hasSize(TRIALS);
         for (String id : finished(expected)) {
             for (String file : List.of("model/metrics.json", "model/evaluation.json", "model/disentanglement.json")) {
                 assertThat(withoutTimes(actual.resolve("trials").resolve(id).resolve(file)))
                         .as("trial %s: %s", id, file)
-                        .isEqualTo(withoutTimes(expected.resolve("trials").resolve(id).resolve(file)));
+                        .isEqualTo(withoutTimes(
+                                expected.resolve("trials").resolve(id).resolve(file)));
             }
         }
     }

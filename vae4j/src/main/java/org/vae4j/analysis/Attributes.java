@@ -97,8 +97,8 @@ public final class Attributes {
     public static void checkNames(List<String> names, String where) {
         for (String a : names) {
             if (!a.equals(LABEL) && !NAMES.contains(a)) {
-                throw new org.vae4j.api.ConfigurationException(where + ": unknown attribute '" + a + "'; known: "
-                        + String.join(", ", NAMES) + ", label");
+                throw new org.vae4j.api.ConfigurationException(
+                        where + ": unknown attribute '" + a + "'; known: " + String.join(", ", NAMES) + ", label");
             }
         }
     }
@@ -114,7 +114,8 @@ public final class Attributes {
         for (int k = 0; k < names.size(); k++) {
             String name = names.get(k);
             discrete[k] = name.equals(LABEL);
-            double[] column = discrete[k] ? java.util.Arrays.stream(table.labels()).asDoubleStream().toArray()
+            double[] column = discrete[k]
+                    ? java.util.Arrays.stream(table.labels()).asDoubleStream().toArray()
                     : table.column(name);
             for (int i = 0; i < values.length; i++) {
                 values[i][k] = column[i];
@@ -158,8 +159,8 @@ public final class Attributes {
         private Path cacheDirectory;
         private boolean useCache = true;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private Consumer<String> log = m -> { };
-        private ProgressListener progress = (what, done, total) -> { };
+        private Consumer<String> log = m -> {};
+        private ProgressListener progress = (what, done, total) -> {};
 
         /** Progress of a measurement. */
         @FunctionalInterface
@@ -250,8 +251,12 @@ public final class Attributes {
             if (cached != null && Files.exists(cached) && useCache) {
                 AttributeTable table = AttributeTable.readCsv(cached);
                 if (table.size() == split.size()) {
-                    log.accept(String.format(Locale.ROOT, "attributes: %s (%,d images) from cache %s", split.name(),
-                            table.size(), cached));
+                    log.accept(String.format(
+                            Locale.ROOT,
+                            "attributes: %s (%,d images) from cache %s",
+                            split.name(),
+                            table.size(),
+                            cached));
                     return new Attributes(table);
                 }
                 log.accept("attributes: cached " + cached + " has " + table.size() + " rows, not " + split.size()
@@ -265,8 +270,14 @@ public final class Attributes {
                 }
             });
             double seconds = (System.nanoTime() - started) / 1e9;
-            log.accept(String.format(Locale.ROOT, "attributes: measured %,d images of %s in %.1f s (%,.0f images/s, %d"
-                    + " threads)", split.size(), split.name(), seconds, split.size() / seconds, threads));
+            log.accept(String.format(
+                    Locale.ROOT,
+                    "attributes: measured %,d images of %s in %.1f s (%,.0f images/s, %d" + " threads)",
+                    split.size(),
+                    split.name(),
+                    seconds,
+                    split.size() / seconds,
+                    threads));
             if (cached != null) {
                 AtomicFiles.write(cached, table.toCsv().getBytes(StandardCharsets.UTF_8));
             }

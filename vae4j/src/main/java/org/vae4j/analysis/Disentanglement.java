@@ -36,10 +36,20 @@ import org.vae4j.metrics.score.Correlations;
  * @param spearman {@code [latentDims][columns]} Spearman correlations
  * @param pearson {@code [latentDims][columns]} Pearson correlations
  */
-public record Disentanglement(String title, int latentDims, int images, List<String> attributes,
-                              Map<String, MetricResult> metrics, Protocol protocol, List<Aligned> alignment, String alignedBy,
-                              List<String> correlationColumns, double[][] spearman, double[][] pearson,
-                              TrainedVae model, int conditionLabel) {
+public record Disentanglement(
+        String title,
+        int latentDims,
+        int images,
+        List<String> attributes,
+        Map<String, MetricResult> metrics,
+        Protocol protocol,
+        List<Aligned> alignment,
+        String alignedBy,
+        List<String> correlationColumns,
+        double[][] spearman,
+        double[][] pearson,
+        TrainedVae model,
+        int conditionLabel) {
 
     /** The file a scoring is written to in the model directory. */
     public static final String FILE = "disentanglement.json";
@@ -56,9 +66,15 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
      * @param competingAttribute the dimension's strongest other attribute, or null
      * @param competingStrength its strength
      */
-    public record Aligned(String attribute, int dimension, double strength, double spearman, int runnerUpDimension,
-                          double runnerUpStrength, String competingAttribute, double competingStrength) {
-    }
+    public record Aligned(
+            String attribute,
+            int dimension,
+            double strength,
+            double spearman,
+            int runnerUpDimension,
+            double runnerUpStrength,
+            String competingAttribute,
+            double competingStrength) {}
 
     /**
      * {@return a scoring of a trained model's codes against its test images' attributes, to configure
@@ -201,14 +217,21 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             Encodings codes = Internals.handle(model).encodings(test, n);
             double[][] z = codes.mean();
             Factors chosen = table.factors(attributes);
-            MetricContext context = new MetricContext(seed, MetricContext.DEFAULT.trainFraction(),
-                    MetricContext.DEFAULT.bins());
-            Map<String, MetricResult> results = protocol.compute(session, metricNames, z, protocol.attributeFactors(chosen),
-                    context);
+            MetricContext context =
+                    new MetricContext(seed, MetricContext.DEFAULT.trainFraction(), MetricContext.DEFAULT.bins());
+            Map<String, MetricResult> results =
+                    protocol.compute(session, metricNames, z, protocol.attributeFactors(chosen), context);
             List<Aligned> aligned = new ArrayList<>();
             for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {
-                aligned.add(new Aligned(a.attribute(), a.dimension(), a.strength(), a.spearman(), a.runnerUpDimension(),
-                        a.runnerUpStrength(), a.competingAttribute(), a.competingStrength()));
+                aligned.add(new Aligned(
+                        a.attribute(),
+                        a.dimension(),
+                        a.strength(),
+                        a.spearman(),
+                        a.runnerUpDimension(),
+                        a.runnerUpStrength(),
+                        a.competingAttribute(),
+                        a.competingStrength()));
             }
             List<String> all = new ArrayList<>(Attributes.NAMES);
             if (data.test().labels().isPresent()) {
@@ -216,16 +239,28 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
             }
             Factors everything = table.factors(all);
             int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
-            return new Disentanglement(model.title(), model.latentDims(), n, attributes, results, protocol, aligned,
-                    measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)", all,
-                    Correlations.spearman(z, everything), Correlations.pearson(z, everything), model, label);
+            return new Disentanglement(
+                    model.title(),
+                    model.latentDims(),
+                    n,
+                    attributes,
+                    results,
+                    protocol,
+                    aligned,
+                    measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)",
+                    all,
+                    Correlations.spearman(z, everything),
+                    Correlations.pearson(z, everything),
+                    model,
+                    label);
         }
     }
 
     /** DCI's completeness and (test) informativeness, for the summary line; empty for other metrics. */
     private static String dciDetails(MetricResult r) {
         Object informativeness = r.details().containsKey("informativenessTest")
-                ? r.details().get("informativenessTest") : r.details().get("informativeness");
+                ? r.details().get("informativenessTest")
+                : r.details().get("informativeness");
         if (!(r.details().get("completeness") instanceof Double c) || !(informativeness instanceof Double i)) {
             return "";
         }
@@ -238,22 +273,44 @@ public record Disentanglement(String title, int latentDims, int images, List<Str
      * @param out receives one line at a time
      */
     public void describe(Consumer<String> out) {
-        out.accept(String.format(Locale.ROOT, "%s on %d test images, attributes %s%s", title, images, attributes,
+        out.accept(String.format(
+                Locale.ROOT,
+                "%s on %d test images, attributes %s%s",
+                title,
+                images,
+                attributes,
                 protocol == Protocol.VAE4J ? "" : ", protocol " + protocol.id()));
-        metrics.forEach((name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(),
-                dciDetails(r))));
+        metrics.forEach(
+                (name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(), dciDetails(r))));
         out.accept("alignment (" + alignedBy + ", optimal one-to-one):");
         for (Aligned a : alignment) {
             if (a.dimension() < 0) {
-                out.accept(String.format(Locale.ROOT, "  %-10s -> unassigned (%d latent dimensions); its strongest is"
-                        + " z%d %.3f", a.attribute(), latentDims, a.runnerUpDimension(), a.runnerUpStrength()));
+                out.accept(String.format(
+                        Locale.ROOT,
+                        "  %-10s -> unassigned (%d latent dimensions); its strongest is" + " z%d %.3f",
+                        a.attribute(),
+                        latentDims,
+                        a.runnerUpDimension(),
+                        a.runnerUpStrength()));
                 continue;
             }
-            out.accept(String.format(Locale.ROOT, "  %-10s -> z%d  strength %.3f (rho %+.3f); runner-up z%d %.3f%s",
-                    a.attribute(), a.dimension(), a.strength(), a.spearman(), a.runnerUpDimension(),
-                    a.runnerUpStrength(), a.competingAttribute() == null ? "" : String.format(Locale.ROOT,
-                            "; z%d's next attribute %s %.3f", a.dimension(), a.competingAttribute(),
-                            a.competingStrength())));
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "  %-10s -> z%d  strength %.3f (rho %+.3f); runner-up z%d %.3f%s",
+                    a.attribute(),
+                    a.dimension(),
+                    a.strength(),
+                    a.spearman(),
+                    a.runnerUpDimension(),
+                    a.runnerUpStrength(),
+                    a.competingAttribute() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; z%d's next attribute %s %.3f",
+                                    a.dimension(),
+                                    a.competingAttribute(),
+                                    a.competingStrength())));
         }
     }
 }

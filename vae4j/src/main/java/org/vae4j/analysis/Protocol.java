@@ -32,8 +32,8 @@ public enum Protocol {
      */
     public static final int ATTRIBUTE_CLASSES = 10;
 
-    private static final Map<String, String> DLIB_METRICS = Map.of("sap", "dlib-sap", "dci", "dlib-dci",
-            "modularity", "dlib-modularity", "explicitness", "dlib-explicitness");
+    private static final Map<String, String> DLIB_METRICS = Map.of(
+            "sap", "dlib-sap", "dci", "dlib-dci", "modularity", "dlib-modularity", "explicitness", "dlib-explicitness");
 
     /**
      * The protocol named {@code vae4j} or {@code dlib}.
@@ -70,8 +70,8 @@ public enum Protocol {
      *
      * @return each result under the name asked for, in the order asked
      */
-    Map<String, MetricResult> compute(Session session, List<String> names, double[][] codes, Factors factors,
-                                      MetricContext context) {
+    Map<String, MetricResult> compute(
+            Session session, List<String> names, double[][] codes, Factors factors, MetricContext context) {
         Map<String, MetricResult> results = new LinkedHashMap<>();
         for (String name : names) {
             results.put(name, session.metric(metric(name)).compute(codes, factors, context));

@@ -57,8 +57,10 @@ public record Representation(Path file, List<String> columns, double[][] values,
             throw new VaeException("cannot read " + file + ": " + e.getMessage());
         }
         String sha = sha256(bytes);
-        Representation r = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
-                ? npy(file, bytes, sha) : csv(file, bytes, sha);
+        Representation r =
+                file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
+                        ? npy(file, bytes, sha)
+                        : csv(file, bytes, sha);
         if (r.rows() == 0 || r.columns.isEmpty()) {
             throw new VaeException(file + " holds no values");
         }
@@ -74,7 +76,10 @@ public record Representation(Path file, List<String> columns, double[][] values,
     }
 
     private static Representation csv(Path file, byte[] bytes, String sha) {
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
         if (lines.isEmpty()) {
             throw new VaeException(file + " holds no values");
         }
@@ -90,10 +95,10 @@ public record Representation(Path file, List<String> columns, double[][] values,
         List<double[]> rows = new ArrayList<>();
         for (int i = header ? 1 : 0; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
-            int row = i + 1;   // the line number, as an editor shows it
+            int row = i + 1; // the line number, as an editor shows it
             if (cells.length != columns.size()) {
-                throw new VaeException(file + ": line " + row + " has " + cells.length + " values, the first line "
-                        + columns.size());
+                throw new VaeException(
+                        file + ": line " + row + " has " + cells.length + " values, the first line " + columns.size());
             }
             double[] r = new double[cells.length];
             for (int j = 0; j < cells.length; j++) {
@@ -137,13 +142,14 @@ public record Representation(Path file, List<String> columns, double[][] values,
             headerLength = in.getInt(8);
             start = 12;
         } else {
-            throw new VaeException(file + " has .npy format version " + major + "." + b[7] + "; versions 1.0 to 3.0 are"
-                    + " read");
+            throw new VaeException(
+                    file + " has .npy format version " + major + "." + b[7] + "; versions 1.0 to 3.0 are" + " read");
         }
         if (headerLength < 0 || start + (long) headerLength > b.length) {
             throw new VaeException(file + " is truncated inside its .npy header");
         }
-        String header = new String(b, start, headerLength, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String header =
+                new String(b, start, headerLength, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shape = SHAPE.matcher(header);
@@ -151,7 +157,8 @@ public record Representation(Path file, List<String> columns, double[][] values,
             throw new VaeException(file + " has an unreadable .npy header: " + header.strip());
         }
         if (fortran.group(1).equals("True")) {
-            throw new VaeException(file + " is in Fortran (column-major) order; save numpy.ascontiguousarray(a) instead");
+            throw new VaeException(
+                    file + " is in Fortran (column-major) order; save numpy.ascontiguousarray(a) instead");
         }
         List<Long> dims = new ArrayList<>();
         for (String d : shape.group(1).split(",")) {
@@ -171,15 +178,18 @@ public record Representation(Path file, List<String> columns, double[][] values,
             case "f4", "i4" -> 4;
             case "f8", "i8" -> 8;
             case "u1" -> 1;
-            default -> throw new VaeException(file + " holds dtype '" + type + "'; float32, float64, int32, int64 and"
-                    + " uint8 are read (convert with a.astype(numpy.float64))");
+            default ->
+                throw new VaeException(file + " holds dtype '" + type + "'; float32, float64, int32, int64 and"
+                        + " uint8 are read (convert with a.astype(numpy.float64))");
         };
         long data = start + (long) headerLength;
         if (rows * cols > Integer.MAX_VALUE || data + rows * cols * size != b.length) {
-            throw new VaeException(file + " holds " + (b.length - data) + " data bytes but its header declares "
-                    + rows + "x" + cols + " values of " + size + " bytes; it is truncated or corrupt");
+            throw new VaeException(file + " holds " + (b.length - data) + " data bytes but its header declares " + rows
+                    + "x" + cols + " values of " + size + " bytes; it is truncated or corrupt");
         }
-        ByteBuffer v = ByteBuffer.wrap(b, (int) data, (int) (rows * cols * size)).slice().order(order);
+        ByteBuffer v = ByteBuffer.wrap(b, (int) data, (int) (rows * cols * size))
+                .slice()
+                .order(order);
         double[][] values = new double[(int) rows][(int) cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {

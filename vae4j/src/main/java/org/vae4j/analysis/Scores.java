@@ -28,8 +28,13 @@ import org.vae4j.internal.Session;
  * @param context the split and bins
  * @param results each metric's result, in the order asked
  */
-public record Scores(Protocol protocol, Representation codes, Representation factors, boolean[] discrete,
-                     MetricContext context, Map<String, MetricResult> results) {
+public record Scores(
+        Protocol protocol,
+        Representation codes,
+        Representation factors,
+        boolean[] discrete,
+        MetricContext context,
+        Map<String, MetricResult> results) {
 
     /** Writes the scores as one JSON object; returns the file. */
     public Path writeTo(Path file) {
@@ -171,12 +176,18 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
                     if (v < 0 || v != Math.rint(v)) {
                         throw new VaeException(factors.file() + ": row " + (i + 1) + ", column " + (k + 1) + " ("
                                 + factors.columns().get(k) + ") is " + v + ", not a class (an integer >= 0); mark it"
-                                + " continuous with {factorKinds} " + factors.columns().get(k) + ":continuous");
+                                + " continuous with {factorKinds} "
+                                + factors.columns().get(k) + ":continuous");
                     }
                 }
             }
             Factors f = new Factors(factors.columns(), factors.values(), discrete);
-            return new Scores(protocol, codes, factors, discrete, context,
+            return new Scores(
+                    protocol,
+                    codes,
+                    factors,
+                    discrete,
+                    context,
                     protocol.compute(session, metrics, codes.values(), f, context));
         }
 
@@ -196,7 +207,9 @@ public record Scores(Protocol protocol, Representation codes, Representation fac
             for (String part : kinds.split(",")) {
                 String[] nameKind = part.strip().split(":");
                 int k = factors.columns().indexOf(nameKind[0].strip());
-                if (nameKind.length != 2 || k < 0 || !List.of("discrete", "continuous").contains(nameKind[1].strip())) {
+                if (nameKind.length != 2
+                        || k < 0
+                        || !List.of("discrete", "continuous").contains(nameKind[1].strip())) {
                     throw new ConfigurationException("{factorKinds} " + kinds + ": '" + part.strip() + "' is not"
                             + " NAME:discrete or NAME:continuous with NAME one of " + factors.columns());
                 }

@@ -30,8 +30,12 @@ public final class StudyResults {
      * @param attributes the aligned attributes
      * @param kneeTolerance nats within the best mean -ELBO that the knee may lie
      */
-    public record Plan(List<String> tradeoffModels, List<Double> betas, List<String> metrics, List<String> attributes,
-                       double kneeTolerance) {
+    public record Plan(
+            List<String> tradeoffModels,
+            List<Double> betas,
+            List<String> metrics,
+            List<String> attributes,
+            double kneeTolerance) {
         /** Copies the lists. */
         public Plan {
             tradeoffModels = List.copyOf(tradeoffModels);
@@ -53,9 +57,14 @@ public final class StudyResults {
      * @param values its numbers by key: {@code negElbo}, {@code D}, {@code KL}, {@code iwLogLikelihood},
      *     {@code activeUnits}, each scored metric, and {@code align:ATTRIBUTE}
      */
-    public record Trial(String phase, String model, int latent, double beta, long seed, Path modelDir,
-                        Map<String, Double> values) {
-    }
+    public record Trial(
+            String phase,
+            String model,
+            int latent,
+            double beta,
+            long seed,
+            Path modelDir,
+            Map<String, Double> values) {}
 
     /**
      * Mean and sample standard deviation over seeds.
@@ -71,13 +80,16 @@ public final class StudyResults {
          * @param values the values; nulls, NaN and infinities are left out
          */
         public static Spread of(List<Double> values) {
-            List<Double> finite = values.stream().filter(v -> v != null && Double.isFinite(v)).toList();
+            List<Double> finite =
+                    values.stream().filter(v -> v != null && Double.isFinite(v)).toList();
             int n = finite.size();
             if (n == 0) {
                 return new Spread(Double.NaN, Double.NaN, 0);
             }
-            double mean = finite.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double ss = finite.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double mean =
+                    finite.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss =
+                    finite.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
             return new Spread(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n);
         }
     }
@@ -92,9 +104,13 @@ public final class StudyResults {
      * @param kl KL
      * @param activeUnits the active units
      */
-    public record SensitivityRow(int latentDims, Spread negElbo, Spread iwLogLikelihood, Spread reconstruction,
-                                 Spread kl, Spread activeUnits) {
-    }
+    public record SensitivityRow(
+            int latentDims,
+            Spread negElbo,
+            Spread iwLogLikelihood,
+            Spread reconstruction,
+            Spread kl,
+            Spread activeUnits) {}
 
     /**
      * One model and beta of the trade-off phase.
@@ -105,8 +121,8 @@ public final class StudyResults {
      * @param meanAlignment the mean over attributes of their mean alignment strength
      * @param paretoFront whether (D, front metric) is on the Pareto front
      */
-    public record TradeoffRow(String model, double beta, Map<String, Spread> measures, double meanAlignment,
-                              boolean paretoFront) {
+    public record TradeoffRow(
+            String model, double beta, Map<String, Spread> measures, double meanAlignment, boolean paretoFront) {
         /** Copies the measures, keeping their order. */
         public TradeoffRow {
             measures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));
@@ -136,9 +152,8 @@ public final class StudyResults {
      * @param difference the spread of the per-seed differences (conditional - plain)
      * @param pairs how many seeds had the conditional model higher
      */
-    public record ConditioningRow(double beta, String measure, Spread plain, Spread conditional, Spread difference,
-                                  Pairs pairs) {
-    }
+    public record ConditioningRow(
+            double beta, String measure, Spread plain, Spread conditional, Spread difference, Pairs pairs) {}
 
     /**
      * The conditional model against the plain one at equal beta and z.
@@ -147,8 +162,7 @@ public final class StudyResults {
      * @param conditional the conditional model's name
      * @param rows one per beta and measure
      */
-    public record Conditioning(String plain, String conditional, List<ConditioningRow> rows) {
-    }
+    public record Conditioning(String plain, String conditional, List<ConditioningRow> rows) {}
 
     private StudyResults(Plan plan, int tradeoffLatent, List<Trial> trials) {
         this.plan = plan;
@@ -179,7 +193,10 @@ public final class StudyResults {
         if (byZ.isEmpty()) {
             return OptionalInt.empty();
         }
-        double best = byZ.values().stream().mapToDouble(rs -> spread(rs, "negElbo").mean()).min().orElseThrow();
+        double best = byZ.values().stream()
+                .mapToDouble(rs -> spread(rs, "negElbo").mean())
+                .min()
+                .orElseThrow();
         for (Map.Entry<Integer, List<Trial>> e : byZ.entrySet()) {
             if (spread(e.getValue(), "negElbo").mean() <= best + tolerance) {
                 return OptionalInt.of(e.getKey());
@@ -213,8 +230,13 @@ public final class StudyResults {
         List<SensitivityRow> rows = new ArrayList<>();
         for (Map.Entry<Integer, List<Trial>> e : sensitivity(trials).entrySet()) {
             List<Trial> rs = e.getValue();
-            rows.add(new SensitivityRow(e.getKey(), spread(rs, "negElbo"), spread(rs, "iwLogLikelihood"),
-                    spread(rs, "D"), spread(rs, "KL"), spread(rs, "activeUnits")));
+            rows.add(new SensitivityRow(
+                    e.getKey(),
+                    spread(rs, "negElbo"),
+                    spread(rs, "iwLogLikelihood"),
+                    spread(rs, "D"),
+                    spread(rs, "KL"),
+                    spread(rs, "activeUnits")));
         }
         return rows;
     }
@@ -240,7 +262,8 @@ public final class StudyResults {
         String front = frontMetric();
         for (TreeMap<Double, List<Trial>> m : byModel.values()) {
             for (List<Trial> rs : m.values()) {
-                points.add(new double[] {spread(rs, "D").mean(), spread(rs, front).mean()});
+                points.add(
+                        new double[] {spread(rs, "D").mean(), spread(rs, front).mean()});
             }
         }
         boolean[] onFront = paretoFront(points);
@@ -252,8 +275,12 @@ public final class StudyResults {
                 for (String key : tradeoffMeasures()) {
                     measures.put(key, spread(b.getValue(), key));
                 }
-                rows.add(new TradeoffRow(m.getKey(), b.getKey(), measures,
-                        meanAlignment(b.getValue(), plan.attributes()), onFront[p++]));
+                rows.add(new TradeoffRow(
+                        m.getKey(),
+                        b.getKey(),
+                        measures,
+                        meanAlignment(b.getValue(), plan.attributes()),
+                        onFront[p++]));
             }
         }
         return rows;
@@ -270,7 +297,8 @@ public final class StudyResults {
         }
         List<String> models = new ArrayList<>(byModel.keySet());
         String plain = models.get(0);
-        String conditional = models.stream().filter(m -> m.equals("cvae")).findFirst().orElse(models.get(1));
+        String conditional =
+                models.stream().filter(m -> m.equals("cvae")).findFirst().orElse(models.get(1));
         if (conditional.equals(plain)) {
             plain = models.get(1);
         }
@@ -286,15 +314,15 @@ public final class StudyResults {
                 for (Trial rb : b) {
                     for (Trial ra : a) {
                         if (ra.seed() == rb.seed()) {
-                            double diff = rb.values().getOrDefault(key, Double.NaN) - ra.values().getOrDefault(key,
-                                    Double.NaN);
+                            double diff = rb.values().getOrDefault(key, Double.NaN)
+                                    - ra.values().getOrDefault(key, Double.NaN);
                             diffs.add(diff);
                             better += diff > 0 ? 1 : 0;
                         }
                     }
                 }
-                rows.add(new ConditioningRow(beta, key, spread(a, key), spread(b, key), Spread.of(diffs),
-                        new Pairs(better, diffs.size())));
+                rows.add(new ConditioningRow(
+                        beta, key, spread(a, key), spread(b, key), Spread.of(diffs), new Pairs(better, diffs.size())));
             }
         }
         return Optional.of(new Conditioning(plain, conditional, rows));
@@ -355,14 +383,17 @@ public final class StudyResults {
         }
         for (Trial r : trials) {
             if (r.phase().equals("tradeoff") && r.latent() == tradeoffLatent && byModel.containsKey(r.model())) {
-                byModel.get(r.model()).computeIfAbsent(r.beta(), k -> new ArrayList<>()).add(r);
+                byModel.get(r.model())
+                        .computeIfAbsent(r.beta(), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         return byModel;
     }
 
     private static Spread spread(List<Trial> rs, String key) {
-        return Spread.of(rs.stream().map(r -> r.values().getOrDefault(key, Double.NaN)).toList());
+        return Spread.of(
+                rs.stream().map(r -> r.values().getOrDefault(key, Double.NaN)).toList());
     }
 
     /** Mean over the attributes that have a dimension (all of them unless z is smaller) of their strength. */

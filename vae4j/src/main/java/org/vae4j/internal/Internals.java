@@ -15,8 +15,7 @@ import org.vae4j.Vae4j;
 public final class Internals {
     private static volatile Access access;
 
-    private Internals() {
-    }
+    private Internals() {}
 
     /** What the root package gives its sibling packages. */
     public interface Access {

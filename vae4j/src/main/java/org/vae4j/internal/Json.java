@@ -16,8 +16,7 @@ import org.vae4j.core.io.AtomicFiles;
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode loss(Loss l) {
         return loss(l, false);
@@ -91,7 +90,8 @@ public final class Json {
         try {
             return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new VaeException(file + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
+            throw new VaeException(file + " is not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("")
                     + "); delete it and re-run the command that writes it");
         }
     }

@@ -2,7 +2,6 @@ package org.vae4j.internal;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.vae4j.TrainedVae;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.VaeModel;
 import org.vae4j.api.data.Dataset;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.vae4j.Vae4j;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.core.checkpoint.Provenances;
@@ -47,9 +46,16 @@ public final class Session {
      * @param log receives one-line messages
      * @param bindings how many bindings the injector holds (diagnostics)
      */
-    public Session(ModelRegistry models, NamedRegistry<DisentanglementMetric> metrics,
-                   NamedRegistry<DatasetSource> datasets, ModelFactory factory, int threads, DataType dataType,
-                   Path cacheDirectory, Consumer<String> log, int bindings) {
+    public Session(
+            ModelRegistry models,
+            NamedRegistry<DisentanglementMetric> metrics,
+            NamedRegistry<DatasetSource> datasets,
+            ModelFactory factory,
+            int threads,
+            DataType dataType,
+            Path cacheDirectory,
+            Consumer<String> log,
+            int bindings) {
         this.models = models;
         this.metrics = metrics;
         this.datasets = datasets;
@@ -140,7 +146,8 @@ public final class Session {
         NativeRuntime.setThreads(threads);
         if (!nativeBuildChecked) {
             nativeBuildChecked = true;
-            NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(), Provenances.nd4jBuildExpected()).ifPresent(log);
+            NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(), Provenances.nd4jBuildExpected())
+                    .ifPresent(log);
         }
     }
 

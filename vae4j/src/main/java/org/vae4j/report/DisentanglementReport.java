@@ -18,8 +18,7 @@ import org.vae4j.internal.Json;
  */
 public final class DisentanglementReport {
 
-    private DisentanglementReport() {
-    }
+    private DisentanglementReport() {}
 
     /**
      * Writes {@code disentanglement.json}, {@code correlations.png} and {@code aligned-traversal.png}
@@ -73,17 +72,35 @@ public final class DisentanglementReport {
             }
         }
         Path heat = dir.resolve("correlations.png");
-        ImageGrid.writePng(HeatMap.render(d.title() + ": |Spearman| of codes and attributes", rows,
-                d.correlationColumns().toArray(String[]::new), magnitude), heat);
+        ImageGrid.writePng(
+                HeatMap.render(
+                        d.title() + ": |Spearman| of codes and attributes",
+                        rows,
+                        d.correlationColumns().toArray(String[]::new),
+                        magnitude),
+                heat);
 
         // traversal rows of the aligned dimensions, labelled with their attributes
-        List<Disentanglement.Aligned> placed = d.alignment().stream().filter(a -> a.dimension() >= 0).toList();
-        int[] dims = placed.stream().mapToInt(Disentanglement.Aligned::dimension).toArray();
-        String[] labels = placed.stream().map(a -> String.format(Locale.ROOT, "%s z%d %s", a.attribute(),
-                a.dimension(), a.spearman() >= 0 ? "+" : "-")).toArray(String[]::new);
+        List<Disentanglement.Aligned> placed =
+                d.alignment().stream().filter(a -> a.dimension() >= 0).toList();
+        int[] dims =
+                placed.stream().mapToInt(Disentanglement.Aligned::dimension).toArray();
+        String[] labels = placed.stream()
+                .map(a -> String.format(
+                        Locale.ROOT, "%s z%d %s", a.attribute(), a.dimension(), a.spearman() >= 0 ? "+" : "-"))
+                .toArray(String[]::new);
         Path traversal = dir.resolve("aligned-traversal.png");
-        Pictures.of(d.model()).traversal(dims, labels, -3, 3, 11, d.conditionLabel(), d.title() + ": aligned dimensions"
-                + (d.conditionLabel() >= 0 ? ", y=" + d.conditionLabel() : "")).writePng(traversal);
+        Pictures.of(d.model())
+                .traversal(
+                        dims,
+                        labels,
+                        -3,
+                        3,
+                        11,
+                        d.conditionLabel(),
+                        d.title() + ": aligned dimensions"
+                                + (d.conditionLabel() >= 0 ? ", y=" + d.conditionLabel() : ""))
+                .writePng(traversal);
         Path file = dir.resolve(Disentanglement.FILE);
         Json.write(file, result);
         return List.of(file, heat, traversal);
@@ -96,5 +113,4 @@ public final class DisentanglementReport {
         }
         return out;
     }
-
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How vae4j writes elapsed and remaining times in progress lines and study logs. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * A duration rounded to whole seconds: {@code "m:ss"} below an hour, {@code "h:mm:ss"} from an
@@ -21,7 +20,8 @@ public final class Durations {
             return "?";
         }
         long t = Math.round(seconds);
-        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+        return t >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
                 : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 }

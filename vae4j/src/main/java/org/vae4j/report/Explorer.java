@@ -46,8 +46,7 @@ public final class Explorer {
     /** Test digits in the gallery. */
     public static final int GALLERY = 20;
 
-    private Explorer() {
-    }
+    private Explorer() {}
 
     /**
      * Writes the explorer page of {@code model}.
@@ -61,7 +60,8 @@ public final class Explorer {
      */
     public static Path write(TrainedVae model, Dataset test, Path modelDir, Path out) {
         Internals.handle(model).checkData(test);
-        String html = Internals.handle(model).run(() -> html(model, test, Json.read(modelDir.resolve(Disentanglement.FILE))));
+        String html =
+                Internals.handle(model).run(() -> html(model, test, Json.read(modelDir.resolve(Disentanglement.FILE))));
         AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));
         return out;
     }
@@ -69,7 +69,8 @@ public final class Explorer {
     static String html(TrainedVae model, Dataset test, JsonNode disentanglement) {
         if (!(Internals.handle(model).model().decoder() instanceof MlpDecoder decoder)) {
             throw new VaeException("model " + model.modelName() + " has a decoder of its own ("
-                    + Internals.handle(model).model().decoder().getClass().getName() + "); the explorer recomputes only the built-in MLP"
+                    + Internals.handle(model).model().decoder().getClass().getName()
+                    + "); the explorer recomputes only the built-in MLP"
                     + " decoder in the page");
         }
         String likelihood = Internals.handle(model).model().likelihood().name();
@@ -94,9 +95,14 @@ public final class Explorer {
             activations.add(a.id());
         }
         long encoderParams = Internals.handle(model).model().encoder().numParams();
-        float[] all = Internals.handle(model).state().params().castTo(DataType.FLOAT).data().asFloat();
-        float[] decoderParams = java.util.Arrays.copyOfRange(all, (int) encoderParams,
-                (int) (encoderParams + decoder.numParams()));
+        float[] all = Internals.handle(model)
+                .state()
+                .params()
+                .castTo(DataType.FLOAT)
+                .data()
+                .asFloat();
+        float[] decoderParams =
+                java.util.Arrays.copyOfRange(all, (int) encoderParams, (int) (encoderParams + decoder.numParams()));
         data.put("params", base64(decoderParams));
 
         Encodings codes = Internals.handle(model).encodings(test, test.size());
@@ -104,8 +110,11 @@ public final class Explorer {
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         double[] variance = codes.varianceOfMeans();
         ArrayNode dims = data.putArray("dims");
-        for (int u : IntStream.range(0, model.latentDims()).boxed()
-                .sorted(Comparator.comparingDouble(u -> -score[u])).mapToInt(Integer::intValue).toArray()) {
+        for (int u : IntStream.range(0, model.latentDims())
+                .boxed()
+                .sorted(Comparator.comparingDouble(u -> -score[u]))
+                .mapToInt(Integer::intValue)
+                .toArray()) {
             ObjectNode d = dims.addObject();
             d.put("dim", u);
             d.put("score", Json.round(score[u]));
@@ -123,8 +132,15 @@ public final class Explorer {
                     if (d.path("dim").asInt() == u) {
                         // oriented so that moving right increases the attribute
                         ((ObjectNode) d).put("sign", a.path("spearman").asDouble() < 0 ? -1 : 1);
-                        ((ObjectNode) d).put("label", String.format(Locale.ROOT, "z%d - %s, |rho| %.2f", u,
-                                a.path("attribute").asText(), Math.abs(a.path("spearman").asDouble())));
+                        ((ObjectNode) d)
+                                .put(
+                                        "label",
+                                        String.format(
+                                                Locale.ROOT,
+                                                "z%d - %s, |rho| %.2f",
+                                                u,
+                                                a.path("attribute").asText(),
+                                                Math.abs(a.path("spearman").asDouble())));
                     }
                 }
             }
@@ -150,12 +166,15 @@ public final class Explorer {
         }
         String json;
         try {
-            json = Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            json = Json.MAPPER
+                    .writer()
+                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return template().replace("/*EXPLORER_DATA*/null", json.replace("</", "<\\/"))
+        return template()
+                .replace("/*EXPLORER_DATA*/null", json.replace("</", "<\\/"))
                 .replace("<!--TITLE-->", org.vae4j.core.render.LineChart.escape(model.title()));
     }
 

@@ -19,7 +19,8 @@ public final class Pictures {
 
     private Pictures(TrainedVae model) {
         this.model = model;
-        this.render = new org.vae4j.core.render.Pictures(Internals.handle(model).runner(), model.imageHeight(), model.imageWidth());
+        this.render = new org.vae4j.core.render.Pictures(
+                Internals.handle(model).runner(), model.imageHeight(), model.imageWidth());
     }
 
     /**
@@ -48,8 +49,13 @@ public final class Pictures {
         Encodings codes = Internals.handle(model).encodings(test, test.size());
         boolean gaussian = Internals.handle(model).gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
-        int[] rows = dims != null ? dims : IntStream.range(0, codes.latentDims()).boxed()
-                .sorted((a, b) -> Double.compare(score[b], score[a])).mapToInt(Integer::intValue).toArray();
+        int[] rows = dims != null
+                ? dims
+                : IntStream.range(0, codes.latentDims())
+                        .boxed()
+                        .sorted((a, b) -> Double.compare(score[b], score[a]))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
         String[] labels = new String[rows.length];
         for (int i = 0; i < rows.length; i++) {
             labels[i] = String.format(Locale.ROOT, "z%d %s %.2f", rows[i], gaussian ? "KL" : "var", score[rows[i]]);
@@ -58,7 +64,8 @@ public final class Pictures {
         double[] base = image >= 0 ? codes.mean()[image].clone() : new double[model.latentDims()];
         String around = image >= 0 ? "test image " + image : "the prior mean";
         String title = model.title() + ": traversal around " + around + (y >= 0 ? ", y=" + y : "");
-        return new Picture(Internals.handle(model).run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
+        return new Picture(
+                Internals.handle(model).run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
     }
 
     /**
@@ -72,9 +79,11 @@ public final class Pictures {
      * @param label the class to decode for a conditional model, or -1 for an unconditional one
      * @param title the picture's title
      */
-    public Picture traversal(int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
-        return new Picture(Internals.handle(model).run(() -> render.traversal(new double[model.latentDims()], dims, rowLabels, low, high,
-                steps, label, title)));
+    public Picture traversal(
+            int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
+        return new Picture(Internals.handle(model)
+                .run(() -> render.traversal(
+                        new double[model.latentDims()], dims, rowLabels, low, high, steps, label, title)));
     }
 
     /**
@@ -113,7 +122,8 @@ public final class Pictures {
      */
     public Picture reconstructions(Dataset test, int count) {
         Internals.handle(model).checkData(test);
-        return new Picture(Internals.handle(model).run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
+        return new Picture(Internals.handle(model)
+                .run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
     }
 
     /**
@@ -126,8 +136,9 @@ public final class Pictures {
      */
     public Picture interpolation(Dataset test, int from, int to, int steps) {
         Internals.handle(model).checkData(test);
-        return new Picture(Internals.handle(model).run(() -> render.interpolation(test, from, to, steps,
-                model.title() + ": test image " + from + " to " + to)));
+        return new Picture(Internals.handle(model)
+                .run(() -> render.interpolation(
+                        test, from, to, steps, model.title() + ": test image " + from + " to " + to)));
     }
 
     /** The class to decode: {@code label} if given, else the image's label; -1 for an unconditional model. */

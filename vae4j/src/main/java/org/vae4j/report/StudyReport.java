@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vae4j.analysis.Disentanglement;
+import org.vae4j.analysis.StudyResults;
 import org.vae4j.analysis.StudyResults.ConditioningRow;
 import org.vae4j.analysis.StudyResults.SensitivityRow;
 import org.vae4j.analysis.StudyResults.Spread;
 import org.vae4j.analysis.StudyResults.TradeoffRow;
-import org.vae4j.analysis.StudyResults;
 import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.render.ImageGrid;
 import org.vae4j.core.render.LineChart;
@@ -49,8 +49,7 @@ public final class StudyReport {
      * @param settings the training settings in words, e.g. {@code 10 epochs, batch 100, all training images, seeds [1, 2]}
      * @param sensitivity the sensitivity phase
      */
-    public record Heading(String name, String description, String settings, SensitivityHeading sensitivity) {
-    }
+    public record Heading(String name, String description, String settings, SensitivityHeading sensitivity) {}
 
     /**
      * The sensitivity phase, as its section names it.
@@ -59,8 +58,7 @@ public final class StudyReport {
      * @param iwSamples importance samples per image
      * @param iwImages images the log-likelihood is estimated on
      */
-    public record SensitivityHeading(String model, int iwSamples, int iwImages) {
-    }
+    public record SensitivityHeading(String model, int iwSamples, int iwImages) {}
 
     private StudyReport(Path dir, Heading heading, StudyResults results) {
         this.dir = dir;
@@ -95,14 +93,21 @@ public final class StudyReport {
     private Path write(List<String> failed) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>vae4j study ")
-                .append(esc(heading.name())).append("</title><style>body{font-family:sans-serif;max-width:1100px;margin:24px auto;"
+                .append(esc(heading.name()))
+                .append("</title><style>body{font-family:sans-serif;max-width:1100px;margin:24px auto;"
                         + "color:#222}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 8px;"
                         + "font-size:13px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}"
                         + "img{max-width:100%}.note{color:#666}</style></head><body>");
-        html.append("<h1>vae4j study: ").append(esc(heading.name())).append("</h1><p>")
-                .append(esc(heading.description())).append("</p><p class=\"note\">").append(esc(heading.settings()))
-                .append("; ").append(results.trials().size())
-                .append(" finished trials").append(failed.isEmpty() ? "" : ", failed: " + esc(String.join(", ", failed)))
+        html.append("<h1>vae4j study: ")
+                .append(esc(heading.name()))
+                .append("</h1><p>")
+                .append(esc(heading.description()))
+                .append("</p><p class=\"note\">")
+                .append(esc(heading.settings()))
+                .append("; ")
+                .append(results.trials().size())
+                .append(" finished trials")
+                .append(failed.isEmpty() ? "" : ", failed: " + esc(String.join(", ", failed)))
                 .append(". Means +- standard deviations over seeds; nats per test image.</p>");
         sensitivitySection(html);
         List<TradeoffRow> tradeoff = results.tradeoffRows();
@@ -126,8 +131,15 @@ public final class StudyReport {
         double[] iw = new double[zs.length];
         int i = 0;
         for (SensitivityRow r : byZ) {
-            rows.add(List.of(r.latentDims(), r.negElbo().mean(), r.negElbo().sd(), r.iwLogLikelihood().mean(),
-                    r.iwLogLikelihood().sd(), r.reconstruction().mean(), r.kl().mean(), r.activeUnits().mean(),
+            rows.add(List.of(
+                    r.latentDims(),
+                    r.negElbo().mean(),
+                    r.negElbo().sd(),
+                    r.iwLogLikelihood().mean(),
+                    r.iwLogLikelihood().sd(),
+                    r.reconstruction().mean(),
+                    r.kl().mean(),
+                    r.activeUnits().mean(),
                     r.negElbo().n()));
             ObjectNode n = json.addObject();
             n.put("latentDims", r.latentDims());
@@ -141,19 +153,51 @@ public final class StudyReport {
             elbo[i] = r.negElbo().mean();
             iw[i++] = -r.iwLogLikelihood().mean();
         }
-        table("sensitivity", List.of("latentDims", "negElbo", "negElbo_sd", "iwLogLikelihood", "iwLogLikelihood_sd",
-                "reconstruction", "kl", "activeUnits", "seeds"), rows, json);
-        Path sensitivityPlot = plot("sensitivity", new LineChart("Latent-size sensitivity (" + heading.sensitivity().model()
-                + ")", "latent dimensions z", "nats").add("test -ELBO", zs, elbo, false)
-                .add("-log p(x), importance-weighted", zs, iw, true));
+        table(
+                "sensitivity",
+                List.of(
+                        "latentDims",
+                        "negElbo",
+                        "negElbo_sd",
+                        "iwLogLikelihood",
+                        "iwLogLikelihood_sd",
+                        "reconstruction",
+                        "kl",
+                        "activeUnits",
+                        "seeds"),
+                rows,
+                json);
+        Path sensitivityPlot = plot(
+                "sensitivity",
+                new LineChart(
+                                "Latent-size sensitivity ("
+                                        + heading.sensitivity().model() + ")",
+                                "latent dimensions z",
+                                "nats")
+                        .add("test -ELBO", zs, elbo, false)
+                        .add("-log p(x), importance-weighted", zs, iw, true));
         html.append("<h2>1. Latent-size sensitivity</h2><p>Test -ELBO and importance-weighted log-likelihood (K=")
-                .append(heading.sensitivity().iwSamples()).append(" on ").append(heading.sensitivity().iwImages())
+                .append(heading.sensitivity().iwSamples())
+                .append(" on ")
+                .append(heading.sensitivity().iwImages())
                 .append(" test images) against z. The knee is the smallest z whose mean -ELBO is within ")
-                .append(number(plan.kneeTolerance())).append(" nats of the best: <b>z = ")
-                .append(knee).append("</b>.</p>").append(htmlTable(List.of("z", "-ELBO", "log p(x) (IW)", "D", "KL",
-                        "active units"), byZ.stream().map(r -> List.of((r.latentDims() == knee ? "<b>" + r.latentDims()
-                        + "</b>" : String.valueOf(r.latentDims())), text(r.negElbo()), text(r.iwLogLikelihood()),
-                        text(r.reconstruction()), text(r.kl()), text(r.activeUnits()))).toList()))
+                .append(number(plan.kneeTolerance()))
+                .append(" nats of the best: <b>z = ")
+                .append(knee)
+                .append("</b>.</p>")
+                .append(htmlTable(
+                        List.of("z", "-ELBO", "log p(x) (IW)", "D", "KL", "active units"),
+                        byZ.stream()
+                                .map(r -> List.of(
+                                        (r.latentDims() == knee
+                                                ? "<b>" + r.latentDims() + "</b>"
+                                                : String.valueOf(r.latentDims())),
+                                        text(r.negElbo()),
+                                        text(r.iwLogLikelihood()),
+                                        text(r.reconstruction()),
+                                        text(r.kl()),
+                                        text(r.activeUnits())))
+                                .toList()))
                 .append(image(sensitivityPlot));
     }
 
@@ -196,19 +240,23 @@ public final class StudyReport {
 
         List<String> attributes = plan.attributes();
         LineChart tradeoffChart = new LineChart("D and KL against beta (z=" + z + ")", "beta", "nats");
-        LineChart frontChart = new LineChart("Reconstruction D against " + frontMetric.toUpperCase(Locale.ROOT),
-                "D (nats)", frontMetric);
-        LineChart alignChart = new LineChart("Mean alignment strength of " + String.join(", ", attributes), "beta",
-                "|Spearman|");
+        LineChart frontChart = new LineChart(
+                "Reconstruction D against " + frontMetric.toUpperCase(Locale.ROOT), "D (nats)", frontMetric);
+        LineChart alignChart =
+                new LineChart("Mean alignment strength of " + String.join(", ", attributes), "beta", "|Spearman|");
         Map<String, List<TradeoffRow>> byModel = new LinkedHashMap<>();
         plan.tradeoffModels().forEach(m -> byModel.put(m, new ArrayList<>()));
         tradeoff.forEach(r -> byModel.get(r.model()).add(r));
         for (Map.Entry<String, List<TradeoffRow>> m : byModel.entrySet()) {
             List<TradeoffRow> rs = m.getValue();
             double[] betas = rs.stream().mapToDouble(TradeoffRow::beta).toArray();
-            double[] d = rs.stream().mapToDouble(r -> r.measures().get("D").mean()).toArray();
-            double[] kl = rs.stream().mapToDouble(r -> r.measures().get("KL").mean()).toArray();
-            double[] score = rs.stream().mapToDouble(r -> r.measures().get(frontMetric).mean()).toArray();
+            double[] d =
+                    rs.stream().mapToDouble(r -> r.measures().get("D").mean()).toArray();
+            double[] kl =
+                    rs.stream().mapToDouble(r -> r.measures().get("KL").mean()).toArray();
+            double[] score = rs.stream()
+                    .mapToDouble(r -> r.measures().get(frontMetric).mean())
+                    .toArray();
             double[] align = rs.stream().mapToDouble(TradeoffRow::meanAlignment).toArray();
             tradeoffChart.add(m.getKey() + " D", betas, d, false).add(m.getKey() + " KL", betas, kl, true);
             frontChart.scatter(m.getKey(), d, score);
@@ -217,12 +265,17 @@ public final class StudyReport {
         List<double[]> frontPoints = new ArrayList<>();
         for (TradeoffRow r : tradeoff) {
             if (r.paretoFront()) {
-                frontPoints.add(new double[] {r.measures().get("D").mean(), r.measures().get(frontMetric).mean()});
+                frontPoints.add(new double[] {
+                    r.measures().get("D").mean(), r.measures().get(frontMetric).mean()
+                });
             }
         }
         frontPoints.sort((a, b) -> Double.compare(a[0], b[0]));
-        frontChart.add("Pareto front", frontPoints.stream().mapToDouble(a -> a[0]).toArray(),
-                frontPoints.stream().mapToDouble(a -> a[1]).toArray(), true);
+        frontChart.add(
+                "Pareto front",
+                frontPoints.stream().mapToDouble(a -> a[0]).toArray(),
+                frontPoints.stream().mapToDouble(a -> a[1]).toArray(),
+                true);
         Path tradeoffPlot = plot("tradeoff", tradeoffChart);
         Path frontPlot = plot("pareto", frontChart);
         List<String> header = new ArrayList<>(List.of("model", "beta", "D", "KL", "-ELBO"));
@@ -230,8 +283,12 @@ public final class StudyReport {
         attributes.forEach(a -> header.add("align " + a));
         header.add("Pareto");
         html.append("<h2>2. Reconstruction against disentanglement</h2><p>beta-VAE and conditional beta-VAE at z = ")
-                .append(z).append(". The Pareto front (lower D, higher ").append(esc(frontMetric))
-                .append(") is marked.</p>").append(htmlTable(header, htmlRows)).append(image(tradeoffPlot))
+                .append(z)
+                .append(". The Pareto front (lower D, higher ")
+                .append(esc(frontMetric))
+                .append(") is marked.</p>")
+                .append(htmlTable(header, htmlRows))
+                .append(image(tradeoffPlot))
                 .append(image(frontPlot));
         return alignChart;
     }
@@ -245,8 +302,14 @@ public final class StudyReport {
         List<List<String>> htmlRows = new ArrayList<>();
         for (ConditioningRow r : c.rows()) {
             Spread s = r.difference();
-            rows.add(List.of(r.beta(), r.measure().replace("align:", "align_"), r.plain().mean(), r.conditional().mean(),
-                    s.mean(), s.sd(), r.pairs().text()));
+            rows.add(List.of(
+                    r.beta(),
+                    r.measure().replace("align:", "align_"),
+                    r.plain().mean(),
+                    r.conditional().mean(),
+                    s.mean(),
+                    s.sd(),
+                    r.pairs().text()));
             ObjectNode n = json.addObject();
             n.put("beta", r.beta());
             n.put("measure", r.measure());
@@ -254,52 +317,87 @@ public final class StudyReport {
             n.put(conditional, Json.round(r.conditional().mean()));
             n.set("difference", spreadNode(s));
             n.put("seedsConditionalHigher", r.pairs().text());
-            htmlRows.add(List.of(number(r.beta()), r.measure().replace("align:", "align "), text(r.plain()),
-                    text(r.conditional()), text(s), r.pairs().text()));
+            htmlRows.add(List.of(
+                    number(r.beta()),
+                    r.measure().replace("align:", "align "),
+                    text(r.plain()),
+                    text(r.conditional()),
+                    text(s),
+                    r.pairs().text()));
         }
-        table("conditioning", List.of("beta", "measure", plain, conditional, "difference", "difference_sd",
-                "seedsConditionalHigher"), rows, json);
+        table(
+                "conditioning",
+                List.of("beta", "measure", plain, conditional, "difference", "difference_sd", "seedsConditionalHigher"),
+                rows,
+                json);
         Path alignPlot = plot("conditioning", alignChart);
-        html.append("<h2>3. Conditioning</h2><p>").append(esc(plain)).append(" against ").append(esc(conditional))
+        html.append("<h2>3. Conditioning</h2><p>")
+                .append(esc(plain))
+                .append(" against ")
+                .append(esc(conditional))
                 .append(" at equal beta and z, paired by seed: does conditioning on the class improve the"
                         + " disentanglement of the style attributes?</p>")
-                .append(htmlTable(List.of("beta", "measure", plain, conditional, "difference (cond. - plain)",
-                        "seeds cond. higher"), htmlRows)).append(image(alignPlot));
+                .append(htmlTable(
+                        List.of(
+                                "beta",
+                                "measure",
+                                plain,
+                                conditional,
+                                "difference (cond. - plain)",
+                                "seeds cond. higher"),
+                        htmlRows))
+                .append(image(alignPlot));
     }
 
     /** Section 4: the alignment of the trial with the strongest mean alignment, and its traversal. */
     private void alignmentSection(StringBuilder html) {
         ObjectNode alignment = Json.MAPPER.createObjectNode();
         results.bestAligned().ifPresent(best -> {
-            alignment.put("trial", best.model() + "-z" + best.latent() + "-b" + number(best.beta()) + "-s"
-                    + best.seed());
+            alignment.put(
+                    "trial", best.model() + "-z" + best.latent() + "-b" + number(best.beta()) + "-s" + best.seed());
             alignment.put("criterion", "highest mean |Spearman| of the aligned attributes");
             JsonNode dis = Json.read(best.modelDir().resolve(Disentanglement.FILE));
             alignment.set("alignment", dis.path("alignment"));
             Path traversal = dir.resolve("plots").resolve("aligned-traversal.png");
             try {
                 Files.createDirectories(traversal.getParent());
-                Files.copy(best.modelDir().resolve("aligned-traversal.png"), traversal,
+                Files.copy(
+                        best.modelDir().resolve("aligned-traversal.png"),
+                        traversal,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             List<List<String>> alignRows = new ArrayList<>();
             for (JsonNode a : dis.path("alignment")) {
-                alignRows.add(List.of(a.path("attribute").asText(), "z" + a.path("dimension").asInt(),
+                alignRows.add(List.of(
+                        a.path("attribute").asText(),
+                        "z" + a.path("dimension").asInt(),
                         String.format(Locale.ROOT, "%.3f", a.path("strength").asDouble()),
                         String.format(Locale.ROOT, "%+.3f", a.path("spearman").asDouble()),
-                        "z" + a.path("runnerUpDimension").asInt() + " " + a.path("runnerUpStrength").asText(),
-                        a.path("competingAttribute").asText("-") + " " + a.path("competingStrength").asText("")));
+                        "z" + a.path("runnerUpDimension").asInt() + " "
+                                + a.path("runnerUpStrength").asText(),
+                        a.path("competingAttribute").asText("-") + " "
+                                + a.path("competingStrength").asText("")));
             }
             html.append("<h2>4. Alignment</h2><p>The trial with the strongest mean alignment, <b>")
-                    .append(esc(alignment.get("trial").asText())).append("</b>: each attribute's latent dimension"
+                    .append(esc(alignment.get("trial").asText()))
+                    .append("</b>: each attribute's latent dimension"
                             + " (optimal one-to-one assignment on |Spearman|), and its traversal.</p>")
-                    .append(htmlTable(List.of("attribute", "dimension", "|Spearman|", "Spearman", "runner-up",
-                            "dimension's next attribute"), alignRows)).append(image(traversal));
+                    .append(htmlTable(
+                            List.of(
+                                    "attribute",
+                                    "dimension",
+                                    "|Spearman|",
+                                    "Spearman",
+                                    "runner-up",
+                                    "dimension's next attribute"),
+                            alignRows))
+                    .append(image(traversal));
         });
         try {
-            AtomicFiles.write(dir.resolve("tables").resolve("alignment.json"), Json.MAPPER.writeValueAsBytes(alignment));
+            AtomicFiles.write(
+                    dir.resolve("tables").resolve("alignment.json"), Json.MAPPER.writeValueAsBytes(alignment));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -310,8 +408,10 @@ public final class StudyReport {
         for (List<Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (Object c : row) {
-                cells.add(c instanceof Double d ? (Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d))
-                        : String.valueOf(c));
+                cells.add(
+                        c instanceof Double d
+                                ? (Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d))
+                                : String.valueOf(c));
             }
             csv.append(String.join(",", cells)).append('\n');
         }
@@ -340,8 +440,11 @@ public final class StudyReport {
 
     /** A spread as the report's tables show it: {@code -}, one value, or {@code mean +- sd}. */
     static String text(Spread s) {
-        return s.n() == 0 ? "-" : s.n() == 1 ? String.format(Locale.ROOT, "%.3f", s.mean())
-                : String.format(Locale.ROOT, "%.3f +- %.3f", s.mean(), s.sd());
+        return s.n() == 0
+                ? "-"
+                : s.n() == 1
+                        ? String.format(Locale.ROOT, "%.3f", s.mean())
+                        : String.format(Locale.ROOT, "%.3f +- %.3f", s.mean(), s.sd());
     }
 
     private static String esc(String s) {
@@ -354,7 +457,8 @@ public final class StudyReport {
         b.append("</tr>");
         for (List<String> row : rows) {
             b.append("<tr>");
-            row.forEach(c -> b.append("<td>").append(c.startsWith("<b>") ? c : esc(c)).append("</td>"));
+            row.forEach(c ->
+                    b.append("<td>").append(c.startsWith("<b>") ? c : esc(c)).append("</td>"));
             b.append("</tr>");
         }
         return b.append("</table>").toString();

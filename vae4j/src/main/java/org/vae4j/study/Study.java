@@ -66,7 +66,8 @@ public final class Study {
      * @param beta beta (1 in the sensitivity phase)
      * @param seed the seed
      */
-    public record Trial(String phase, String model, int latent, double beta, long seed) implements java.io.Serializable {
+    public record Trial(String phase, String model, int latent, double beta, long seed)
+            implements java.io.Serializable {
         /** {@return the trial's folder name, e.g. {@code beta-vae-z10-b4-s1}} */
         public String id() {
             return model + "-z" + latent + "-b" + StudyReport.number(beta) + "-s" + seed;
@@ -80,8 +81,7 @@ public final class Study {
      * @param tradeoffLatent the z of the trade-off phase
      * @param failed the ids of trials that failed (see their trial.log)
      */
-    public record Outcome(Path report, int tradeoffLatent, List<String> failed) {
-    }
+    public record Outcome(Path report, int tradeoffLatent, List<String> failed) {}
 
     private final Session session;
     private final StudySpec spec;
@@ -233,13 +233,15 @@ public final class Study {
             StudySpec chosen = spec;
             if (Files.exists(studyFile)) {
                 if (!resume) {
-                    throw new ConfigurationException("{directory} " + dir + " already holds a study; add {resume} to continue"
-                            + " it, or choose another {directory}");
+                    throw new ConfigurationException(
+                            "{directory} " + dir + " already holds a study; add {resume} to continue"
+                                    + " it, or choose another {directory}");
                 }
                 StudySpec stored = StudySpec.read(studyFile);
                 if (!stored.equals(spec) && explicit) {
-                    throw new ConfigurationException("{resume}: " + dir + " holds study '" + stored.name() + "' with a"
-                            + " different description; resume it without {profile}/{spec} or choose another {directory}");
+                    throw new ConfigurationException(
+                            "{resume}: " + dir + " holds study '" + stored.name() + "' with a"
+                                    + " different description; resume it without {profile}/{spec} or choose another {directory}");
                 }
                 chosen = stored;
             } else if (resume) {
@@ -247,7 +249,8 @@ public final class Study {
             }
             session.models().get(chosen.sensitivity().model());
             for (String model : chosen.tradeoff().models()) {
-                if (session.models().get(model).optionSchema().options().stream().noneMatch(o -> o.name().equals("beta"))) {
+                if (session.models().get(model).optionSchema().options().stream()
+                        .noneMatch(o -> o.name().equals("beta"))) {
                     throw new ConfigurationException("tradeoff model '" + model + "' has no 'beta' option to vary; use"
                             + " models such as beta-vae or cvae (./vae models lists their options)");
                 }
@@ -290,14 +293,20 @@ public final class Study {
             }
         }
         List<String> failed = new ArrayList<>(runAll(sensitivity));
-        int z = spec.tradeoff().latentDims() > 0 ? spec.tradeoff().latentDims()
-                : StudyResults.knee(finishedTrials(), spec.sensitivity().kneeTolerance()).orElseThrow(() ->
-                        new VaeException("no finished sensitivity trial in " + dir
+        int z = spec.tradeoff().latentDims() > 0
+                ? spec.tradeoff().latentDims()
+                : StudyResults.knee(finishedTrials(), spec.sensitivity().kneeTolerance())
+                        .orElseThrow(() -> new VaeException("no finished sensitivity trial in " + dir
                                 + "; the trade-off needs the knee (or set tradeoff.latentDims)"));
-        out.printf(Locale.ROOT, "trade-off at z=%d (%s)%s%n", z, spec.tradeoff().latentDims() > 0 ? "fixed by the study"
-                : "the knee of the sensitivity analysis", sensitivityOnly ? "; not run now (sensitivity only)" : "");
+        out.printf(
+                Locale.ROOT,
+                "trade-off at z=%d (%s)%s%n",
+                z,
+                spec.tradeoff().latentDims() > 0 ? "fixed by the study" : "the knee of the sensitivity analysis",
+                sensitivityOnly ? "; not run now (sensitivity only)" : "");
         List<Trial> tradeoff = new ArrayList<>();
-        for (String model : sensitivityOnly ? List.<String>of() : spec.tradeoff().models()) {
+        for (String model :
+                sensitivityOnly ? List.<String>of() : spec.tradeoff().models()) {
             for (double beta : spec.tradeoff().betas()) {
                 for (long seed : spec.seeds()) {
                     tradeoff.add(new Trial("tradeoff", model, z, beta, seed));
@@ -307,23 +316,40 @@ public final class Study {
         failed.addAll(runAll(tradeoff));
         StudyResults results = StudyResults.of(finishedTrials(), plan(), z);
         Path report = StudyReport.write(dir, heading(), results, failed);
-        out.printf(Locale.ROOT, "study %s finished in %s; report %s%n", spec.name(),
-                Durations.format((System.nanoTime() - started) / 1e9), report);
+        out.printf(
+                Locale.ROOT,
+                "study %s finished in %s; report %s%n",
+                spec.name(),
+                Durations.format((System.nanoTime() - started) / 1e9),
+                report);
         return new Outcome(report, z, failed);
     }
 
     /** What the results are grouped by. */
     private StudyResults.Plan plan() {
-        return new StudyResults.Plan(spec.tradeoff().models(), spec.tradeoff().betas(), spec.scoring().metrics(),
-                spec.scoring().attributes(), spec.sensitivity().kneeTolerance());
+        return new StudyResults.Plan(
+                spec.tradeoff().models(),
+                spec.tradeoff().betas(),
+                spec.scoring().metrics(),
+                spec.scoring().attributes(),
+                spec.sensitivity().kneeTolerance());
     }
 
     /** What the report says of the description. */
     private StudyReport.Heading heading() {
-        return new StudyReport.Heading(spec.name(), spec.description(), String.format(Locale.ROOT,
-                "%d epochs, batch %d, %s, seeds %s", spec.epochs(), spec.batchSize(), spec.trainImages() > 0
-                        ? spec.trainImages() + " training images" : "all training images", spec.seeds()),
-                new StudyReport.SensitivityHeading(spec.sensitivity().model(), spec.sensitivity().iwSamples(),
+        return new StudyReport.Heading(
+                spec.name(),
+                spec.description(),
+                String.format(
+                        Locale.ROOT,
+                        "%d epochs, batch %d, %s, seeds %s",
+                        spec.epochs(),
+                        spec.batchSize(),
+                        spec.trainImages() > 0 ? spec.trainImages() + " training images" : "all training images",
+                        spec.seeds()),
+                new StudyReport.SensitivityHeading(
+                        spec.sensitivity().model(),
+                        spec.sensitivity().iwSamples(),
                         spec.sensitivity().iwImages()));
     }
 
@@ -351,15 +377,24 @@ public final class Study {
                 v.put("iwLogLikelihood", Json.number(iw.get("logLikelihood")));
                 v.put("activeUnits", Json.number(ev.path("latent").get("activeUnits")));
                 JsonNode dis = Json.read(modelDir.resolve(Disentanglement.FILE));
-                dis.path("metrics").fields().forEachRemaining(e -> v.put(e.getKey(),
-                        Json.number(e.getValue().get("value"))));
+                dis.path("metrics")
+                        .fields()
+                        .forEachRemaining(
+                                e -> v.put(e.getKey(), Json.number(e.getValue().get("value"))));
                 for (JsonNode a : dis.path("alignment")) {
                     boolean placed = !a.path("dimension").isNull();
-                    v.put("align:" + a.path("attribute").asText(), placed ? Json.number(a.get("strength")) : Double.NaN);
+                    v.put(
+                            "align:" + a.path("attribute").asText(),
+                            placed ? Json.number(a.get("strength")) : Double.NaN);
                 }
-                found.add(new StudyResults.Trial(done.path("phase").asText(), done.path("model").asText(),
-                        done.path("latentDims").asInt(), done.path("beta").asDouble(), done.path("seed").asLong(),
-                        modelDir, v));
+                found.add(new StudyResults.Trial(
+                        done.path("phase").asText(),
+                        done.path("model").asText(),
+                        done.path("latentDims").asInt(),
+                        done.path("beta").asDouble(),
+                        done.path("seed").asLong(),
+                        modelDir,
+                        v));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -369,13 +404,21 @@ public final class Study {
 
     /** Runs the trials not finished yet with the runner; returns the ids of failed ones. */
     private List<String> runAll(List<Trial> trials) {
-        List<Trial> todo = trials.stream().filter(t -> !Files.exists(trialDirectory(t).resolve(TRIAL_DONE))).toList();
+        List<Trial> todo = trials.stream()
+                .filter(t -> !Files.exists(trialDirectory(t).resolve(TRIAL_DONE)))
+                .toList();
         List<String> failed = new ArrayList<>();
         if (trials.isEmpty()) {
             return failed;
         }
-        out.printf(Locale.ROOT, "%s: %d trials, %d finished before, %d to run (%s)%n", trials.get(0).phase(),
-                trials.size(), trials.size() - todo.size(), todo.size(), runner.describe());
+        out.printf(
+                Locale.ROOT,
+                "%s: %d trials, %d finished before, %d to run (%s)%n",
+                trials.get(0).phase(),
+                trials.size(),
+                trials.size() - todo.size(),
+                todo.size(),
+                runner.describe());
         if (todo.isEmpty()) {
             return failed;
         }
@@ -385,8 +428,15 @@ public final class Study {
             synchronized (out) {
                 int k = done.incrementAndGet();
                 double elapsed = (System.nanoTime() - started) / 1e9;
-                out.printf(Locale.ROOT, "[%s %d/%d] %s %s in %.0f s; ETA %s%n", t.phase(), k, todo.size(), t.id(),
-                        problem == null ? "done" : "FAILED (" + problem + ")", seconds,
+                out.printf(
+                        Locale.ROOT,
+                        "[%s %d/%d] %s %s in %.0f s; ETA %s%n",
+                        t.phase(),
+                        k,
+                        todo.size(),
+                        t.id(),
+                        problem == null ? "done" : "FAILED (" + problem + ")",
+                        seconds,
                         Durations.format(elapsed / k * (todo.size() - k)));
                 if (problem != null) {
                     failed.add(t.id());
@@ -429,8 +479,13 @@ public final class Study {
     public synchronized DatasetPair data() {
         if (data == null) {
             data = session.dataset(dataset, dataDirectory);
-            out.printf(Locale.ROOT, "data: %s from %s (%d train, %d test images)%n", data.name(), data.source(),
-                    data.train().size(), data.test().size());
+            out.printf(
+                    Locale.ROOT,
+                    "data: %s from %s (%d train, %d test images)%n",
+                    data.name(),
+                    data.source(),
+                    data.train().size(),
+                    data.test().size());
         }
         return data;
     }
@@ -462,7 +517,8 @@ public final class Study {
                 Files.write(target, f.getValue());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trial " + t.id() + " into " + trialDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write trial " + t.id() + " into " + trialDir + ": " + e.getMessage(), e);
         }
         byte[] doneFile = files.get(TRIAL_DONE);
         if (doneFile != null) {
@@ -480,7 +536,9 @@ public final class Study {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(trialDir)) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                files.put(trialDir.relativize(p).toString().replace(java.io.File.separatorChar, '/'), Files.readAllBytes(p));
+                files.put(
+                        trialDir.relativize(p).toString().replace(java.io.File.separatorChar, '/'),
+                        Files.readAllBytes(p));
             }
         }
         return files;
@@ -498,17 +556,24 @@ public final class Study {
      */
     public String runTrial(Trial t, DatasetPair data, Path trialDir) throws IOException {
         if (Files.exists(trialDir)) {
-            deleteTree(trialDir);   // half-finished by an interrupted run: start it cleanly
+            deleteTree(trialDir); // half-finished by an interrupted run: start it cleanly
         }
         Files.createDirectories(trialDir);
         Path modelDir = trialDir.resolve("model");
-        try (PrintStream log = new PrintStream(Files.newOutputStream(trialDir.resolve("trial.log")), true,
-                StandardCharsets.UTF_8)) {
+        try (PrintStream log =
+                new PrintStream(Files.newOutputStream(trialDir.resolve("trial.log")), true, StandardCharsets.UTF_8)) {
             long t0 = System.nanoTime();
             try {
-                ModelTrainer trainer = Internals.trainer(session, t.model()).latentDims(t.latent()).epochs(spec.epochs())
-                        .batchSize(spec.batchSize()).optimizer(spec.optimizerKind())
-                        .learningRate(spec.learningRateOrDefault()).seed(t.seed()).threads(1).testEvery(0).saveTo(modelDir)
+                ModelTrainer trainer = Internals.trainer(session, t.model())
+                        .latentDims(t.latent())
+                        .epochs(spec.epochs())
+                        .batchSize(spec.batchSize())
+                        .optimizer(spec.optimizerKind())
+                        .learningRate(spec.learningRateOrDefault())
+                        .seed(t.seed())
+                        .threads(1)
+                        .testEvery(0)
+                        .saveTo(modelDir)
                         .listener(epochLog(log::println));
                 if (spec.trainImages() > 0) {
                     trainer.limit(spec.trainImages());
@@ -519,9 +584,14 @@ public final class Study {
                 log.println("train " + t.id());
                 TrainedVae model = trainer.train(data);
                 boolean sensitivity = t.phase().equals("sensitivity");
-                int iwSamples = sensitivity ? spec.sensitivity().iwSamples() : spec.tradeoff().iwSamples();
-                int iwImages = sensitivity ? spec.sensitivity().iwImages() : spec.tradeoff().iwImages();
-                Evaluation.Builder evaluation = model.evaluation(data.test()).importanceSamples(iwSamples)
+                int iwSamples = sensitivity
+                        ? spec.sensitivity().iwSamples()
+                        : spec.tradeoff().iwSamples();
+                int iwImages = sensitivity
+                        ? spec.sensitivity().iwImages()
+                        : spec.tradeoff().iwImages();
+                Evaluation.Builder evaluation = model.evaluation(data.test())
+                        .importanceSamples(iwSamples)
                         .datasetName(data.name());
                 if (iwSamples > 0 && iwImages > 0) {
                     evaluation.images(iwImages);
@@ -530,11 +600,16 @@ public final class Study {
                 Evaluation e = evaluation.run();
                 e.writeTo(modelDir);
                 log.println(e.summaryJson());
-                Attributes.Measurer measurer = Attributes.measurer(attributeCache != null ? attributeCache
-                        : Attributes.cacheIn(session.cacheDirectory())).threads(1).log(log::println);
+                Attributes.Measurer measurer = Attributes.measurer(
+                                attributeCache != null ? attributeCache : Attributes.cacheIn(session.cacheDirectory()))
+                        .threads(1)
+                        .log(log::println);
                 log.println("disentanglement");
-                Disentanglement d = Disentanglement.builder(model, data).attributes(spec.scoring().attributes())
-                        .metrics(spec.scoring().metrics()).images(spec.scoring().images()).attributeMeasurer(measurer)
+                Disentanglement d = Disentanglement.builder(model, data)
+                        .attributes(spec.scoring().attributes())
+                        .metrics(spec.scoring().metrics())
+                        .images(spec.scoring().images())
+                        .attributeMeasurer(measurer)
                         .run();
                 d.describe(log::println);
                 DisentanglementReport.write(d, modelDir);
@@ -560,13 +635,18 @@ public final class Study {
         return new TrainingListener() {
             @Override
             public void onEpochEnd(int epoch, Loss train, double seconds) {
-                log.accept(String.format(Locale.ROOT, "epoch %d done in %.1fs: objective %.2f, train -ELBO %.2f"
-                        + " (D %.2f + KL %.2f)", epoch + 1, seconds, train.objective(), train.negElbo(),
-                        train.reconstruction(), train.kl()));
+                log.accept(String.format(
+                        Locale.ROOT,
+                        "epoch %d done in %.1fs: objective %.2f, train -ELBO %.2f" + " (D %.2f + KL %.2f)",
+                        epoch + 1,
+                        seconds,
+                        train.objective(),
+                        train.negElbo(),
+                        train.reconstruction(),
+                        train.kl()));
             }
         };
     }
-
 
     static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {

@@ -18,8 +18,18 @@ import org.vae4j.api.OptimizerKind;
  * and what the trials are scored on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StudySpec(String name, String description, int epochs, int batchSize, String optimizer, Double learningRate,
-                        int trainImages, List<Long> seeds, Sensitivity sensitivity, Tradeoff tradeoff, Scoring scoring) {
+public record StudySpec(
+        String name,
+        String description,
+        int epochs,
+        int batchSize,
+        String optimizer,
+        Double learningRate,
+        int trainImages,
+        List<Long> seeds,
+        Sensitivity sensitivity,
+        Tradeoff tradeoff,
+        Scoring scoring) {
 
     /** Adam unless the description names another optimizer ({@code adam} or {@code adagrad}). */
     public OptimizerKind optimizerKind() {
@@ -40,8 +50,8 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      * @param iwSamples importance samples per image (0: none)
      * @param iwImages test images for the estimate (0: all)
      */
-    public record Sensitivity(String model, List<Integer> latentSizes, double kneeTolerance, int iwSamples, int iwImages) {
-    }
+    public record Sensitivity(
+            String model, List<Integer> latentSizes, double kneeTolerance, int iwSamples, int iwImages) {}
 
     /**
      * The beta trade-off grid.
@@ -52,8 +62,7 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      * @param iwSamples importance samples per image (0: none)
      * @param iwImages test images for the estimate (0: all)
      */
-    public record Tradeoff(List<String> models, List<Double> betas, int latentDims, int iwSamples, int iwImages) {
-    }
+    public record Tradeoff(List<String> models, List<Double> betas, int latentDims, int iwSamples, int iwImages) {}
 
     /**
      * What every trial is scored on.
@@ -62,11 +71,11 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      * @param metrics metrics to compute
      * @param images test images scored
      */
-    public record Scoring(List<String> attributes, List<String> metrics, int images) {
-    }
+    public record Scoring(List<String> attributes, List<String> metrics, int images) {}
 
     /** The built-in profiles. */
     public static final List<String> PROFILES = List.of("quick", "paper", "full", "paper-faithful");
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -78,7 +87,8 @@ public record StudySpec(String name, String description, int epochs, int batchSi
      */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
-            throw new ConfigurationException("{profile} must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
+            throw new ConfigurationException(
+                    "{profile} must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
         }
         try (InputStream in = StudySpec.class.getResourceAsStream(name + ".json")) {
             return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
@@ -123,7 +133,9 @@ public record StudySpec(String name, String description, int epochs, int batchSi
     /** {@return the description as JSON} */
     public String json() {
         try {
-            return new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+            return new ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(this);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -139,23 +151,44 @@ public record StudySpec(String name, String description, int epochs, int batchSi
         check(name != null && name.matches("[A-Za-z0-9_.-]+"), where, "name must be a simple word");
         check(epochs >= 1, where, "epochs must be >= 1");
         check(batchSize >= 1, where, "batchSize must be >= 1");
-        check(optimizer == null || optimizer.equals("adam") || optimizer.equals("adagrad"), where,
+        check(
+                optimizer == null || optimizer.equals("adam") || optimizer.equals("adagrad"),
+                where,
                 "optimizer must be adam or adagrad, got '" + optimizer + "'");
-        check(learningRate == null || learningRate > 0 && Double.isFinite(learningRate), where,
+        check(
+                learningRate == null || learningRate > 0 && Double.isFinite(learningRate),
+                where,
                 "learningRate must be > 0");
         check(trainImages >= 0, where, "trainImages must be >= 0 (0: all)");
         check(seeds != null && !seeds.isEmpty(), where, "seeds must list at least one seed");
-        check(sensitivity != null && sensitivity.model() != null && sensitivity.latentSizes() != null
-                && !sensitivity.latentSizes().isEmpty(), where, "sensitivity needs a model and latentSizes");
+        check(
+                sensitivity != null
+                        && sensitivity.model() != null
+                        && sensitivity.latentSizes() != null
+                        && !sensitivity.latentSizes().isEmpty(),
+                where,
+                "sensitivity needs a model and latentSizes");
         check(sensitivity.latentSizes().stream().allMatch(z -> z >= 1), where, "latent sizes must be >= 1");
         check(sensitivity.kneeTolerance() >= 0, where, "kneeTolerance must be >= 0 nats");
         check(sensitivity.iwSamples() >= 0 && sensitivity.iwImages() >= 0, where, "iwSamples/iwImages must be >= 0");
-        check(tradeoff != null && tradeoff.models() != null && !tradeoff.models().isEmpty() && tradeoff.betas() != null
-                && !tradeoff.betas().isEmpty(), where, "tradeoff needs models and betas");
+        check(
+                tradeoff != null
+                        && tradeoff.models() != null
+                        && !tradeoff.models().isEmpty()
+                        && tradeoff.betas() != null
+                        && !tradeoff.betas().isEmpty(),
+                where,
+                "tradeoff needs models and betas");
         check(tradeoff.betas().stream().allMatch(b -> b > 0), where, "betas must be > 0");
         check(tradeoff.latentDims() >= 0, where, "tradeoff.latentDims must be >= 0 (0: the knee)");
-        check(scoring != null && scoring.attributes() != null && !scoring.attributes().isEmpty()
-                && scoring.metrics() != null && !scoring.metrics().isEmpty(), where, "scoring needs attributes and metrics");
+        check(
+                scoring != null
+                        && scoring.attributes() != null
+                        && !scoring.attributes().isEmpty()
+                        && scoring.metrics() != null
+                        && !scoring.metrics().isEmpty(),
+                where,
+                "scoring needs attributes and metrics");
         check(scoring.images() >= 10, where, "scoring.images must be >= 10");
         return this;
     }

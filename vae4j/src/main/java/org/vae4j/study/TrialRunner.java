@@ -38,8 +38,7 @@ public interface TrialRunner extends AutoCloseable {
 
     /** Releases what the runner holds (a Spark context); the in-process runner holds nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * Makes runners for a cluster URL; found with {@link java.util.ServiceLoader} (module

@@ -1,24 +1,26 @@
 package org.vae4j.analysis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.metrics.Factors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ProtocolTest {
     @Test
     void dlibRunsDisentanglementLibsVariantsOfAllButMig() {
         assertThat(Protocol.parse("dlib")).isEqualTo(Protocol.DLIB);
         assertThat(List.of("mig", "sap", "dci", "modularity", "explicitness", "my-plugin-score").stream()
-                .map(Protocol.DLIB::metric)).containsExactly("mig", "dlib-sap", "dlib-dci", "dlib-modularity",
-                "dlib-explicitness", "my-plugin-score");
+                        .map(Protocol.DLIB::metric))
+                .containsExactly(
+                        "mig", "dlib-sap", "dlib-dci", "dlib-modularity", "dlib-explicitness", "my-plugin-score");
         assertThat(Protocol.VAE4J.metric("sap")).isEqualTo("sap");
         assertThat(Protocol.DLIB.id()).isEqualTo("dlib");
-        assertThatThrownBy(() -> Protocol.parse("DLIB")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> Protocol.parse("DLIB"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("protocol must be vae4j or dlib, got 'DLIB'");
     }
 

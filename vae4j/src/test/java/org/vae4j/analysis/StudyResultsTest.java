@@ -11,21 +11,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vae4j.analysis.StudyResults.ConditioningRow;
 import org.vae4j.analysis.StudyResults.Spread;
-import org.vae4j.analysis.StudyResults.Trial;
 import org.vae4j.analysis.StudyResults.TradeoffRow;
+import org.vae4j.analysis.StudyResults.Trial;
 
 class StudyResultsTest {
-    private static final StudyResults.Plan PLAN = new StudyResults.Plan(List.of("beta-vae", "cvae"), List.of(1.0, 4.0),
-            List.of("mig"), List.of("slant", "width"), 2.0);
+    private static final StudyResults.Plan PLAN = new StudyResults.Plan(
+            List.of("beta-vae", "cvae"), List.of(1.0, 4.0), List.of("mig"), List.of("slant", "width"), 2.0);
 
     private static Trial sensitivity(int z, long seed, double negElbo) {
         return new Trial("sensitivity", "vae", z, 1, seed, Path.of("m"), Map.of("negElbo", negElbo));
     }
 
-    private static Trial tradeoff(String model, double beta, long seed, double d, double mig, double slant,
-                                  double width) {
-        return new Trial("tradeoff", model, 3, beta, seed, Path.of(model + beta + seed), Map.of("D", d, "KL", 10 - d,
-                "negElbo", 10.0, "mig", mig, "align:slant", slant, "align:width", width));
+    private static Trial tradeoff(
+            String model, double beta, long seed, double d, double mig, double slant, double width) {
+        return new Trial(
+                "tradeoff",
+                model,
+                3,
+                beta,
+                seed,
+                Path.of(model + beta + seed),
+                Map.of("D", d, "KL", 10 - d, "negElbo", 10.0, "mig", mig, "align:slant", slant, "align:width", width));
     }
 
     @Test
@@ -41,8 +47,13 @@ class StudyResultsTest {
 
     @Test
     void theKneeIsTheSmallestSizeWithinTheToleranceOfTheBestMean() {
-        List<Trial> trials = List.of(sensitivity(2, 1, 110), sensitivity(2, 2, 112), sensitivity(3, 1, 105),
-                sensitivity(3, 2, 107), sensitivity(4, 1, 104.5), sensitivity(4, 2, 105.5));
+        List<Trial> trials = List.of(
+                sensitivity(2, 1, 110),
+                sensitivity(2, 2, 112),
+                sensitivity(3, 1, 105),
+                sensitivity(3, 2, 107),
+                sensitivity(4, 1, 104.5),
+                sensitivity(4, 2, 105.5));
         // means 111, 106, 105: within 2 nats of 105 is z = 3; within 0.5 only z = 4
         assertThat(StudyResults.knee(trials, 2.0)).hasValue(3);
         assertThat(StudyResults.knee(trials, 0.5)).hasValue(4);
@@ -50,14 +61,21 @@ class StudyResultsTest {
         assertThat(StudyResults.knee(List.of(), 2.0)).isEmpty();
         StudyResults r = StudyResults.of(trials, PLAN, 3);
         assertThat(r.kneeOrNone()).isEqualTo(3);
-        assertThat(r.sensitivityRows()).extracting(StudyResults.SensitivityRow::latentDims).containsExactly(2, 3, 4);
+        assertThat(r.sensitivityRows())
+                .extracting(StudyResults.SensitivityRow::latentDims)
+                .containsExactly(2, 3, 4);
         assertThat(r.sensitivityRows().get(1).negElbo()).isEqualTo(new Spread(106, Math.sqrt(2), 2));
     }
 
     @Test
     void theParetoFrontKeepsPointsNoOtherBeatsOnBothAxes() {
-        List<double[]> points = List.of(new double[] {10, 0.1}, new double[] {9, 0.2}, new double[] {8, 0.05},
-                new double[] {9, 0.2}, new double[] {12, 0.3}, new double[] {12, 0.25});
+        List<double[]> points = List.of(
+                new double[] {10, 0.1},
+                new double[] {9, 0.2},
+                new double[] {8, 0.05},
+                new double[] {9, 0.2},
+                new double[] {12, 0.3},
+                new double[] {12, 0.25});
         // (10, 0.1) is beaten by (9, 0.2); equal points do not beat each other; (12, 0.25) by (12, 0.3)
         assertThat(StudyResults.paretoFront(points)).containsExactly(false, true, true, true, true, false);
     }
@@ -86,18 +104,26 @@ class StudyResultsTest {
 
     @Test
     void conditioningPairsTheModelsBySeed() {
-        List<Trial> trials = List.of(tradeoff("beta-vae", 1, 1, 7, 0.1, 0.2, 0.2), tradeoff("beta-vae", 1, 2, 7, 0.3,
-                0.2, 0.2), tradeoff("cvae", 1, 1, 7, 0.2, 0.2, 0.2), tradeoff("cvae", 1, 2, 7, 0.25, 0.2, 0.2),
+        List<Trial> trials = List.of(
+                tradeoff("beta-vae", 1, 1, 7, 0.1, 0.2, 0.2),
+                tradeoff("beta-vae", 1, 2, 7, 0.3, 0.2, 0.2),
+                tradeoff("cvae", 1, 1, 7, 0.2, 0.2, 0.2),
+                tradeoff("cvae", 1, 2, 7, 0.25, 0.2, 0.2),
                 tradeoff("cvae", 1, 3, 7, 0.9, 0.2, 0.2));
-        StudyResults.Conditioning c = StudyResults.of(trials, PLAN, 3).conditioning().orElseThrow();
+        StudyResults.Conditioning c =
+                StudyResults.of(trials, PLAN, 3).conditioning().orElseThrow();
         assertThat(c.plain()).isEqualTo("beta-vae");
         assertThat(c.conditional()).isEqualTo("cvae");
         // per beta (1, then 4 with no trials) the measures mig, align:slant, align:width
-        assertThat(c.rows()).extracting(ConditioningRow::beta, ConditioningRow::measure).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1.0, "mig"), org.assertj.core.groups.Tuple.tuple(1.0, "align:slant"),
-                org.assertj.core.groups.Tuple.tuple(1.0, "align:width"), org.assertj.core.groups.Tuple.tuple(4.0, "mig"),
-                org.assertj.core.groups.Tuple.tuple(4.0, "align:slant"),
-                org.assertj.core.groups.Tuple.tuple(4.0, "align:width"));
+        assertThat(c.rows())
+                .extracting(ConditioningRow::beta, ConditioningRow::measure)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1.0, "mig"),
+                        org.assertj.core.groups.Tuple.tuple(1.0, "align:slant"),
+                        org.assertj.core.groups.Tuple.tuple(1.0, "align:width"),
+                        org.assertj.core.groups.Tuple.tuple(4.0, "mig"),
+                        org.assertj.core.groups.Tuple.tuple(4.0, "align:slant"),
+                        org.assertj.core.groups.Tuple.tuple(4.0, "align:width"));
         ConditioningRow mig = c.rows().get(0);
         // seed 3 has no plain partner: differences 0.2 - 0.1 and 0.25 - 0.3
         assertThat(mig.difference().mean()).isCloseTo(0.025, within(1e-12));
@@ -105,7 +131,11 @@ class StudyResultsTest {
         assertThat(mig.pairs().text()).isEqualTo("1/2");
         assertThat(mig.conditional().mean()).isCloseTo(0.45, within(1e-12));
         assertThat(c.rows().get(3).pairs().text()).isEqualTo("0/0");
-        assertThat(StudyResults.of(trials, new StudyResults.Plan(List.of("beta-vae"), List.of(1.0), List.of("mig"),
-                List.of(), 1), 3).conditioning()).isEmpty();
+        assertThat(StudyResults.of(
+                                trials,
+                                new StudyResults.Plan(List.of("beta-vae"), List.of(1.0), List.of("mig"), List.of(), 1),
+                                3)
+                        .conditioning())
+                .isEmpty();
     }
 }

@@ -1,5 +1,9 @@
 package org.vae4j.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -19,11 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vae4j.Vae4j;
 import org.vae4j.architecture.planted.LeakyModel;
-import org.vae4j.internal.Session;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The library's layout, held by the build: what a consumer can see of the engine (nothing), how the
@@ -32,23 +31,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
     /** Packages whose public types a consumer programs against. */
-    static final List<String> LIBRARY = List.of("org.vae4j", "org.vae4j.analysis", "org.vae4j.study",
-            "org.vae4j.report");
+    static final List<String> LIBRARY =
+            List.of("org.vae4j", "org.vae4j.analysis", "org.vae4j.study", "org.vae4j.report");
     /** Packages the contracts for plugin authors live in. */
     static final List<String> CONTRACTS = List.of("org.vae4j.api", "org.vae4j.spi");
     /** What the library's public signatures must never mention. */
-    static final List<String> ENGINE = List.of("org.vae4j.core", "org.vae4j.internal", "org.nd4j",
-            "org.bytedeco", "com.google.inject");
+    static final List<String> ENGINE =
+            List.of("org.vae4j.core", "org.vae4j.internal", "org.nd4j", "org.bytedeco", "com.google.inject");
     /** What the contracts must not mention: ND4J arrays are how numbers flow through a plugin, by design. */
-    static final List<String> CONTRACT_FORBIDDEN = List.of("org.vae4j.core", "org.vae4j.internal",
-            "com.google.inject");
+    static final List<String> CONTRACT_FORBIDDEN = List.of("org.vae4j.core", "org.vae4j.internal", "com.google.inject");
 
     private static JavaClasses library;
     private static JavaClasses contracts;
 
     @BeforeAll
     static void importClasses() {
-        library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        library = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.vae4j");
         contracts = new ClassFileImporter().importPackages(CONTRACTS.toArray(String[]::new));
     }
@@ -56,24 +55,31 @@ class ArchitectureTest {
     @Test
     void publicSignaturesOfTheLibraryMentionNoEngineType() {
         List<String> leaks = leaks(library.stream().filter(c -> LIBRARY.contains(c.getPackageName())), ENGINE);
-        assertThat(leaks).as("public signatures of the library that name an engine, ND4J or Guice type; move"
-                + " the member out of the public API or give it a public type").isEmpty();
+        assertThat(leaks)
+                .as("public signatures of the library that name an engine, ND4J or Guice type; move"
+                        + " the member out of the public API or give it a public type")
+                .isEmpty();
     }
 
     @Test
     void publicSignaturesOfTheContractsMentionNoEngineOrGuiceType() {
-        List<String> leaks = leaks(contracts.stream().filter(c -> CONTRACTS.stream()
-                .anyMatch(p -> c.getPackageName().equals(p) || c.getPackageName().startsWith(p + "."))),
+        List<String> leaks = leaks(
+                contracts.stream()
+                        .filter(c -> CONTRACTS.stream()
+                                .anyMatch(p -> c.getPackageName().equals(p)
+                                        || c.getPackageName().startsWith(p + "."))),
                 CONTRACT_FORBIDDEN);
-        assertThat(leaks).as("public signatures of vae-api that name a vae-core or Guice type").isEmpty();
+        assertThat(leaks)
+                .as("public signatures of vae-api that name a vae-core or Guice type")
+                .isEmpty();
     }
 
     @Test
     void theCheckCatchesAPlantedLeak() {
         // the rule itself can fail: a public accessor returning the engine's runner is reported by name
         JavaClasses planted = new ClassFileImporter().importClasses(LeakyModel.class);
-        assertThat(leaks(planted.stream(), ENGINE)).containsExactly(
-                "org.vae4j.architecture.planted.LeakyModel.runner() returns or takes"
+        assertThat(leaks(planted.stream(), ENGINE))
+                .containsExactly("org.vae4j.architecture.planted.LeakyModel.runner() returns or takes"
                         + " org.vae4j.core.engine.ModelRunner");
     }
 
@@ -101,57 +107,85 @@ class ArchitectureTest {
             }
         };
         slices().assignedFrom(byConcern).should().beFreeOfCycles().check(library);
-        noClasses().that().resideInAPackage("org.vae4j").should().dependOnClassesThat()
-                .resideInAnyPackage("org.vae4j.analysis", "org.vae4j.study", "org.vae4j.report").check(library);
-        noClasses().that().resideInAPackage("org.vae4j.analysis").should().dependOnClassesThat()
-                .resideInAnyPackage("org.vae4j.study", "org.vae4j.report").check(library);
-        noClasses().that().resideInAPackage("org.vae4j.report").should().dependOnClassesThat()
-                .resideInAnyPackage("org.vae4j.study").check(library);
+        noClasses()
+                .that()
+                .resideInAPackage("org.vae4j")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.vae4j.analysis", "org.vae4j.study", "org.vae4j.report")
+                .check(library);
+        noClasses()
+                .that()
+                .resideInAPackage("org.vae4j.analysis")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.vae4j.study", "org.vae4j.report")
+                .check(library);
+        noClasses()
+                .that()
+                .resideInAPackage("org.vae4j.report")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.vae4j.study")
+                .check(library);
     }
 
     @Test
     void noLibraryClassHoldsTheEntryObject() {
         List<String> holders = new ArrayList<>();
         for (JavaClass c : library) {
-            if (!c.getPackageName().startsWith("org.vae4j") || c.getPackageName().startsWith("org.vae4j.core")) {
+            if (!c.getPackageName().startsWith("org.vae4j")
+                    || c.getPackageName().startsWith("org.vae4j.core")) {
                 continue;
             }
             for (JavaField f : c.getFields()) {
-                if (f.getRawType().isEquivalentTo(Vae4j.class) && !f.getModifiers().contains(JavaModifier.SYNTHETIC)) {
+                if (f.getRawType().isEquivalentTo(Vae4j.class)
+                        && !f.getModifiers().contains(JavaModifier.SYNTHETIC)) {
                     holders.add(c.getName() + "." + f.getName());
                 }
             }
         }
-        assertThat(holders).as("library objects hold the Session (org.vae4j.internal), not the Vae4j facade")
+        assertThat(holders)
+                .as("library objects hold the Session (org.vae4j.internal), not the Vae4j facade")
                 .isEmpty();
     }
 
     /** Members of public classes, visible to a consumer, whose signature names a type of {@code forbidden}. */
     static List<String> leaks(Stream<JavaClass> classes, List<String> forbidden) {
-        Predicate<JavaClass> bad = t -> forbidden.stream().anyMatch(p -> t.getPackageName().equals(p)
-                || t.getPackageName().startsWith(p + "."));
+        Predicate<JavaClass> bad = t -> forbidden.stream()
+                .anyMatch(
+                        p -> t.getPackageName().equals(p) || t.getPackageName().startsWith(p + "."));
         List<String> out = new ArrayList<>();
         classes.filter(ArchitectureTest::visible).forEach(c -> {
             Stream.concat(Stream.ofNullable(c.getSuperclass().orElse(null)), c.getInterfaces().stream())
-                    .flatMap(t -> t.getAllInvolvedRawTypes().stream()).filter(bad).forEach(t ->
-                            out.add(c.getName() + " extends or implements " + t.getName()));
+                    .flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                    .filter(bad)
+                    .forEach(t -> out.add(c.getName() + " extends or implements " + t.getName()));
             for (JavaField f : c.getFields()) {
                 if (visible(f.getModifiers())) {
-                    f.getType().getAllInvolvedRawTypes().stream().filter(bad).forEach(t ->
-                            out.add(c.getName() + "." + f.getName() + " is of " + t.getName()));
+                    f.getType().getAllInvolvedRawTypes().stream()
+                            .filter(bad)
+                            .forEach(t -> out.add(c.getName() + "." + f.getName() + " is of " + t.getName()));
                 }
             }
             for (JavaCodeUnit m : c.getCodeUnits()) {
-                if (!visible(m.getModifiers()) || m.getModifiers().contains(JavaModifier.SYNTHETIC)
-                        || m.getModifiers().contains(JavaModifier.BRIDGE) || m.getName().equals("<clinit>")) {
+                if (!visible(m.getModifiers())
+                        || m.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        || m.getModifiers().contains(JavaModifier.BRIDGE)
+                        || m.getName().equals("<clinit>")) {
                     continue;
                 }
                 List<JavaType> types = new ArrayList<>(m.getParameterTypes());
                 types.add(m.getReturnType());
                 types.addAll(m.getThrowsClause().getTypes());
-                types.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream()).filter(bad).map(JavaClass::getName)
-                        .distinct().forEach(t -> out.add(c.getName() + "." + (m.getName().equals("<init>") ? "<init>"
-                                : m.getName()) + "() returns or takes " + t));
+                types.stream()
+                        .flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                        .filter(bad)
+                        .map(JavaClass::getName)
+                        .distinct()
+                        .forEach(
+                                t -> out.add(c.getName() + "." + (m.getName().equals("<init>") ? "<init>" : m.getName())
+                                        + "() returns or takes " + t));
             }
         });
         return out;

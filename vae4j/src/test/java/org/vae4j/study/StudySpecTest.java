@@ -1,11 +1,11 @@
 package org.vae4j.study;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.OptimizerKind;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StudySpecTest {
 

@@ -1,5 +1,8 @@
 package org.vae4j.study;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -8,9 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vae4j.api.ConfigurationException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrialRunnerTest {
     @TempDir
@@ -37,7 +37,8 @@ class TrialRunnerTest {
 
     @Test
     void withoutAFactoryTheErrorSaysWhatToAdd() {
-        assertThatThrownBy(() -> TrialRunner.forMaster("local[2]")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> TrialRunner.forMaster("local[2]"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("master local[2] needs the vae-spark module on the class path: run ./vae from a vae4j"
                         + " checkout (it adds the module when master is given), or see docs/distributed.md for"
                         + " spark-submit");
@@ -49,9 +50,11 @@ class TrialRunnerTest {
         Files.writeString(services.resolve(TrialRunner.Factory.class.getName()), TestFactory.class.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (URLClassLoader child = new URLClassLoader(new URL[] {dir.toUri().toURL()}, TrialRunner.class.getClassLoader())) {
+        try (URLClassLoader child =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, TrialRunner.class.getClassLoader())) {
             thread.setContextClassLoader(child);
-            assertThat(TrialRunner.forMaster("spark://head:7077").describe()).isEqualTo("test runner for spark://head:7077");
+            assertThat(TrialRunner.forMaster("spark://head:7077").describe())
+                    .isEqualTo("test runner for spark://head:7077");
         } finally {
             thread.setContextClassLoader(before);
         }

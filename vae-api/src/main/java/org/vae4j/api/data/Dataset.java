@@ -35,20 +35,22 @@ public final class Dataset {
     public Dataset(String name, int size, int height, int width, float[] pixels, int[] labels, int numClasses) {
         this.name = Objects.requireNonNull(name, "name");
         if (size < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("dataset " + name + ": invalid shape " + size + "x" + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "dataset " + name + ": invalid shape " + size + "x" + height + "x" + width);
         }
         if (pixels.length != (long) size * height * width) {
-            throw new IllegalArgumentException("dataset " + name + ": " + pixels.length + " pixels for "
-                    + size + " images of " + height + "x" + width);
+            throw new IllegalArgumentException("dataset " + name + ": " + pixels.length + " pixels for " + size
+                    + " images of " + height + "x" + width);
         }
         if (labels != null) {
             if (labels.length != size) {
-                throw new IllegalArgumentException("dataset " + name + ": " + labels.length + " labels for " + size + " images");
+                throw new IllegalArgumentException(
+                        "dataset " + name + ": " + labels.length + " labels for " + size + " images");
             }
             for (int label : labels) {
                 if (label < 0 || label >= numClasses) {
-                    throw new IllegalArgumentException("dataset " + name + ": label " + label
-                            + " outside [0, " + numClasses + ")");
+                    throw new IllegalArgumentException(
+                            "dataset " + name + ": label " + label + " outside [0, " + numClasses + ")");
                 }
             }
         }
@@ -107,7 +109,13 @@ public final class Dataset {
      */
     public Dataset head(int n) {
         int m = Math.min(n, size);
-        return new Dataset(name, m, height, width, Arrays.copyOf(pixels, m * dataSize()),
-                labels == null ? null : Arrays.copyOf(labels, m), numClasses);
+        return new Dataset(
+                name,
+                m,
+                height,
+                width,
+                Arrays.copyOf(pixels, m * dataSize()),
+                labels == null ? null : Arrays.copyOf(labels, m),
+                numClasses);
     }
 }

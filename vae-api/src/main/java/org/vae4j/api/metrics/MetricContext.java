@@ -57,11 +57,13 @@ public record MetricContext(long seed, double trainFraction, int bins, int train
     public int[][] split(int n) {
         if (trainRows > 0) {
             if (trainRows >= n) {
-                throw new IllegalArgumentException("trainRows " + trainRows + " leaves none of the " + n
-                        + " examples to test");
+                throw new IllegalArgumentException(
+                        "trainRows " + trainRows + " leaves none of the " + n + " examples to test");
             }
-            return new int[][] {java.util.stream.IntStream.range(0, trainRows).toArray(),
-                    java.util.stream.IntStream.range(trainRows, n).toArray()};
+            return new int[][] {
+                java.util.stream.IntStream.range(0, trainRows).toArray(),
+                java.util.stream.IntStream.range(trainRows, n).toArray()
+            };
         }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -75,6 +77,7 @@ public record MetricContext(long seed, double trainFraction, int bins, int train
             order[j] = t;
         }
         int train = Math.max(1, Math.min(n - 1, (int) Math.round(n * trainFraction)));
-        return new int[][] {java.util.Arrays.copyOfRange(order, 0, train), java.util.Arrays.copyOfRange(order, train, n)};
+        return new int[][] {java.util.Arrays.copyOfRange(order, 0, train), java.util.Arrays.copyOfRange(order, train, n)
+        };
     }
 }

@@ -35,6 +35,11 @@ public interface Divergence {
      * @param gradLogVariance receives the added gradient with respect to the log-variances
      * @param gradZ receives the added gradient with respect to z
      */
-    void addGradient(GaussianCode posterior, INDArray z, double scale,
-                     INDArray gradMean, INDArray gradLogVariance, INDArray gradZ);
+    void addGradient(
+            GaussianCode posterior,
+            INDArray z,
+            double scale,
+            INDArray gradMean,
+            INDArray gradLogVariance,
+            INDArray gradZ);
 }

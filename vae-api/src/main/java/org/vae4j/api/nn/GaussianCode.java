@@ -20,8 +20,8 @@ public record GaussianCode(INDArray mean, INDArray logVariance) {
             throw new IllegalArgumentException("mean and logVariance are required");
         }
         if (!java.util.Arrays.equals(mean.shape(), logVariance.shape())) {
-            throw new IllegalArgumentException("mean " + java.util.Arrays.toString(mean.shape())
-                    + " and logVariance " + java.util.Arrays.toString(logVariance.shape()) + " differ in shape");
+            throw new IllegalArgumentException("mean " + java.util.Arrays.toString(mean.shape()) + " and logVariance "
+                    + java.util.Arrays.toString(logVariance.shape()) + " differ in shape");
         }
     }
 

@@ -43,6 +43,12 @@ public interface Regularizer {
      * @param gradLogVariance receives the added gradient with respect to the log-variances
      * @param gradZ receives the added gradient with respect to z
      */
-    void addGradient(GaussianCode posterior, INDArray z, TrainingProgress progress, double scale,
-                     INDArray gradMean, INDArray gradLogVariance, INDArray gradZ);
+    void addGradient(
+            GaussianCode posterior,
+            INDArray z,
+            TrainingProgress progress,
+            double scale,
+            INDArray gradMean,
+            INDArray gradLogVariance,
+            INDArray gradZ);
 }

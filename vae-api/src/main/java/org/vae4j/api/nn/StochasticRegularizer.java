@@ -38,8 +38,15 @@ public interface StochasticRegularizer extends Regularizer {
      * @param gradZ receives the added gradient with respect to z
      * @param random the source of this step, in the state {@link #value} got
      */
-    void addGradient(GaussianCode posterior, INDArray z, TrainingProgress progress, double scale,
-                     INDArray gradMean, INDArray gradLogVariance, INDArray gradZ, RandomGenerator random);
+    void addGradient(
+            GaussianCode posterior,
+            INDArray z,
+            TrainingProgress progress,
+            double scale,
+            INDArray gradMean,
+            INDArray gradLogVariance,
+            INDArray gradZ,
+            RandomGenerator random);
 
     /**
      * {@return the source for step {@code step} of a run seeded with {@code runSeed}: the same arguments give the same draws}
@@ -59,8 +66,14 @@ public interface StochasticRegularizer extends Regularizer {
 
     /** Without a run seed: the source of seed 0 at this step. */
     @Override
-    default void addGradient(GaussianCode posterior, INDArray z, TrainingProgress progress, double scale,
-                             INDArray gradMean, INDArray gradLogVariance, INDArray gradZ) {
+    default void addGradient(
+            GaussianCode posterior,
+            INDArray z,
+            TrainingProgress progress,
+            double scale,
+            INDArray gradMean,
+            INDArray gradLogVariance,
+            INDArray gradZ) {
         addGradient(posterior, z, progress, scale, gradMean, gradLogVariance, gradZ, forStep(0, progress.step()));
     }
 }

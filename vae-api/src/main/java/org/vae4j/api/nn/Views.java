@@ -9,8 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * reused heap buffers. Part of the API so that plugins compiled against vae-api alone can use them.
  */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /**
      * True when element (i, j, ...) lies at {@code offset + } its row-major index, so the array can be
@@ -82,7 +81,8 @@ public final class Views {
 
     private static void requireFlat(INDArray flat) {
         if (flat.rank() != 1 && !(flat.rank() == 2 && flat.size(0) == 1)) {
-            throw new IllegalArgumentException("expected a flat vector, got shape " + java.util.Arrays.toString(flat.shape()));
+            throw new IllegalArgumentException(
+                    "expected a flat vector, got shape " + java.util.Arrays.toString(flat.shape()));
         }
         if (flat.length() > 1 && flat.stride(flat.rank() - 1) != 1) {
             throw new IllegalArgumentException("expected a contiguous vector (stride 1)");
@@ -100,7 +100,12 @@ public final class Views {
     public static INDArray matrix(INDArray flat, long offset, long rows, long cols) {
         requireFlat(flat);
         checkRange(flat, offset, rows * cols);
-        return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {1, rows}, flat.offset() + offset, 'f',
+        return Nd4j.create(
+                flat.data(),
+                new long[] {rows, cols},
+                new long[] {1, rows},
+                flat.offset() + offset,
+                'f',
                 flat.dataType());
     }
 
@@ -115,7 +120,12 @@ public final class Views {
     public static INDArray rowMajorMatrix(INDArray flat, long offset, long rows, long cols) {
         requireFlat(flat);
         checkRange(flat, offset, rows * cols);
-        return Nd4j.create(flat.data(), new long[] {rows, cols}, new long[] {cols, 1}, flat.offset() + offset, 'c',
+        return Nd4j.create(
+                flat.data(),
+                new long[] {rows, cols},
+                new long[] {cols, 1},
+                flat.offset() + offset,
+                'c',
                 flat.dataType());
     }
 
@@ -129,7 +139,12 @@ public final class Views {
     public static INDArray row(INDArray flat, long offset, long length) {
         requireFlat(flat);
         checkRange(flat, offset, length);
-        return Nd4j.create(flat.data(), new long[] {1, length}, new long[] {length, 1}, flat.offset() + offset, 'c',
+        return Nd4j.create(
+                flat.data(),
+                new long[] {1, length},
+                new long[] {length, 1},
+                flat.offset() + offset,
+                'c',
                 flat.dataType());
     }
 
@@ -143,14 +158,14 @@ public final class Views {
     public static INDArray vector(INDArray flat, long offset, long length) {
         requireFlat(flat);
         checkRange(flat, offset, length);
-        return Nd4j.create(flat.data(), new long[] {length}, new long[] {1}, flat.offset() + offset, 'c',
-                flat.dataType());
+        return Nd4j.create(
+                flat.data(), new long[] {length}, new long[] {1}, flat.offset() + offset, 'c', flat.dataType());
     }
 
     private static void checkRange(INDArray flat, long offset, long length) {
         if (offset < 0 || offset + length > flat.length()) {
-            throw new IllegalArgumentException("view [" + offset + ", " + (offset + length) + ") outside vector of length "
-                    + flat.length());
+            throw new IllegalArgumentException(
+                    "view [" + offset + ", " + (offset + length) + ") outside vector of length " + flat.length());
         }
     }
 }

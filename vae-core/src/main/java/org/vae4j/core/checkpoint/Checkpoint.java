@@ -24,10 +24,21 @@ import org.vae4j.api.TrainingConfig;
  *     {@code optimizerState} have: {@link #FORMAT_VERSION}, or 1 for a file of format 1 as read
  *     ({@link ModelCheckpoints#upgraded} converts it)
  */
-public record Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
-                         int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                         DatasetProvenance dataset, int trainImages, Map<String, String> provenance,
-                         long[] noiseState, java.util.List<EpochRecord> history, int formatVersion) {
+public record Checkpoint(
+        String provider,
+        Map<String, String> options,
+        ModelSpec spec,
+        TrainingConfig training,
+        int epochsCompleted,
+        long optimizerIteration,
+        float[] params,
+        float[][] optimizerState,
+        DatasetProvenance dataset,
+        int trainImages,
+        Map<String, String> provenance,
+        long[] noiseState,
+        java.util.List<EpochRecord> history,
+        int formatVersion) {
     /**
      * The format this vae4j writes. Format 2 stores the built-in encoder's first layer's weights
      * row-major (format 1: column-major, as every other layer's); the file layout is the same.
@@ -35,7 +46,8 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
     public static final int FORMAT_VERSION = 2;
 
     public Checkpoint {
-        provenance = provenance == null ? Map.of()
+        provenance = provenance == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         history = history == null ? java.util.List.of() : java.util.List.copyOf(history);
         if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
@@ -44,12 +56,35 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
     }
 
     /** A checkpoint in this vae4j's parameter layout ({@link #FORMAT_VERSION}). */
-    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
-                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                      DatasetProvenance dataset, int trainImages, Map<String, String> provenance,
-                      long[] noiseState, java.util.List<EpochRecord> history) {
-        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset,
-                trainImages, provenance, noiseState, history, FORMAT_VERSION);
+    public Checkpoint(
+            String provider,
+            Map<String, String> options,
+            ModelSpec spec,
+            TrainingConfig training,
+            int epochsCompleted,
+            long optimizerIteration,
+            float[] params,
+            float[][] optimizerState,
+            DatasetProvenance dataset,
+            int trainImages,
+            Map<String, String> provenance,
+            long[] noiseState,
+            java.util.List<EpochRecord> history) {
+        this(
+                provider,
+                options,
+                spec,
+                training,
+                epochsCompleted,
+                optimizerIteration,
+                params,
+                optimizerState,
+                dataset,
+                trainImages,
+                provenance,
+                noiseState,
+                history,
+                FORMAT_VERSION);
     }
 
     /**
@@ -61,8 +96,20 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
         for (int i = 0; i < moments.length; i++) {
             moments[i] = optimizerState[i].clone();
         }
-        return new Checkpoint(provider, options, spec, training, epochsCompleted, optimizerIteration, params.clone(),
-                moments, dataset, trainImages, provenance, noiseState == null ? null : noiseState.clone(), history,
+        return new Checkpoint(
+                provider,
+                options,
+                spec,
+                training,
+                epochsCompleted,
+                optimizerIteration,
+                params.clone(),
+                moments,
+                dataset,
+                trainImages,
+                provenance,
+                noiseState == null ? null : noiseState.clone(),
+                history,
                 formatVersion);
     }
 
@@ -74,23 +121,62 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
      * @param train the mean loss terms of its steps
      * @param test the test loss after it, or null
      */
-    public record EpochRecord(int epoch, double seconds, org.vae4j.api.Loss train, org.vae4j.api.Loss test) {
-    }
+    public record EpochRecord(int epoch, double seconds, org.vae4j.api.Loss train, org.vae4j.api.Loss test) {}
 
     /** A checkpoint without noise state and history. */
-    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
-                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                      DatasetProvenance dataset, int trainImages, Map<String, String> provenance) {
-        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset,
-                trainImages, provenance, null, null);
+    public Checkpoint(
+            String provider,
+            Map<String, String> options,
+            ModelSpec spec,
+            TrainingConfig training,
+            int epochsCompleted,
+            long optimizerIteration,
+            float[] params,
+            float[][] optimizerState,
+            DatasetProvenance dataset,
+            int trainImages,
+            Map<String, String> provenance) {
+        this(
+                provider,
+                options,
+                spec,
+                training,
+                epochsCompleted,
+                optimizerIteration,
+                params,
+                optimizerState,
+                dataset,
+                trainImages,
+                provenance,
+                null,
+                null);
     }
 
     /** A checkpoint without training-set size and provenance (as written before they were recorded). */
-    public Checkpoint(String provider, Map<String, String> options, ModelSpec spec, TrainingConfig training,
-                      int epochsCompleted, long optimizerIteration, float[] params, float[][] optimizerState,
-                      DatasetProvenance dataset) {
-        this(provider, options, spec, training, epochsCompleted, optimizerIteration, params, optimizerState, dataset, 0,
-                Map.of(), null, null);
+    public Checkpoint(
+            String provider,
+            Map<String, String> options,
+            ModelSpec spec,
+            TrainingConfig training,
+            int epochsCompleted,
+            long optimizerIteration,
+            float[] params,
+            float[][] optimizerState,
+            DatasetProvenance dataset) {
+        this(
+                provider,
+                options,
+                spec,
+                training,
+                epochsCompleted,
+                optimizerIteration,
+                params,
+                optimizerState,
+                dataset,
+                0,
+                Map.of(),
+                null,
+                null);
     }
 
     /** True when the optimizer state was read (or is present): the run can be continued from it. */
@@ -99,6 +185,5 @@ public record Checkpoint(String provider, Map<String, String> options, ModelSpec
     }
 
     /** Where the training data came from. */
-    public record DatasetProvenance(String name, String source, Map<String, String> sha256) {
-    }
+    public record DatasetProvenance(String name, String source, Map<String, String> sha256) {}
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,10 +40,10 @@ public final class CheckpointIO {
     private static final int FORMAT_VERSION = Checkpoint.FORMAT_VERSION;
     /** The largest checkpoint the format can hold (its writer refuses more), checked before reading a byte. */
     static final long MAX_SIZE = Integer.MAX_VALUE - 8;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CheckpointIO() {
-    }
+    private CheckpointIO() {}
 
     public static void write(Checkpoint c, Path file) {
         if (c.formatVersion() != FORMAT_VERSION) {
@@ -54,7 +53,8 @@ public final class CheckpointIO {
         int p = c.params().length;
         for (float[] s : c.optimizerState()) {
             if (s.length != p) {
-                throw new IllegalArgumentException("optimizer state of length " + s.length + " for " + p + " parameters");
+                throw new IllegalArgumentException(
+                        "optimizer state of length " + s.length + " for " + p + " parameters");
             }
         }
         ObjectNode h = JSON.createObjectNode();
@@ -152,17 +152,20 @@ public final class CheckpointIO {
             channel = java.nio.channels.FileChannel.open(file);
             size = channel.size();
         } catch (NoSuchFileException e) {
-            throw new VaeException("no checkpoint at " + file + "; train a model there first ({train:a trainer with} {saveTo} DIR)");
+            throw new VaeException(
+                    "no checkpoint at " + file + "; train a model there first ({train:a trainer with} {saveTo} DIR)");
         } catch (IOException e) {
             throw new VaeException("cannot read checkpoint " + file + ": " + e.getMessage());
         }
         MessageDigest sha = sha256();
-        try (channel; var in = new java.io.DataInputStream(new java.security.DigestInputStream(
-                new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16), sha))) {
+        try (channel;
+                var in = new java.io.DataInputStream(new java.security.DigestInputStream(
+                        new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16),
+                        sha))) {
             byte[] magic = new byte[MAGIC.length];
             if (size > MAX_SIZE) {
-                throw new VaeException(file + " is " + size + " bytes, more than a vae4j checkpoint can be ("
-                        + MAX_SIZE + "); point {modelDir} at a directory written by {train:a trainer}");
+                throw new VaeException(file + " is " + size + " bytes, more than a vae4j checkpoint can be (" + MAX_SIZE
+                        + "); point {modelDir} at a directory written by {train:a trainer}");
             }
             if (size < MAGIC.length + 4 + 32 || in.read(magic) != MAGIC.length || !Arrays.equals(magic, MAGIC)) {
                 throw new VaeException(file + " is not a vae4j checkpoint (bad magic or too short); "
@@ -178,19 +181,30 @@ public final class CheckpointIO {
             try {
                 h = JSON.readTree(new String(headerBytes, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw corrupt(file, channel, size, "has an unreadable header: " + e.getMessage().lines().findFirst()
-                        .orElse(""));
+                throw corrupt(
+                        file,
+                        channel,
+                        size,
+                        "has an unreadable header: "
+                                + e.getMessage().lines().findFirst().orElse(""));
             }
             int p = h.path("numParams").asInt(-1);
             int k = h.path("optimizerStateArrays").asInt(-1);
             if (!h.isObject() || p < 1 || k < 0 || k > 8) {
-                throw corrupt(file, channel, size, "has an invalid header (numParams " + p + ", optimizerStateArrays "
-                        + k + "); it is corrupt");
+                throw corrupt(
+                        file,
+                        channel,
+                        size,
+                        "has an invalid header (numParams " + p + ", optimizerStateArrays " + k + "); it is corrupt");
             }
             long expected = MAGIC.length + 4L + headerLength + 4L * p * (1 + k) + 32;
             if (expected != size) {
-                throw corrupt(file, channel, size, "declares " + p + " parameters and " + k
-                        + " optimizer arrays but its size does not match; it is corrupt");
+                throw corrupt(
+                        file,
+                        channel,
+                        size,
+                        "declares " + p + " parameters and " + k
+                                + " optimizer arrays but its size does not match; it is corrupt");
             }
             float[] params = readFloats(in, p);
             float[][] state = new float[withOptimizerState ? k : 0][];
@@ -271,7 +285,8 @@ public final class CheckpointIO {
             left -= n;
         }
         trailer = all.readNBytes(32);
-        return Arrays.equals(whole.digest(), trailer) ? new VaeException("checkpoint " + file + " " + problem)
+        return Arrays.equals(whole.digest(), trailer)
+                ? new VaeException("checkpoint " + file + " " + problem)
                 : checksumMismatch(file);
     }
 
@@ -307,17 +322,35 @@ public final class CheckpointIO {
             throw f.invalid("training.seed", h.path("training").path("seed") + " is not an integer");
         }
         int completed = f.integer(null, "epochsCompleted", 0, epochs);
-        if (!h.path("optimizerIteration").canConvertToLong() || h.path("optimizerIteration").asLong() < 0) {
+        if (!h.path("optimizerIteration").canConvertToLong()
+                || h.path("optimizerIteration").asLong() < 0) {
             throw f.invalid("optimizerIteration", h.path("optimizerIteration") + " is not an integer >= 0");
         }
         int trainImages = h.has("trainImages") ? f.integer(null, "trainImages", 0, Integer.MAX_VALUE) : 0;
         if (!h.path("options").isObject() && !h.path("options").isMissingNode()) {
             throw f.invalid("options", "it is not an object of option values");
         }
-        return new Checkpoint(provider, strings(h.path("options")), new ModelSpec(dataSize, height, width, classes, latent),
-                new TrainingConfig(epochs, batch, lr, OptimizerKind.parse(optimizer), h.path("training").path("seed")
-                        .asLong(), threads), completed, h.path("optimizerIteration").asLong(), params, state,
-                dataset(h), trainImages, strings(h.path("provenance")), noiseState(h), history(h), version);
+        return new Checkpoint(
+                provider,
+                strings(h.path("options")),
+                new ModelSpec(dataSize, height, width, classes, latent),
+                new TrainingConfig(
+                        epochs,
+                        batch,
+                        lr,
+                        OptimizerKind.parse(optimizer),
+                        h.path("training").path("seed").asLong(),
+                        threads),
+                completed,
+                h.path("optimizerIteration").asLong(),
+                params,
+                state,
+                dataset(h),
+                trainImages,
+                strings(h.path("provenance")),
+                noiseState(h),
+                history(h),
+                version);
     }
 
     /** Reads a header's fields with their ranges, naming the file and the field when one is off. */
@@ -331,8 +364,9 @@ public final class CheckpointIO {
             JsonNode n = group == null ? h.path(name) : h.path(group).path(name);
             String field = group == null ? name : group + "." + name;
             if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
-                throw invalid(field, n.isMissingNode() ? "it is missing" : n + " is not an integer in [" + min + ", "
-                        + max + "]");
+                throw invalid(
+                        field,
+                        n.isMissingNode() ? "it is missing" : n + " is not an integer in [" + min + ", " + max + "]");
             }
             return n.asInt();
         }
@@ -357,20 +391,25 @@ public final class CheckpointIO {
             return null;
         }
         JsonNode d = h.get("dataset");
-        return new Checkpoint.DatasetProvenance(d.path("name").asText(), d.path("source").asText(),
-                strings(d.path("sha256")));
+        return new Checkpoint.DatasetProvenance(
+                d.path("name").asText(), d.path("source").asText(), strings(d.path("sha256")));
     }
 
     private static long[] noiseState(JsonNode h) {
         JsonNode n = h.path("noiseState");
-        return n.isArray() && n.size() == 2 ? new long[] {n.get(0).asLong(), n.get(1).asLong()} : null;
+        return n.isArray() && n.size() == 2
+                ? new long[] {n.get(0).asLong(), n.get(1).asLong()}
+                : null;
     }
 
     private static java.util.List<Checkpoint.EpochRecord> history(JsonNode h) {
         java.util.List<Checkpoint.EpochRecord> history = new java.util.ArrayList<>();
         for (JsonNode e : h.path("history")) {
-            history.add(new Checkpoint.EpochRecord(e.path("epoch").asInt(), e.path("seconds").asDouble(),
-                    loss(e.path("train")), e.has("test") ? loss(e.path("test")) : null));
+            history.add(new Checkpoint.EpochRecord(
+                    e.path("epoch").asInt(),
+                    e.path("seconds").asDouble(),
+                    loss(e.path("train")),
+                    e.has("test") ? loss(e.path("test")) : null));
         }
         return history;
     }
@@ -385,8 +424,11 @@ public final class CheckpointIO {
     }
 
     private static org.vae4j.api.Loss loss(JsonNode n) {
-        return new org.vae4j.api.Loss(n.path("reconstruction").asDouble(Double.NaN), n.path("kl").asDouble(Double.NaN),
-                n.path("objective").asDouble(Double.NaN), n.path("penalty").asDouble(0));
+        return new org.vae4j.api.Loss(
+                n.path("reconstruction").asDouble(Double.NaN),
+                n.path("kl").asDouble(Double.NaN),
+                n.path("objective").asDouble(Double.NaN),
+                n.path("penalty").asDouble(0));
     }
 
     private static MessageDigest sha256() {

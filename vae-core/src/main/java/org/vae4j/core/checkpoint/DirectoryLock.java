@@ -42,7 +42,8 @@ public final class DirectoryLock implements AutoCloseable {
         FileChannel channel;
         try {
             Files.createDirectories(dir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new VaeException("cannot write to " + dir + ": " + e.getMessage() + "; choose another {saveTo}");
         }
@@ -58,8 +59,9 @@ public final class DirectoryLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             close(channel);
-            throw new VaeException(dir + " is being written by another vae4j run" + (holder.isEmpty() ? "" : " (PID "
-                    + holder + ")") + "; wait for it to finish, or choose another {saveTo}");
+            throw new VaeException(
+                    dir + " is being written by another vae4j run" + (holder.isEmpty() ? "" : " (PID " + holder + ")")
+                            + "; wait for it to finish, or choose another {saveTo}");
         }
         try {
             byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);

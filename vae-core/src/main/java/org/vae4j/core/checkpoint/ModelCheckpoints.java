@@ -12,28 +12,46 @@ import org.vae4j.core.nn.MlpEncoder;
 
 /** Converts between a training run and its checkpoint. */
 public final class ModelCheckpoints {
-    private ModelCheckpoints() {
-    }
+    private ModelCheckpoints() {}
 
     public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data) {
         return of(run, config, data, 0, java.util.Map.of());
     }
 
     /** The run's checkpoint, recording the training-set size and the provenance. */
-    public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
-                                int trainImages, java.util.Map<String, String> provenance) {
+    public static Checkpoint of(
+            Trainer.Run run,
+            TrainingConfig config,
+            Checkpoint.DatasetProvenance data,
+            int trainImages,
+            java.util.Map<String, String> provenance) {
         return of(run, config, data, trainImages, provenance, java.util.List.of());
     }
 
     /** The run's checkpoint with everything needed to continue it: noise state and history too. */
-    public static Checkpoint of(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data,
-                                int trainImages, java.util.Map<String, String> provenance,
-                                java.util.List<Checkpoint.EpochRecord> history) {
+    public static Checkpoint of(
+            Trainer.Run run,
+            TrainingConfig config,
+            Checkpoint.DatasetProvenance data,
+            int trainImages,
+            java.util.Map<String, String> provenance,
+            java.util.List<Checkpoint.EpochRecord> history) {
         ModelState m = run.model();
         float[] params = m.params().castTo(DataType.FLOAT).data().asFloat();
-        return new Checkpoint(m.provider(), m.options(), m.spec(), config, run.epochsCompleted(),
-                run.optimizer().iteration(), params, run.optimizer().state(), data, trainImages, provenance,
-                run.noiseState(), history);
+        return new Checkpoint(
+                m.provider(),
+                m.options(),
+                m.spec(),
+                config,
+                run.epochsCompleted(),
+                run.optimizer().iteration(),
+                params,
+                run.optimizer().state(),
+                data,
+                trainImages,
+                provenance,
+                run.noiseState(),
+                history);
     }
 
     public static void save(Trainer.Run run, TrainingConfig config, Checkpoint.DatasetProvenance data, Path modelDir) {
@@ -58,10 +76,11 @@ public final class ModelCheckpoints {
     public static void writeIfFinite(Checkpoint c, java.nio.file.Path file) {
         int bad = nonFinite(c.params());
         if (bad > 0) {
-            throw new org.vae4j.api.VaeException("training left " + bad + " of " + c.params().length + " parameters NaN or"
-                    + " infinite after epoch " + c.epochsCompleted() + "; " + file + " was not replaced"
-                    + (java.nio.file.Files.exists(file) ? " (it keeps the last good epoch)" : "")
-                    + "; lower {learningRate} or check the model's options");
+            throw new org.vae4j.api.VaeException(
+                    "training left " + bad + " of " + c.params().length + " parameters NaN or"
+                            + " infinite after epoch " + c.epochsCompleted() + "; " + file + " was not replaced"
+                            + (java.nio.file.Files.exists(file) ? " (it keeps the last good epoch)" : "")
+                            + "; lower {learningRate} or check the model's options");
         }
         CheckpointIO.write(c, file);
     }
@@ -91,17 +110,33 @@ public final class ModelCheckpoints {
                 encoder.fromFormat1(m);
             }
         }
-        return new Checkpoint(c.provider(), c.options(), c.spec(), c.training(), c.epochsCompleted(),
-                c.optimizerIteration(), params, moments, c.dataset(), c.trainImages(), c.provenance(), c.noiseState(),
-                c.history(), Checkpoint.FORMAT_VERSION);
+        return new Checkpoint(
+                c.provider(),
+                c.options(),
+                c.spec(),
+                c.training(),
+                c.epochsCompleted(),
+                c.optimizerIteration(),
+                params,
+                moments,
+                c.dataset(),
+                c.trainImages(),
+                c.provenance(),
+                c.noiseState(),
+                c.history(),
+                Checkpoint.FORMAT_VERSION);
     }
 
     /** Rebuilds the run (model and optimizer) from a checkpoint, finding the provider by name. */
     public static Trainer.Run restore(Checkpoint checkpoint, ModelFactory factory, int threads) {
         Checkpoint c = upgraded(checkpoint, factory);
         ModelState state = factory.restore(c.provider(), c.spec(), c.options(), Nd4j.createFromArray(c.params()));
-        Optimizer optimizer = Optimizer.restore(c.training().optimizer(), c.training().learningRate(), c.optimizerState(),
-                c.optimizerIteration(), threads);
+        Optimizer optimizer = Optimizer.restore(
+                c.training().optimizer(),
+                c.training().learningRate(),
+                c.optimizerState(),
+                c.optimizerIteration(),
+                threads);
         return new Trainer.Run(state, optimizer, c.epochsCompleted(), c.noiseState());
     }
 }

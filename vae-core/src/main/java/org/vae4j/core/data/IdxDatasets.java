@@ -2,25 +2,24 @@ package org.vae4j.core.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 
 /** Turns IDX image and label files into a {@link Dataset} with pixels scaled to [0, 1]. */
 public final class IdxDatasets {
-    private IdxDatasets() {
-    }
+    private IdxDatasets() {}
 
     public static Dataset fromIdx(String name, IdxFile images, IdxFile labels, int numClasses) {
         if (images.dims().length != 3) {
-            throw new VaeException(name + ": images must be a 3-d IDX array [n, rows, cols], got "
-                    + Arrays.toString(images.dims()));
+            throw new VaeException(
+                    name + ": images must be a 3-d IDX array [n, rows, cols], got " + Arrays.toString(images.dims()));
         }
         int n = images.dims()[0];
         int h = images.dims()[1];
@@ -33,7 +32,8 @@ public final class IdxDatasets {
         int[] y = null;
         if (labels != null) {
             if (labels.dims().length != 1 || labels.dims()[0] != n) {
-                throw new VaeException(name + ": " + n + " images but labels of shape " + Arrays.toString(labels.dims()));
+                throw new VaeException(
+                        name + ": " + n + " images but labels of shape " + Arrays.toString(labels.dims()));
             }
             y = new int[n];
             for (int i = 0; i < n; i++) {
@@ -54,8 +54,8 @@ public final class IdxDatasets {
      * @param numClasses label classes, or 0 to infer them from the largest label
      * @param missingHint appended to the error for a missing file (may be empty)
      */
-    public static DatasetPair readSplits(Path dir, String name, int numClasses, String source, String missingHint,
-                                         BiConsumer<Path, IdxFile> check) {
+    public static DatasetPair readSplits(
+            Path dir, String name, int numClasses, String source, String missingHint, BiConsumer<Path, IdxFile> check) {
         return readSplits(dir, name, numClasses, source, missingHint, true, check);
     }
 
@@ -63,9 +63,16 @@ public final class IdxDatasets {
      * As above; with {@code labelsRequired = false} the two label files may both be absent and the
      * splits are then unlabelled (one without the other is an error).
      */
-    public static DatasetPair readSplits(Path dir, String name, int numClasses, String source, String missingHint,
-                                         boolean labelsRequired, BiConsumer<Path, IdxFile> check) {
-        boolean unlabelled = !labelsRequired && find(dir, KnownDataset.TRAIN_LABELS).isEmpty()
+    public static DatasetPair readSplits(
+            Path dir,
+            String name,
+            int numClasses,
+            String source,
+            String missingHint,
+            boolean labelsRequired,
+            BiConsumer<Path, IdxFile> check) {
+        boolean unlabelled = !labelsRequired
+                && find(dir, KnownDataset.TRAIN_LABELS).isEmpty()
                 && find(dir, KnownDataset.TEST_LABELS).isEmpty();
         Map<String, IdxFile> files = new LinkedHashMap<>();
         Map<String, String> sums = new LinkedHashMap<>();
@@ -73,8 +80,8 @@ public final class IdxDatasets {
             if (unlabelled && (f.equals(KnownDataset.TRAIN_LABELS) || f.equals(KnownDataset.TEST_LABELS))) {
                 continue;
             }
-            Path file = find(dir, f).orElseThrow(() -> new VaeException(dir + " has no " + f + " (or " + f + ".gz)"
-                    + missingHint));
+            Path file = find(dir, f)
+                    .orElseThrow(() -> new VaeException(dir + " has no " + f + " (or " + f + ".gz)" + missingHint));
             IdxFile idx = IdxFile.read(file);
             check.accept(file, idx);
             files.put(f, idx);
@@ -89,10 +96,10 @@ public final class IdxDatasets {
                 }
             }
         }
-        Dataset train = fromIdx(name + "-train", files.get(KnownDataset.TRAIN_IMAGES), files.get(KnownDataset.TRAIN_LABELS),
-                classes);
-        Dataset test = fromIdx(name + "-test", files.get(KnownDataset.TEST_IMAGES), files.get(KnownDataset.TEST_LABELS),
-                classes);
+        Dataset train = fromIdx(
+                name + "-train", files.get(KnownDataset.TRAIN_IMAGES), files.get(KnownDataset.TRAIN_LABELS), classes);
+        Dataset test = fromIdx(
+                name + "-test", files.get(KnownDataset.TEST_IMAGES), files.get(KnownDataset.TEST_LABELS), classes);
         if (train.height() != test.height() || train.width() != test.width()) {
             throw new VaeException(source + ": the training images are " + train.height() + "x" + train.width()
                     + " but the test images " + test.height() + "x" + test.width() + " (" + KnownDataset.TRAIN_IMAGES
@@ -114,6 +121,7 @@ public final class IdxDatasets {
 
     /** Reads an images file and an optional labels file (any IDX files, no checksum). */
     public static Dataset read(String name, Path imagesFile, Optional<Path> labelsFile, int numClasses) {
-        return fromIdx(name, IdxFile.read(imagesFile), labelsFile.map(IdxFile::read).orElse(null), numClasses);
+        return fromIdx(
+                name, IdxFile.read(imagesFile), labelsFile.map(IdxFile::read).orElse(null), numClasses);
     }
 }

@@ -38,9 +38,11 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
         }
         MessageDigest sha = newDigest();
         try (InputStream raw = Files.newInputStream(file);
-             InputStream maybeGz = gz ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16) : new BufferedInputStream(raw, 1 << 16);
-             DigestInputStream digest = new DigestInputStream(maybeGz, sha);
-             DataInputStream in = new DataInputStream(digest)) {
+                InputStream maybeGz = gz
+                        ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)
+                        : new BufferedInputStream(raw, 1 << 16);
+                DigestInputStream digest = new DigestInputStream(maybeGz, sha);
+                DataInputStream in = new DataInputStream(digest)) {
             int magic;
             try {
                 magic = in.readInt();
@@ -64,7 +66,8 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
                             + " present); the file is truncated, re-download it");
                 }
                 if (dims[i] < 1) {
-                    throw new VaeException(file + " has an invalid dimension " + dims[i] + " in its header; re-download it");
+                    throw new VaeException(
+                            file + " has an invalid dimension " + dims[i] + " in its header; re-download it");
                 }
                 payload *= dims[i];
                 if (payload > MAX_PAYLOAD) {
@@ -83,7 +86,8 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
                 long recorded = gzipLength(file);
                 if (recorded != ((headerLength + payload) & 0xFFFFFFFFL)) {
                     throw new VaeException(file + " decompresses to " + recorded + " bytes (mod 2^32) but its header "
-                            + Arrays.toString(dims) + " needs " + (headerLength + payload) + "; the file is truncated or"
+                            + Arrays.toString(dims) + " needs " + (headerLength + payload)
+                            + "; the file is truncated or"
                             + " corrupt, re-download it");
                 }
             }
@@ -100,8 +104,9 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             }
             return new IdxFile(dims, data, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
-            throw new VaeException("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + (gz ? " (is it really gzip-compressed?)" : ""));
+            throw new VaeException("cannot read " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + (gz ? " (is it really gzip-compressed?)" : ""));
         }
     }
 
@@ -109,7 +114,8 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
     private static long gzipLength(Path file) throws IOException {
         try (var ch = java.nio.channels.FileChannel.open(file)) {
             if (ch.size() < 18) {
-                throw new VaeException(file + " is too short for a gzip file (" + ch.size() + " bytes); re-download it");
+                throw new VaeException(
+                        file + " is too short for a gzip file (" + ch.size() + " bytes); re-download it");
             }
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             ch.read(b, ch.size() - 4);
@@ -138,7 +144,8 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             n *= d;
         }
         if (n != data.length) {
-            throw new IllegalArgumentException("dims " + Arrays.toString(dims) + " need " + n + " bytes, got " + data.length);
+            throw new IllegalArgumentException(
+                    "dims " + Arrays.toString(dims) + " need " + n + " bytes, got " + data.length);
         }
         try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt((UNSIGNED_BYTE << 8) | dims.length);

@@ -14,10 +14,10 @@ import org.vae4j.api.data.Dataset;
 public final class Evaluator {
     /** Evaluation noise is independent of the training seed, so models are compared on equal terms. */
     public static final long EVALUATION_SEED = 20220101L;
+
     public static final int DEFAULT_BATCH = 500;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     public static Loss evaluate(ModelState state, Dataset data, TrainingProgress progress) {
         return evaluate(state, data, progress, DEFAULT_BATCH);
@@ -25,7 +25,8 @@ public final class Evaluator {
 
     public static Loss evaluate(ModelState state, Dataset data, TrainingProgress progress, int batchSize) {
         VaeStep step = new VaeStep(state).seed(EVALUATION_SEED);
-        BatchGatherer gatherer = new BatchGatherer(data, state.dataType(), state.model().conditionSize());
+        BatchGatherer gatherer =
+                new BatchGatherer(data, state.dataType(), state.model().conditionSize());
         NoiseSource noise = NoiseSource.seeded(EVALUATION_SEED);
         TrainingProgress onData = progress.onDataset(data.size());
         double sumD = 0;

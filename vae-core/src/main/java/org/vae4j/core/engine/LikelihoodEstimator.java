@@ -22,6 +22,7 @@ public final class LikelihoodEstimator {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     /** Rows decoded at once (images x samples per chunk). */
     private static final int ROWS_PER_CHUNK = 5000;
+
     private final ModelRunner runner;
     private final DataType type;
 
@@ -49,7 +50,8 @@ public final class LikelihoodEstimator {
         for (int from = 0; from < n; from += batch) {
             int b = Math.min(batch, n - from);
             INDArray x = gatherer.range(from, b).dup();
-            INDArray condition = gatherer.condition() == null ? null : gatherer.condition().dup();
+            INDArray condition =
+                    gatherer.condition() == null ? null : gatherer.condition().dup();
             GaussianCode q = runner.encode(x, condition);
             double[] max = new double[b];
             double[] sum = new double[b];
@@ -95,12 +97,12 @@ public final class LikelihoodEstimator {
         // log q(z|x) = -1/2 sum_d (log 2pi + logVar + eps^2), accumulated into logW
         c.scratch.assign(c.eps).muli(c.eps).addi(c.logVar);
         c.scratch.sum(c.logW, 1);
-        c.logW.addi(latent * LOG_2PI).muli(0.5);                   // logW = -log q
+        c.logW.addi(latent * LOG_2PI).muli(0.5); // logW = -log q
         model.prior().logDensity(c.z, c.term);
-        c.logW.addi(c.term);                                       // + log p(z)
+        c.logW.addi(c.term); // + log p(z)
         INDArray params = model.decoder().decode(c.conditionTile == null ? c.z : Nd4j.hstack(c.z, c.conditionTile));
         model.likelihood().negLogLikelihood(c.xTile, params, c.term);
-        c.logW.subi(c.term);                                       // + log p(x|z)
+        c.logW.subi(c.term); // + log p(x|z)
         return c.logW.castTo(DataType.DOUBLE).toDoubleVector();
     }
 
@@ -161,7 +163,9 @@ public final class LikelihoodEstimator {
             throw new IllegalArgumentException("cannot tile " + java.util.Arrays.toString(src.shape()) + " " + s
                     + " times into " + java.util.Arrays.toString(dest.shape()));
         }
-        INDArray c = src.dataType() == dest.dataType() && Views.isRowMajor(src) ? src : src.castTo(dest.dataType()).dup('c');
+        INDArray c = src.dataType() == dest.dataType() && Views.isRowMajor(src)
+                ? src
+                : src.castTo(dest.dataType()).dup('c');
         if (!Views.isRowMajor(dest)) {
             throw new IllegalArgumentException("tile destination must be a row-major array");
         }

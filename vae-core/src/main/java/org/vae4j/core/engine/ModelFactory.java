@@ -39,9 +39,12 @@ public final class ModelFactory {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             // a plugin's bug: name the plugin and its jar, not just the exception
-            throw new org.vae4j.api.VaeException("model '" + name + "' of plugin " + registry.contribution(name).origin()
-                    + " failed to build: " + org.vae4j.core.plugin.PluginLoader.rootMessage(e)
-                    + "; report it to the plugin's author", e);
+            throw new org.vae4j.api.VaeException(
+                    "model '" + name + "' of plugin "
+                            + registry.contribution(name).origin()
+                            + " failed to build: " + org.vae4j.core.plugin.PluginLoader.rootMessage(e)
+                            + "; report it to the plugin's author",
+                    e);
         }
     }
 

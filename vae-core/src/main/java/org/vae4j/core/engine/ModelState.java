@@ -23,36 +23,55 @@ public final class ModelState {
     private final INDArray params;
     private final INDArray gradients;
 
-    private ModelState(String provider, Map<String, String> options, ModelSpec spec, VaeModel model, INDArray params,
-                       boolean initialize, long seed) {
+    private ModelState(
+            String provider,
+            Map<String, String> options,
+            ModelSpec spec,
+            VaeModel model,
+            INDArray params,
+            boolean initialize,
+            long seed) {
         this.provider = Objects.requireNonNull(provider);
         this.options = new LinkedHashMap<>(options);
         this.spec = spec;
         this.model = model;
         long n = model.numParams();
         if (params.length() != n) {
-            throw new IllegalArgumentException("model " + provider + " needs " + n + " parameters, got " + params.length());
+            throw new IllegalArgumentException(
+                    "model " + provider + " needs " + n + " parameters, got " + params.length());
         }
         this.params = params;
         this.gradients = Nd4j.zeros(params.dataType(), 1, n);
         org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         long encoderParams = model.encoder().numParams();
-        model.encoder().bind(Views.row(params, 0, encoderParams), Views.row(gradients, 0, encoderParams), initialize, rng);
+        model.encoder()
+                .bind(Views.row(params, 0, encoderParams), Views.row(gradients, 0, encoderParams), initialize, rng);
         long decoderParams = model.decoder().numParams();
-        model.decoder().bind(Views.row(params, encoderParams, decoderParams),
-                Views.row(gradients, encoderParams, decoderParams), initialize, rng);
+        model.decoder()
+                .bind(
+                        Views.row(params, encoderParams, decoderParams),
+                        Views.row(gradients, encoderParams, decoderParams),
+                        initialize,
+                        rng);
     }
 
     /** A freshly initialised model, seeded. */
-    public static ModelState initialize(String provider, Map<String, String> options, ModelSpec spec, VaeModel model,
-                                        DataType type, long seed) {
+    public static ModelState initialize(
+            String provider, Map<String, String> options, ModelSpec spec, VaeModel model, DataType type, long seed) {
         return new ModelState(provider, options, spec, model, Nd4j.zeros(type, 1, model.numParams()), true, seed);
     }
 
     /** A model with the given parameter values (e.g. from a checkpoint). */
-    public static ModelState withParameters(String provider, Map<String, String> options, ModelSpec spec, VaeModel model,
-                                            INDArray params) {
-        return new ModelState(provider, options, spec, model, params.reshape(1, params.length()).dup('c'), false, 0);
+    public static ModelState withParameters(
+            String provider, Map<String, String> options, ModelSpec spec, VaeModel model, INDArray params) {
+        return new ModelState(
+                provider,
+                options,
+                spec,
+                model,
+                params.reshape(1, params.length()).dup('c'),
+                false,
+                0);
     }
 
     public String provider() {

@@ -4,8 +4,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Process-wide ND4J settings, applied in one place from the run's configuration. */
 public final class NativeRuntime {
-    private NativeRuntime() {
-    }
+    private NativeRuntime() {}
 
     /**
      * Sets the number of threads for matrix products and the optimizer update. Products are split
@@ -32,7 +31,7 @@ public final class NativeRuntime {
      * two (docs/performance.md).
      */
     public static String nativeBuild() {
-        Nd4j.getExecutioner();   // loads the backend
+        Nd4j.getExecutioner(); // loads the backend
         String path = org.bytedeco.javacpp.Loader.getLoadedLibraries().get("nd4jcpu");
         if (path == null) {
             return "unknown";

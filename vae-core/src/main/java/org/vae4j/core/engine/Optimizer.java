@@ -36,6 +36,7 @@ public final class Optimizer {
     private final int threads;
     /** Adam: m then v; Adagrad: the sum of squared gradients. */
     private final float[][] state;
+
     private long iteration;
     private final ForkJoinPool pool;
     /**
@@ -45,6 +46,7 @@ public final class Optimizer {
     private static final java.util.Map<Integer, ForkJoinPool> POOLS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Heap copies of the parameters and gradients, allocated on the first step (see updateFloat). */
     private float[][] floatMirrors;
+
     private double[][] doubleMirrors;
 
     public Optimizer(OptimizerKind kind, double learningRate, long numParams, int threads) {
@@ -73,7 +75,8 @@ public final class Optimizer {
     }
 
     /** Restores an optimizer from a checkpoint: its state arrays (see {@link #state()}) and step count. */
-    public static Optimizer restore(OptimizerKind kind, double learningRate, float[][] state, long iteration, int threads) {
+    public static Optimizer restore(
+            OptimizerKind kind, double learningRate, float[][] state, long iteration, int threads) {
         int expected = kind == OptimizerKind.ADAM ? 2 : 1;
         if (state.length != expected) {
             throw new IllegalArgumentException(kind.id() + " needs " + expected + " state arrays, got " + state.length);
@@ -85,8 +88,8 @@ public final class Optimizer {
     public void step(INDArray params, INDArray gradients) {
         int n = (int) params.length();
         if (gradients.length() != n || state[0].length != n) {
-            throw new IllegalArgumentException("optimizer built for " + state[0].length + " parameters, got "
-                    + n + " and " + gradients.length() + " gradients");
+            throw new IllegalArgumentException("optimizer built for " + state[0].length + " parameters, got " + n
+                    + " and " + gradients.length() + " gradients");
         }
         iteration++;
         long t = iteration;
@@ -110,10 +113,24 @@ public final class Optimizer {
             int from = (int) ((long) n * c / chunks);
             int to = (int) ((long) n * (c + 1) / chunks);
             work[c] = isFloat
-                    ? () -> updateFloat(params.data().asNioFloat(), gradients.data().asNioFloat(), (int) params.offset(),
-                            (int) gradients.offset(), from, to, alpha, epsHat)
-                    : () -> updateDouble(params.data().asNioDouble(), gradients.data().asNioDouble(), (int) params.offset(),
-                            (int) gradients.offset(), from, to, alpha, epsHat);
+                    ? () -> updateFloat(
+                            params.data().asNioFloat(),
+                            gradients.data().asNioFloat(),
+                            (int) params.offset(),
+                            (int) gradients.offset(),
+                            from,
+                            to,
+                            alpha,
+                            epsHat)
+                    : () -> updateDouble(
+                            params.data().asNioDouble(),
+                            gradients.data().asNioDouble(),
+                            (int) params.offset(),
+                            (int) gradients.offset(),
+                            from,
+                            to,
+                            alpha,
+                            epsHat);
         }
         if (chunks == 1) {
             work[0].run();
@@ -121,7 +138,8 @@ public final class Optimizer {
             // the second half on the products' spinning worker, which holds the second core
             org.vae4j.core.nn.Products.inParallel(work[0], work[1]);
         } else {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> work[c].run())).join();
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> work[c].run()))
+                    .join();
         }
     }
 
@@ -131,7 +149,8 @@ public final class Optimizer {
      * a bulk memory copy (figures in the class comment). Every array is indexed with the same i,
      * which C2's vectoriser needs.
      */
-    private void updateFloat(FloatBuffer p, FloatBuffer g, int po, int go, int from, int to, float alpha, float epsHat) {
+    private void updateFloat(
+            FloatBuffer p, FloatBuffer g, int po, int go, int from, int to, float alpha, float epsHat) {
         float[] pm = floatMirrors[0];
         float[] gm = floatMirrors[1];
         for (int start = from; start < to; start += BLOCK) {
@@ -148,8 +167,8 @@ public final class Optimizer {
         }
     }
 
-    private static void adamFloat(float[] p, float[] g, float[] m, float[] v, int from, int to, float alpha,
-                                  float epsHat) {
+    private static void adamFloat(
+            float[] p, float[] g, float[] m, float[] v, int from, int to, float alpha, float epsHat) {
         final float b1 = (float) BETA1;
         final float b2 = (float) BETA2;
         for (int i = from; i < to; i++) {
@@ -172,7 +191,8 @@ public final class Optimizer {
         }
     }
 
-    private void updateDouble(DoubleBuffer p, DoubleBuffer g, int po, int go, int from, int to, float alpha, float epsHat) {
+    private void updateDouble(
+            DoubleBuffer p, DoubleBuffer g, int po, int go, int from, int to, float alpha, float epsHat) {
         double[] pm = doubleMirrors[0];
         double[] gm = doubleMirrors[1];
         int len = to - from;

@@ -72,8 +72,11 @@ public final class Trainer {
     }
 
     public static Run start(ModelState model, TrainingConfig config) {
-        return new Run(model, new Optimizer(config.optimizer(), config.learningRate(), model.model().numParams(),
-                config.threads()), 0);
+        return new Run(
+                model,
+                new Optimizer(
+                        config.optimizer(), config.learningRate(), model.model().numParams(), config.threads()),
+                0);
     }
 
     public static long stepsPerEpoch(int examples, int batchSize) {
@@ -85,13 +88,14 @@ public final class Trainer {
         ModelState state = run.model;
         VaeStep step = new VaeStep(state).seed(config.seed());
         step.profile(profile);
-        BatchGatherer gatherer = new BatchGatherer(train, state.dataType(), state.model().conditionSize());
+        BatchGatherer gatherer =
+                new BatchGatherer(train, state.dataType(), state.model().conditionSize());
         int n = train.size();
         int batchSize = Math.min(config.batchSize(), n);
         long stepsPerEpoch = stepsPerEpoch(n, batchSize);
         NoiseSource.Seeded noise = new NoiseSource.Seeded(config.seed() * 31 + 7 + run.epochsCompleted);
         if (run.noiseState != null) {
-            noise.restore(run.noiseState);   // resumed: the noise continues exactly where it stopped
+            noise.restore(run.noiseState); // resumed: the noise continues exactly where it stopped
         }
         listeners.forEach(l -> l.onTrainingStart(config.epochs(), stepsPerEpoch));
         int[] order = new int[n];
@@ -114,12 +118,13 @@ public final class Trainer {
                 if (profile != null) {
                     profile.mark(StepProfile.Phase.GATHER);
                 }
-                TrainingProgress progress = new TrainingProgress(epoch, config.epochs(), epoch * stepsPerEpoch + s,
-                        stepsPerEpoch, n);
+                TrainingProgress progress =
+                        new TrainingProgress(epoch, config.epochs(), epoch * stepsPerEpoch + s, stepsPerEpoch, n);
                 Loss loss = step.computeGradient(x, gatherer.condition(), noise, progress);
                 if (!loss.isFinite()) {
-                    throw new VaeException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
-                            + ": the loss is " + loss.objective() + "; lower {learningRate} or check the model's options");
+                    throw new VaeException(
+                            "training diverged at epoch " + (epoch + 1) + ", step " + (s + 1) + ": the loss is "
+                                    + loss.objective() + "; lower {learningRate} or check the model's options");
                 }
                 run.optimizer.step(state.params(), state.gradients());
                 if (profile != null) {

@@ -12,8 +12,8 @@ import org.vae4j.api.VaeModel;
 import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Regularizer;
 import org.vae4j.api.nn.StochasticRegularizer;
-import org.vae4j.core.nn.BatchBuffers;
 import org.vae4j.api.nn.Views;
+import org.vae4j.core.nn.BatchBuffers;
 
 /**
  * One forward (and optionally backward) pass of a VAE on a batch, with the reparameterisation
@@ -42,6 +42,7 @@ public final class VaeStep {
     private StepProfile profile;
     /** Heap copies for the single-precision latent path (see sampleOnHeap). */
     private float[] heapEps;
+
     private float[] heapStd;
     private float[] heapA;
     private float[] heapB;
@@ -149,9 +150,11 @@ public final class VaeStep {
         double meanR = mean(r);
         ObjectiveTerms terms = model.objective().evaluate(meanD, meanR, progress);
         Regularizer regularizer = model.regularizer().orElse(null);
-        lastPenalty = regularizer == null ? 0 : regularizer instanceof StochasticRegularizer s
-                ? s.value(q, z, progress, StochasticRegularizer.forStep(seed, progress.step()))
-                : regularizer.value(q, z, progress);
+        lastPenalty = regularizer == null
+                ? 0
+                : regularizer instanceof StochasticRegularizer s
+                        ? s.value(q, z, progress, StochasticRegularizer.forStep(seed, progress.step()))
+                        : regularizer.value(q, z, progress);
         Loss loss = new Loss(meanD, meanR, terms.value() + lastPenalty, lastPenalty);
         mark(StepProfile.Phase.LOSS);
         if (!backward) {
@@ -161,8 +164,10 @@ public final class VaeStep {
         model.likelihood().gradient(x, params, terms.reconstructionWeight() / n, gradParams);
         INDArray gradZ = latentGrad.output(n, type);
         INDArray gradDecoderInput = model.decoder().backward(gradParams);
-        gradZ.assign(k > 0 ? gradDecoderInput.get(NDArrayIndex.all(), NDArrayIndex.interval(0, model.latentDims()))
-                : gradDecoderInput);
+        gradZ.assign(
+                k > 0
+                        ? gradDecoderInput.get(NDArrayIndex.all(), NDArrayIndex.interval(0, model.latentDims()))
+                        : gradDecoderInput);
         mark(StepProfile.Phase.DECODER_BACKWARD);
         INDArray gradMean = latentGrad.scratch(n, type);
         INDArray gradLogVar = latentGrad.gradient(n, type);
@@ -171,7 +176,14 @@ public final class VaeStep {
         model.divergence().addGradient(q, z, terms.rateWeight() / n, gradMean, gradLogVar, gradZ);
         if (regularizer instanceof StochasticRegularizer s) {
             // the same draws as the value's: a fresh source with the same seed
-            s.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ,
+            s.addGradient(
+                    q,
+                    z,
+                    progress,
+                    1.0,
+                    gradMean,
+                    gradLogVar,
+                    gradZ,
                     StochasticRegularizer.forStep(seed, progress.step()));
         } else if (regularizer != null) {
             regularizer.addGradient(q, z, progress, 1.0, gradMean, gradLogVar, gradZ);

@@ -39,7 +39,9 @@ public final class CoreModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), String.class, DisentanglementMetric.class);
         plugins.metrics().asMap().forEach((name, m) -> metrics.addBinding(name).toInstance(m));
         MapBinder<String, DatasetSource> datasets = MapBinder.newMapBinder(binder(), String.class, DatasetSource.class);
-        plugins.datasets().asMap().forEach((name, d) -> datasets.addBinding(name).toInstance(d));
+        plugins.datasets()
+                .asMap()
+                .forEach((name, d) -> datasets.addBinding(name).toInstance(d));
         for (Contribution<Object> module : plugins.modules()) {
             install((Module) module.value());
         }
@@ -64,11 +66,14 @@ public final class CoreModule extends AbstractModule {
     }
 
     /** The injected map as a registry, keeping the ServiceLoader origins and naming module-added entries. */
-    private static <T> NamedRegistry<T> registry(String kind, Map<String, T> bound, NamedRegistry<T> discovered,
-                                                 boolean sorted) {
+    private static <T> NamedRegistry<T> registry(
+            String kind, Map<String, T> bound, NamedRegistry<T> discovered, boolean sorted) {
         java.util.List<Contribution<T>> all = new java.util.ArrayList<>();
-        bound.forEach((name, value) -> all.add(discovered.contains(name) ? discovered.contribution(name)
-                : new Contribution<>(name, value, "a Guice module", NamedRegistry.codeSource(value.getClass()))));
+        bound.forEach((name, value) -> all.add(
+                discovered.contains(name)
+                        ? discovered.contribution(name)
+                        : new Contribution<>(
+                                name, value, "a Guice module", NamedRegistry.codeSource(value.getClass()))));
         return new NamedRegistry<>(kind, all, discovered.failures(), sorted);
     }
 }

@@ -18,8 +18,7 @@ import org.vae4j.api.VaeException;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Writes bytes to {@code file} through a temporary sibling and an atomic rename; the folder is
@@ -55,7 +54,8 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new VaeException("cannot write " + file + ": " + e.getMessage() + "; check free space and permissions");
+            throw new VaeException(
+                    "cannot write " + file + ": " + e.getMessage() + "; check free space and permissions");
         } finally {
             if (tmp != null) {
                 try {

@@ -8,16 +8,14 @@ import org.vae4j.api.nn.Activation;
 
 /** In-place activations and their derivatives, expressed through the activation's output. */
 final class Activations {
-    private Activations() {
-    }
+    private Activations() {}
 
     static void applyInPlace(Activation activation, INDArray x) {
         switch (activation) {
             case TANH -> Transforms.tanh(x, false);
             case RELU -> Transforms.relu(x, false);
             case SIGMOID -> Transforms.sigmoid(x, false);
-            case IDENTITY -> {
-            }
+            case IDENTITY -> {}
         }
     }
 
@@ -44,8 +42,7 @@ final class Activations {
                 Transforms.step(scratch, false);
                 delta.muli(scratch);
             }
-            case IDENTITY -> {
-            }
+            case IDENTITY -> {}
         }
     }
 }

@@ -31,7 +31,8 @@ public final class BernoulliLikelihood implements ReconstructionLikelihood {
 
     @Override
     public void negLogLikelihood(INDArray data, INDArray distributionParams, INDArray out) {
-        if (FloatKernels.applies(data, distributionParams, out) && out.length() == data.size(0)
+        if (FloatKernels.applies(data, distributionParams, out)
+                && out.length() == data.size(0)
                 && data.equalShapes(distributionParams)) {
             kernels.bernoulliNegLogLikelihood(data, distributionParams, out);
             return;
@@ -49,7 +50,8 @@ public final class BernoulliLikelihood implements ReconstructionLikelihood {
 
     @Override
     public void gradient(INDArray data, INDArray distributionParams, double scale, INDArray gradOut) {
-        if (FloatKernels.applies(data, distributionParams, gradOut) && data.equalShapes(distributionParams)
+        if (FloatKernels.applies(data, distributionParams, gradOut)
+                && data.equalShapes(distributionParams)
                 && data.equalShapes(gradOut)) {
             kernels.bernoulliGradient(data, distributionParams, (float) scale, gradOut);
             return;

@@ -1,12 +1,12 @@
 package org.vae4j.core.nn;
 
-import org.vae4j.api.nn.Views;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.nn.Activation;
+import org.vae4j.api.nn.Views;
 
 /**
  * A fully connected layer {@code y = act(x W + b)} computed with BLAS into buffers that are
@@ -111,7 +111,8 @@ final class Dense {
         if (!sparseGradient && gradInput != null && Products.worthSharing(delta.size(0) * (long) in * out)) {
             // dW and dL/dx need only delta, x and W: one call on each core
             INDArray x = input;
-            Products.inParallel(() -> Products.product(x, delta, dw, true, false, 1.0, 0.0),
+            Products.inParallel(
+                    () -> Products.product(x, delta, dw, true, false, 1.0, 0.0),
                     () -> Products.product(delta, w, gradInput, false, true, 1.0, keep));
             return;
         }

@@ -1,9 +1,9 @@
 package org.vae4j.core.nn;
 
-import org.vae4j.api.nn.Views;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vae4j.api.nn.Activation;
+import org.vae4j.api.nn.Views;
 
 /**
  * Element-wise single-precision kernels for the training hot path, written so that the JIT (C2)

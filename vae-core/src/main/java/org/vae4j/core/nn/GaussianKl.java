@@ -1,11 +1,11 @@
 package org.vae4j.core.nn;
 
-import org.vae4j.api.nn.Views;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.nn.Divergence;
 import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.api.nn.Views;
 
 /**
  * KL(N(mu, diag(exp(lv))) || N(0, I)) = 0.5 * sum(mu^2 + exp(lv) - 1 - lv), in closed form; it does
@@ -17,6 +17,7 @@ public final class GaussianKl implements Divergence {
     private BatchBuffers scratch;
     /** Heap copies for the single-precision path. */
     private float[] mean;
+
     private float[] logVar;
     private float[] gm;
     private float[] gv;
@@ -61,8 +62,8 @@ public final class GaussianKl implements Divergence {
     }
 
     @Override
-    public void addGradient(GaussianCode q, INDArray z, double scale, INDArray gradMean, INDArray gradLogVariance,
-                            INDArray gradZ) {
+    public void addGradient(
+            GaussianCode q, INDArray z, double scale, INDArray gradMean, INDArray gradLogVariance, INDArray gradZ) {
         if (Views.allRowMajorFloat(q.mean(), q.logVariance(), gradMean, gradLogVariance)) {
             int n = (int) (q.batchSize() * q.latentDims());
             mean = Views.readFloats(q.mean(), mean);

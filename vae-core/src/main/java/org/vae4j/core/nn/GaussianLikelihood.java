@@ -52,8 +52,11 @@ public final class GaussianLikelihood implements ReconstructionLikelihood {
 
     /** The single-precision path applies to row-major FLOAT arrays of matching shapes. */
     private static boolean fast(INDArray data, INDArray params, INDArray other) {
-        return FloatKernels.applies(data, params, other) && params.rank() == 2 && data.rank() == 2
-                && params.size(0) == data.size(0) && params.size(1) == 2 * data.size(1);
+        return FloatKernels.applies(data, params, other)
+                && params.rank() == 2
+                && data.rank() == 2
+                && params.size(0) == data.size(0)
+                && params.size(1) == 2 * data.size(1);
     }
 
     @Override

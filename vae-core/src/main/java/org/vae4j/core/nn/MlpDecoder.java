@@ -16,7 +16,8 @@ public final class MlpDecoder implements Decoder {
 
     public MlpDecoder(int inputSize, List<Integer> hiddenSizes, int outputSize, Activation activation) {
         if (inputSize < 1 || outputSize < 1) {
-            throw new IllegalArgumentException("decoder sizes must be positive: input " + inputSize + ", output " + outputSize);
+            throw new IllegalArgumentException(
+                    "decoder sizes must be positive: input " + inputSize + ", output " + outputSize);
         }
         this.inputSize = inputSize;
         this.outputSize = outputSize;
@@ -38,8 +39,7 @@ public final class MlpDecoder implements Decoder {
      * Layer l's parameters follow layer l-1's in this decoder's slice: its {@code in x out} weight
      * matrix column-major (W[i][j] at {@code i + j * in}), then its {@code out} biases.
      */
-    public record Architecture(int[] widths, Activation[] activations) {
-    }
+    public record Architecture(int[] widths, Activation[] activations) {}
 
     /** {@return the layer widths and activations} */
     public Architecture architecture() {
@@ -98,7 +98,8 @@ public final class MlpDecoder implements Decoder {
         long batch = gradOutput.size(0);
         INDArray delta = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            INDArray below = i == 0 ? inputGradient.output(batch, gradOutput.dataType())
+            INDArray below = i == 0
+                    ? inputGradient.output(batch, gradOutput.dataType())
                     : layers.get(i - 1).gradientBuffer(batch, gradOutput.dataType());
             layers.get(i).backward(delta, below, false);
             delta = below;

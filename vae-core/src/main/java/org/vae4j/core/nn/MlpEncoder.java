@@ -18,7 +18,8 @@ public final class MlpEncoder implements Encoder {
 
     public MlpEncoder(int inputSize, List<Integer> hiddenSizes, int latentDims, Activation activation) {
         if (inputSize < 1 || latentDims < 1) {
-            throw new IllegalArgumentException("encoder sizes must be positive: input " + inputSize + ", latent " + latentDims);
+            throw new IllegalArgumentException(
+                    "encoder sizes must be positive: input " + inputSize + ", latent " + latentDims);
         }
         this.inputSize = inputSize;
         this.latentDims = latentDims;
@@ -110,8 +111,8 @@ public final class MlpEncoder implements Encoder {
     @Override
     public void backward(INDArray gradMean, INDArray gradLogVariance) {
         long batch = gradMean.size(0);
-        INDArray gradHidden = hidden.isEmpty() ? null
-                : hidden.get(hidden.size() - 1).gradientBuffer(batch, gradMean.dataType());
+        INDArray gradHidden =
+                hidden.isEmpty() ? null : hidden.get(hidden.size() - 1).gradientBuffer(batch, gradMean.dataType());
         meanHead.backward(gradMean, gradHidden, false);
         logVarHead.backward(gradLogVariance, gradHidden, true);
         for (int i = hidden.size() - 1; i >= 0; i--) {

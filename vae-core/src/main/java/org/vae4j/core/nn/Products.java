@@ -45,13 +45,13 @@ public final class Products {
     static final int MIN_ROWS = 16;
     /** How long the worker spins without work before it parks. */
     static final long SPIN_NANOS = 20_000_000L;
+
     private static volatile int threads = 1;
     private static Worker worker;
     /** Products computed in two halves so far (for tests). */
     static final java.util.concurrent.atomic.AtomicLong SPLIT = new java.util.concurrent.atomic.AtomicLong();
 
-    private Products() {
-    }
+    private Products() {}
 
     /**
      * Sets the threads that share each large product: 1 (one BLAS call), or 2 and more (two halves
@@ -64,7 +64,7 @@ public final class Products {
             throw new IllegalArgumentException("threads must be >= 1, got " + count);
         }
         if (count > 1 && worker == null) {
-            singleThreadedCaller();   // loads ND4J here, before the worker's first native call
+            singleThreadedCaller(); // loads ND4J here, before the worker's first native call
             worker = new Worker();
         }
         threads = count;
@@ -163,7 +163,7 @@ public final class Products {
             try {
                 singleThreadedCaller();
             } catch (Throwable t) {
-                failure = t;   // reported to the first caller; the worker still runs its tasks
+                failure = t; // reported to the first caller; the worker still runs its tasks
             }
             long idleSince = System.nanoTime();
             while (true) {
@@ -197,8 +197,8 @@ public final class Products {
      * for a row-major C (100x784x500 in float: 0.43 against 0.82 ms). Products below {@link
      * #MIN_WORK} multiply-adds go straight to OpenBLAS ({@link #direct}).
      */
-    static void product(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha,
-                        double beta) {
+    static void product(
+            INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
         long k = transposeA ? a.size(0) : a.size(1);
         if (c.size(0) * c.size(1) * k < MIN_WORK && direct(a, b, c, transposeA, transposeB, alpha, beta)) {
             return;
@@ -218,11 +218,17 @@ public final class Products {
      * input gradient 14-19 against 32-55 us. The same OpenBLAS that ND4J loads, so its thread count
      * ({@link #singleThreadedCaller}) applies.
      */
-    static boolean direct(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha,
-                          double beta) {
+    static boolean direct(
+            INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
         DataType type = c.dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE || a.dataType() != type || b.dataType() != type
-                || a.rank() != 2 || b.rank() != 2 || c.rank() != 2 || c.size(0) < 2 || c.size(1) < 2) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE
+                || a.dataType() != type
+                || b.dataType() != type
+                || a.rank() != 2
+                || b.rank() != 2
+                || c.rank() != 2
+                || c.size(0) < 2
+                || c.size(1) < 2) {
             return false;
         }
         if (c.stride(1) != 1) {
@@ -241,11 +247,37 @@ public final class Products {
         int ldb = (int) leadingDimension(b);
         int ldc = (int) c.stride(0);
         if (type == DataType.FLOAT) {
-            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, transA, transB, m, n, k, (float) alpha,
-                    floats(a), lda, floats(b), ldb, (float) beta, floats(c), ldc);
+            openblas_nolapack.cblas_sgemm(
+                    openblas_nolapack.CblasRowMajor,
+                    transA,
+                    transB,
+                    m,
+                    n,
+                    k,
+                    (float) alpha,
+                    floats(a),
+                    lda,
+                    floats(b),
+                    ldb,
+                    (float) beta,
+                    floats(c),
+                    ldc);
         } else {
-            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transA, transB, m, n, k, alpha,
-                    doubles(a), lda, doubles(b), ldb, beta, doubles(c), ldc);
+            openblas_nolapack.cblas_dgemm(
+                    openblas_nolapack.CblasRowMajor,
+                    transA,
+                    transB,
+                    m,
+                    n,
+                    k,
+                    alpha,
+                    doubles(a),
+                    lda,
+                    doubles(b),
+                    ldb,
+                    beta,
+                    doubles(c),
+                    ldc);
         }
         return true;
     }
@@ -253,7 +285,7 @@ public final class Products {
     /** CBLAS's transposition flag for {@code x} read row-major, or -1 when neither stride is 1. */
     private static int cblasTranspose(INDArray x, boolean transposed) {
         if (x.size(0) < 2 || x.size(1) < 2) {
-            return -1;   // a vector's strides do not tell its layout
+            return -1; // a vector's strides do not tell its layout
         }
         if (x.stride(1) == 1) {
             return transposed ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
@@ -281,7 +313,8 @@ public final class Products {
         }
         long start = x.offset() - data.offset();
         return start >= 0 && start + (x.size(0) - 1) * x.stride(0) + (x.size(1) - 1) * x.stride(1) < data.length()
-                ? start : -1;
+                ? start
+                : -1;
     }
 
     private static FloatPointer floats(INDArray x) {
@@ -337,7 +370,8 @@ public final class Products {
             // Nd4j.gemm refuses a view that is not contiguous (a row block of a column-major C); the
             // op it wraps takes one. Always halves with two threads, even when the worker is busy,
             // so results depend only on the thread count.
-            inParallel(() -> Nd4j.exec(new Mmul(firstA, b, firstC, alpha, beta, mt)),
+            inParallel(
+                    () -> Nd4j.exec(new Mmul(firstA, b, firstC, alpha, beta, mt)),
                     () -> Nd4j.exec(new Mmul(secondA, b, secondC, alpha, beta, mt)));
         }
     }

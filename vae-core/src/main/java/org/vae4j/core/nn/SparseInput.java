@@ -98,9 +98,14 @@ final class SparseInput {
     boolean forward(INDArray x, INDArray w, INDArray y) {
         active = false;
         DataType type = x.dataType();
-        if ((type != DataType.FLOAT && (type != DataType.DOUBLE || !inDouble)) || w.dataType() != type
-                || y.dataType() != type || !org.vae4j.api.nn.Views.isRowMajor(x) || !org.vae4j.api.nn.Views.isRowMajor(y)
-                || w.stride(0) != out || w.stride(1) != 1 || x.size(0) > MAX_ROWS
+        if ((type != DataType.FLOAT && (type != DataType.DOUBLE || !inDouble))
+                || w.dataType() != type
+                || y.dataType() != type
+                || !org.vae4j.api.nn.Views.isRowMajor(x)
+                || !org.vae4j.api.nn.Views.isRowMajor(y)
+                || w.stride(0) != out
+                || w.stride(1) != 1
+                || x.size(0) > MAX_ROWS
                 || x.size(0) * in > Integer.MAX_VALUE) {
             return false;
         }
@@ -129,13 +134,15 @@ final class SparseInput {
             int xOffset = (int) x.offset();
             int wOffset = (int) w.offset();
             int half = batch / 2;
-            Products.inParallel(() -> {
-                compressFloat(xb, xOffset, 0, half, 0);
-                copyRows(wb, wOffset, 0, in / 2);
-            }, () -> {
-                compressFloat(xb, xOffset, half, batch, 1);
-                copyRows(wb, wOffset, in / 2, in);
-            });
+            Products.inParallel(
+                    () -> {
+                        compressFloat(xb, xOffset, 0, half, 0);
+                        copyRows(wb, wOffset, 0, in / 2);
+                    },
+                    () -> {
+                        compressFloat(xb, xOffset, half, batch, 1);
+                        copyRows(wb, wOffset, in / 2, in);
+                    });
         } else {
             if (xD.length < size) {
                 xD = new double[size];
@@ -155,8 +162,8 @@ final class SparseInput {
         FloatBuffer yb = y.data().asNioFloat();
         int yOffset = (int) y.offset();
         int half = batch / 2;
-        Products.inParallel(() -> forwardRows(sums[0], yb, yOffset, 0, half),
-                () -> forwardRows(sums[1], yb, yOffset, half, batch));
+        Products.inParallel(
+                () -> forwardRows(sums[0], yb, yOffset, 0, half), () -> forwardRows(sums[1], yb, yOffset, half, batch));
         return true;
     }
 
@@ -168,8 +175,12 @@ final class SparseInput {
      * @param dw the weight gradient, in x out, a row-major view
      */
     void weightGradient(INDArray delta, INDArray dw) {
-        if (!active || delta.size(0) != batch || !org.vae4j.api.nn.Views.isRowMajor(delta)
-                || dw.stride(0) != out || dw.stride(1) != 1 || delta.dataType() != dw.dataType()) {
+        if (!active
+                || delta.size(0) != batch
+                || !org.vae4j.api.nn.Views.isRowMajor(delta)
+                || dw.stride(0) != out
+                || dw.stride(1) != 1
+                || delta.dataType() != dw.dataType()) {
             throw new IllegalStateException("weight gradient without a matching sparse forward pass");
         }
         boolean single = delta.dataType() == DataType.FLOAT;
@@ -194,7 +205,8 @@ final class SparseInput {
             split++;
         }
         int middle = split;
-        Products.inParallel(() -> gradientRows(sums[0], gb, gOffset, 0, middle),
+        Products.inParallel(
+                () -> gradientRows(sums[0], gb, gOffset, 0, middle),
                 () -> gradientRows(sums[1], gb, gOffset, middle, in));
     }
 
@@ -217,8 +229,18 @@ final class SparseInput {
      * the entries p from {@code starts[i]} to {@code ends[i + shift]} (exclusive), accumulated in
      * {@code a} (the calling thread's) and written to {@code dst} at {@code offset + i * out}.
      */
-    private void sumRows(float[] a, int[] starts, int[] ends, int shift, int[] index, float[] values, float[][] src,
-                         FloatBuffer dst, int offset, int from, int to) {
+    private void sumRows(
+            float[] a,
+            int[] starts,
+            int[] ends,
+            int shift,
+            int[] index,
+            float[] values,
+            float[][] src,
+            FloatBuffer dst,
+            int offset,
+            int from,
+            int to) {
         for (int i = from; i < to; i++) {
             int p0 = starts[i];
             int p1 = ends[i + shift];
@@ -229,8 +251,17 @@ final class SparseInput {
                 int p = p0 + 1;
                 // four entries per pass: one load and store of the sum for four multiply-adds
                 for (; p + 4 <= p1; p += 4) {
-                    addScaled4(a, values[p], src[index[p]], values[p + 1], src[index[p + 1]], values[p + 2],
-                            src[index[p + 2]], values[p + 3], src[index[p + 3]], out);
+                    addScaled4(
+                            a,
+                            values[p],
+                            src[index[p]],
+                            values[p + 1],
+                            src[index[p + 1]],
+                            values[p + 2],
+                            src[index[p + 2]],
+                            values[p + 3],
+                            src[index[p + 3]],
+                            out);
                 }
                 for (; p < p1; p++) {
                     addScaled(a, values[p], src[index[p]], out);
@@ -252,7 +283,7 @@ final class SparseInput {
                 float v = x[base + j];
                 column[n] = j;
                 value[n] = v;
-                n += v != 0f ? 1 : 0;   // no branch to mispredict: the slot is overwritten when v is 0
+                n += v != 0f ? 1 : 0; // no branch to mispredict: the slot is overwritten when v is 0
             }
             rowEnd[b] = n;
         }
@@ -325,8 +356,17 @@ final class SparseInput {
     }
 
     /** acc[k] += (v0 s0[k] + v1 s1[k]) + (v2 s2[k] + v3 s3[k]) for k < n. */
-    private static void addScaled4(float[] acc, float v0, float[] s0, float v1, float[] s1, float v2, float[] s2,
-                                   float v3, float[] s3, int n) {
+    private static void addScaled4(
+            float[] acc,
+            float v0,
+            float[] s0,
+            float v1,
+            float[] s1,
+            float v2,
+            float[] s2,
+            float v3,
+            float[] s3,
+            int n) {
         for (int k = 0; k < n; k++) {
             acc[k] += (v0 * s0[k] + v1 * s1[k]) + (v2 * s2[k] + v3 * s3[k]);
         }
@@ -349,8 +389,8 @@ final class SparseInput {
     }
 
     /** As {@link #sumRows}, over row-major double arrays: row i of dst from the rows of src. */
-    private void sumDouble(int rows, int[] starts, int[] ends, int shift, int[] index, double[] values, INDArray src,
-                           INDArray dst) {
+    private void sumDouble(
+            int rows, int[] starts, int[] ends, int shift, int[] index, double[] values, INDArray src, INDArray dst) {
         DoubleBuffer sb = src.data().asNioDouble();
         DoubleBuffer db = dst.data().asNioDouble();
         int srcOffset = (int) src.offset();

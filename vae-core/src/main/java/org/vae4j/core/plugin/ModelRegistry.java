@@ -20,8 +20,10 @@ public final class ModelRegistry {
     }
 
     private static List<Contribution<ModelProvider>> contributions(Collection<ModelProvider> providers) {
-        return providers.stream().map(p -> new Contribution<>(p.name(), p, p.getClass().getName(),
-                NamedRegistry.codeSource(p.getClass()))).toList();
+        return providers.stream()
+                .map(p ->
+                        new Contribution<>(p.name(), p, p.getClass().getName(), NamedRegistry.codeSource(p.getClass())))
+                .toList();
     }
 
     public ModelProvider get(String name) {

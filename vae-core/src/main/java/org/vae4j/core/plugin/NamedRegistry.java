@@ -30,20 +30,21 @@ public final class NamedRegistry<T> {
      * @param sorted list names alphabetically (else in the order they were contributed, e.g. the
      *               metrics in the order their plugin declares them)
      */
-    public NamedRegistry(String kind, Collection<Contribution<T>> contributions, List<PluginFailure> failures,
-                         boolean sorted) {
+    public NamedRegistry(
+            String kind, Collection<Contribution<T>> contributions, List<PluginFailure> failures, boolean sorted) {
         this.kind = kind;
         Map<String, Contribution<T>> map = sorted ? new TreeMap<>() : new LinkedHashMap<>();
         for (Contribution<T> c : contributions) {
             String name = c.name();
             if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
-                throw new ConfigurationException(kind + " " + c.value().getClass().getName() + " from " + c.origin()
-                        + " has an invalid name '" + name + "'; names are lower-case letters, digits and dashes");
+                throw new ConfigurationException(
+                        kind + " " + c.value().getClass().getName() + " from " + c.origin() + " has an invalid name '"
+                                + name + "'; names are lower-case letters, digits and dashes");
             }
             Contribution<T> previous = map.putIfAbsent(name, c);
             if (previous != null) {
-                throw new ConfigurationException(kind + " '" + name + "' is registered twice: by "
-                        + describe(previous) + " and by " + describe(c) + "; remove one of the plugins");
+                throw new ConfigurationException(kind + " '" + name + "' is registered twice: by " + describe(previous)
+                        + " and by " + describe(c) + "; remove one of the plugins");
             }
         }
         this.byName = Collections.unmodifiableMap(map);
@@ -62,7 +63,8 @@ public final class NamedRegistry<T> {
     private static String describe(Contribution<?> c) {
         String valueClass = c.value().getClass().getName();
         String where = c.jar() == null ? "" : " (" + c.jar() + ")";
-        return valueClass.equals(c.pluginClass()) ? valueClass + where
+        return valueClass.equals(c.pluginClass())
+                ? valueClass + where
                 : valueClass + where + " of plugin " + c.pluginClass();
     }
 

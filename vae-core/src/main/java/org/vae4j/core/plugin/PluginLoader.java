@@ -27,8 +27,7 @@ import org.vae4j.spi.VaePlugin;
  * for its providers is recorded as a {@link PluginFailure} naming its class; the others still load.
  */
 public final class PluginLoader {
-    private PluginLoader() {
-    }
+    private PluginLoader() {}
 
     /**
      * The plugin jars opened on a class loader: the loader, which jar declares each plugin class, and
@@ -50,7 +49,7 @@ public final class PluginLoader {
      * given: every jar in a folder, or one jar file. A jar that declares no plugin gets a warning.
      */
     public static ClassLoader classLoader(ClassLoader parent, Path pluginPath) {
-        return open(parent, pluginPath, m -> { }).loader();
+        return open(parent, pluginPath, m -> {}).loader();
     }
 
     /** As {@link #classLoader(ClassLoader, Path)}, sending warnings to {@code warn}. */
@@ -71,8 +70,8 @@ public final class PluginLoader {
         try {
             if (Files.isRegularFile(pluginPath)) {
                 if (!pluginPath.toString().endsWith(".jar")) {
-                    throw new VaeException("plugin file " + pluginPath + " is not a .jar; pass a jar or a folder of jars"
-                            + " to {pluginDirectory}");
+                    throw new VaeException("plugin file " + pluginPath
+                            + " is not a .jar; pass a jar or a folder of jars" + " to {pluginDirectory}");
                 }
                 candidates.add(pluginPath);
             } else if (Files.isDirectory(pluginPath)) {
@@ -80,7 +79,8 @@ public final class PluginLoader {
                     files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(candidates::add);
                 }
             } else {
-                throw new VaeException("plugin directory " + pluginPath + " does not exist; create it or fix {pluginDirectory}");
+                throw new VaeException(
+                        "plugin directory " + pluginPath + " does not exist; create it or fix {pluginDirectory}");
             }
         } catch (IOException e) {
             throw new VaeException("cannot list plugin directory " + pluginPath + ": " + e.getMessage());
@@ -94,14 +94,15 @@ public final class PluginLoader {
                 var entry = file.getJarEntry(SERVICES);
                 List<String> classes = entry == null ? List.of() : declarations(file.getInputStream(entry));
                 if (classes.isEmpty()) {
-                    warn.accept("plugin jar " + name + " declares no plugin (no " + SERVICES + " entry); it adds nothing");
+                    warn.accept(
+                            "plugin jar " + name + " declares no plugin (no " + SERVICES + " entry); it adds nothing");
                 }
                 URL url = jar.toUri().toURL();
                 jars.add(url);
                 declared.put(url, classes);
             } catch (IOException | SecurityException e) {
-                PluginFailure f = new PluginFailure(null, name, "not a readable jar (" + rootMessage(e)
-                        + "); remove or replace it");
+                PluginFailure f = new PluginFailure(
+                        null, name, "not a readable jar (" + rootMessage(e) + "); remove or replace it");
                 failures.add(f);
                 warn.accept("plugin jar " + name + " is " + f.cause());
             }
@@ -119,8 +120,8 @@ public final class PluginLoader {
      *
      * @return each plugin jar's declared classes, by class name, to the jar's file name
      */
-    private static Map<String, String> rejectRepeatedDeclarations(ClassLoader parent, Map<URL, List<String>> jars,
-                                                                  Path pluginDir) {
+    private static Map<String, String> rejectRepeatedDeclarations(
+            ClassLoader parent, Map<URL, List<String>> jars, Path pluginDir) {
         Map<String, String> declaredBy = new HashMap<>();
         Map<String, String> inJars = new HashMap<>();
         try {
@@ -150,8 +151,8 @@ public final class PluginLoader {
 
     private static List<String> declarations(java.io.InputStream stream) throws IOException {
         List<String> classes = new ArrayList<>();
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stream,
-                java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stream, java.nio.charset.StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int hash = line.indexOf('#');
                 String c = (hash >= 0 ? line.substring(0, hash) : line).strip();
@@ -188,7 +189,8 @@ public final class PluginLoader {
         List<Contribution<DatasetSource>> datasets = new ArrayList<>();
         List<Contribution<Object>> modules = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>(path.failures());
-        Iterator<ServiceLoader.Provider<VaePlugin>> it = ServiceLoader.load(VaePlugin.class, loader).stream().iterator();
+        Iterator<ServiceLoader.Provider<VaePlugin>> it =
+                ServiceLoader.load(VaePlugin.class, loader).stream().iterator();
         while (true) {
             ServiceLoader.Provider<VaePlugin> candidate;
             try {
@@ -225,8 +227,8 @@ public final class PluginLoader {
                 }
                 Object module = plugin.guiceModule();
                 if (module != null && !(module instanceof com.google.inject.Module)) {
-                    throw new IllegalStateException("guiceModule() returned a " + module.getClass().getName()
-                            + ", not a com.google.inject.Module");
+                    throw new IllegalStateException("guiceModule() returned a "
+                            + module.getClass().getName() + ", not a com.google.inject.Module");
                 }
                 models.addAll(m);
                 metrics.addAll(s);
@@ -238,8 +240,12 @@ public final class PluginLoader {
                 failures.add(new PluginFailure(className, jar, rootMessage(e)));
             }
         }
-        return new Plugins(new NamedRegistry<>("model", models, failures, true), new NamedRegistry<>("metric", metrics, failures),
-                new NamedRegistry<>("dataset", datasets, failures), modules, failures);
+        return new Plugins(
+                new NamedRegistry<>("model", models, failures, true),
+                new NamedRegistry<>("metric", metrics, failures),
+                new NamedRegistry<>("dataset", datasets, failures),
+                modules,
+                failures);
     }
 
     private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile("Provider (\\S+)");
@@ -256,6 +262,7 @@ public final class PluginLoader {
             root = root.getCause();
         }
         String msg = root.getMessage();
-        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.strip().replaceAll("\\s+", " "));
+        return root.getClass().getSimpleName()
+                + (msg == null ? "" : ": " + msg.strip().replaceAll("\\s+", " "));
     }
 }

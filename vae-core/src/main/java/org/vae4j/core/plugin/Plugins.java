@@ -11,9 +11,12 @@ import org.vae4j.spi.ModelProvider;
  *
  * @param modules the plugins' own Guice modules ({@code com.google.inject.Module} instances)
  */
-public record Plugins(NamedRegistry<ModelProvider> models, NamedRegistry<DisentanglementMetric> metrics,
-                      NamedRegistry<DatasetSource> datasets, List<Contribution<Object>> modules,
-                      List<PluginFailure> failures) {
+public record Plugins(
+        NamedRegistry<ModelProvider> models,
+        NamedRegistry<DisentanglementMetric> metrics,
+        NamedRegistry<DatasetSource> datasets,
+        List<Contribution<Object>> modules,
+        List<PluginFailure> failures) {
     public Plugins {
         modules = List.copyOf(modules);
         failures = List.copyOf(failures);

@@ -74,8 +74,7 @@ public final class BitmapFont {
         glyph(']', " ### ", "   # ", "   # ", "   # ", "   # ", "   # ", " ### ");
     }
 
-    private BitmapFont() {
-    }
+    private BitmapFont() {}
 
     private static void glyph(char c, String... rows) {
         if (rows.length != HEIGHT) {

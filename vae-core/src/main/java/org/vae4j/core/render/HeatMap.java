@@ -13,8 +13,7 @@ public final class HeatMap {
     private static final int CELL_H = 28;
     private static final int TEXT = 2;
 
-    private HeatMap() {
-    }
+    private HeatMap() {}
 
     public static BufferedImage render(String title, String[] rowLabels, String[] colLabels, double[][] values) {
         int labelW = 0;
@@ -50,7 +49,12 @@ public final class HeatMap {
                 int x = left + c * cw;
                 fill(image, x + 1, y + 1, cw - 2, CELL_H - 2, (red << 16) | (green << 8) | blue);
                 String text = String.format(Locale.ROOT, "%.2f", values[r][c]);
-                BitmapFont.draw(image, text, x + (cw - BitmapFont.width(text, TEXT)) / 2, y + (CELL_H - th) / 2, TEXT,
+                BitmapFont.draw(
+                        image,
+                        text,
+                        x + (cw - BitmapFont.width(text, TEXT)) / 2,
+                        y + (CELL_H - th) / 2,
+                        TEXT,
                         v > 0.5 ? 0xFFFFFF : 0x202020);
             }
         }

@@ -62,7 +62,8 @@ public final class ImageGrid {
     /** Sets a cell from {@code imageHeight * imageWidth} row-major values in [0, 1]. */
     public ImageGrid set(int row, int col, float[] pixels) {
         if (pixels.length != cellHeight * cellWidth) {
-            throw new IllegalArgumentException("cell needs " + cellHeight * cellWidth + " pixels, got " + pixels.length);
+            throw new IllegalArgumentException(
+                    "cell needs " + cellHeight * cellWidth + " pixels, got " + pixels.length);
         }
         cells[row][col] = pixels;
         return this;

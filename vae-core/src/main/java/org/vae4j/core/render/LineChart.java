@@ -15,8 +15,7 @@ public final class LineChart {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
 
-    private record Series(String name, double[] x, double[] y, boolean dashed, boolean markersOnly) {
-    }
+    private record Series(String name, double[] x, double[] y, boolean dashed, boolean markersOnly) {}
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -26,7 +25,8 @@ public final class LineChart {
 
     public LineChart add(String name, double[] x, double[] y, boolean dashed) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series " + name + " has " + x.length + " x and " + y.length + " y values");
+            throw new IllegalArgumentException(
+                    "series " + name + " has " + x.length + " x and " + y.length + " y values");
         }
         series.add(new Series(name, x.clone(), y.clone(), dashed, false));
         return this;
@@ -35,7 +35,8 @@ public final class LineChart {
     /** A series drawn as points only (a scatter). */
     public LineChart scatter(String name, double[] x, double[] y) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series " + name + " has " + x.length + " x and " + y.length + " y values");
+            throw new IllegalArgumentException(
+                    "series " + name + " has " + x.length + " x and " + y.length + " y values");
         }
         series.add(new Series(name, x.clone(), y.clone(), false, true));
         return this;
@@ -80,8 +81,8 @@ public final class LineChart {
         int bottom = 46;
         int pw = width - left - right;
         int ph = height - top - bottom;
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = image.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(java.awt.Color.WHITE);
@@ -111,8 +112,16 @@ public final class LineChart {
             Series se = series.get(s);
             java.awt.Color colour = java.awt.Color.decode(COLOURS[s % COLOURS.length]);
             g.setColor(colour);
-            g.setStroke(se.dashed ? new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f) : new java.awt.BasicStroke(2f));
+            g.setStroke(
+                    se.dashed
+                            ? new java.awt.BasicStroke(
+                                    2f,
+                                    java.awt.BasicStroke.CAP_BUTT,
+                                    java.awt.BasicStroke.JOIN_ROUND,
+                                    1f,
+                                    new float[] {6f, 4f},
+                                    0f)
+                            : new java.awt.BasicStroke(2f));
             int px = -1;
             int py = -1;
             for (int i = 0; i < se.x.length; i++) {
@@ -151,32 +160,63 @@ public final class LineChart {
         int pw = width - left - right;
         int ph = height - top - bottom;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">", width, height, width, height));
-        b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"white\"/>", width,
+        b.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">",
+                width,
+                height,
+                width,
                 height));
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>", left,
+        b.append(String.format(
+                Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"white\"/>", width, height));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>",
+                left,
                 escape(title)));
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
-                + "stroke=\"#999\"/>", left, top, pw, ph));
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" " + "stroke=\"#999\"/>",
+                left,
+                top,
+                pw,
+                ph));
         for (int t = 0; t <= 4; t++) {
             double v = minY + (maxY - minY) * t / 4;
             double y = top + ph - ph * (v - minY) / (maxY - minY);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", left, y,
-                    left + pw, y));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 4, y + 4,
-                    tick(v)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
+                    left,
+                    y,
+                    left + pw,
+                    y));
+            b.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 4, y + 4, tick(v)));
         }
         for (int t = 0; t <= 4; t++) {
             double v = minX + (maxX - minX) * t / 4;
             double x = left + pw * (v - minX) / (maxX - minX);
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x,
-                    top + ph + 14, tick(v)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                    x,
+                    top + ph + 14,
+                    tick(v)));
         }
-        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", left + pw / 2,
-                height - 6, escape(xLabel)));
-        b.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 12 %d)\">%s</text>", top + ph / 2, top + ph / 2, escape(yLabel)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+                left + pw / 2,
+                height - 6,
+                escape(xLabel)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" " + "transform=\"rotate(-90 12 %d)\">%s</text>",
+                top + ph / 2,
+                top + ph / 2,
+                escape(yLabel)));
         for (int s = 0; s < series.size(); s++) {
             Series se = series.get(s);
             String colour = COLOURS[s % COLOURS.length];
@@ -188,19 +228,29 @@ public final class LineChart {
                 double x = left + pw * (se.x[i] - minX) / (maxX - minX);
                 double y = top + ph - ph * (se.y[i] - minY) / (maxY - minY);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", x, y,
-                        colour));
+                b.append(String.format(
+                        Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", x, y, colour));
             }
             if (!se.markersOnly) {
-                b.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
-                        + "stroke-width=\"2\"%s/>", points.toString().trim(), colour,
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" " + "stroke-width=\"2\"%s/>",
+                        points.toString().trim(),
+                        colour,
                         se.dashed ? " stroke-dasharray=\"5,3\"" : ""));
             }
             int ly = top + 14 + 14 * s;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"2\"%s/>", left + pw - 110, ly - 4, left + pw - 90, ly - 4, colour,
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" " + "stroke-width=\"2\"%s/>",
+                    left + pw - 110,
+                    ly - 4,
+                    left + pw - 90,
+                    ly - 4,
+                    colour,
                     se.dashed ? " stroke-dasharray=\"5,3\"" : ""));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", left + pw - 86, ly, escape(se.name)));
+            b.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", left + pw - 86, ly, escape(se.name)));
         }
         b.append("</svg>");
         return b.toString();
@@ -208,7 +258,8 @@ public final class LineChart {
 
     private static String tick(double v) {
         double a = Math.abs(v);
-        return a != 0 && (a >= 1e5 || a < 1e-2) ? String.format(Locale.ROOT, "%.1e", v)
+        return a != 0 && (a >= 1e5 || a < 1e-2)
+                ? String.format(Locale.ROOT, "%.1e", v)
                 : a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 

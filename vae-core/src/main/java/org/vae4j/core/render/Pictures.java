@@ -56,8 +56,8 @@ public final class Pictures {
      * @param rowLabels labels of the rows (same length as dims)
      * @param label the class for a conditional model (ignored otherwise)
      */
-    public ImageGrid traversal(double[] base, int[] dims, String[] rowLabels, double lo, double hi, int steps, int label,
-                               String title) {
+    public ImageGrid traversal(
+            double[] base, int[] dims, String[] rowLabels, double lo, double hi, int steps, int label, String title) {
         if (steps < 2) {
             throw new IllegalArgumentException("a traversal needs at least 2 steps");
         }
@@ -80,7 +80,11 @@ public final class Pictures {
         for (int s = 0; s < steps; s++) {
             double v = lo + (hi - lo) * s / (steps - 1);
             if (s == 0 || s == steps - 1 || Math.abs(v) < 1e-9) {
-                grid.colLabel(s, String.format(Locale.ROOT, "%+.1f", v).replace("+0.0", "0").replace("-0.0", "0"));
+                grid.colLabel(
+                        s,
+                        String.format(Locale.ROOT, "%+.1f", v)
+                                .replace("+0.0", "0")
+                                .replace("-0.0", "0"));
             }
         }
         return grid;
@@ -121,7 +125,8 @@ public final class Pictures {
         Dataset head = data.head(n);
         INDArray x = Nd4j.createFromArray(head.pixels()).reshape(n, head.dataSize());
         INDArray condition = model().isConditional()
-                ? ModelRunner.oneHot(head.labels().orElseThrow(), model().conditionSize(), DataType.FLOAT) : null;
+                ? ModelRunner.oneHot(head.labels().orElseThrow(), model().conditionSize(), DataType.FLOAT)
+                : null;
         GaussianCode q = runner.encode(x, condition);
         INDArray rec = runner.decodeMean(q.mean(), condition);
         int blocks = (n + perRow - 1) / perRow;
@@ -151,7 +156,8 @@ public final class Pictures {
         INDArray condition = null;
         if (model().isConditional()) {
             int[] labels = data.labels().orElseThrow();
-            condition = ModelRunner.oneHot(new int[] {labels[from], labels[to]}, model().conditionSize(), DataType.FLOAT);
+            condition =
+                    ModelRunner.oneHot(new int[] {labels[from], labels[to]}, model().conditionSize(), DataType.FLOAT);
         }
         GaussianCode q = runner.encode(x, condition);
         INDArray z = lerp(q.mean(), steps);
@@ -185,7 +191,8 @@ public final class Pictures {
         if (index < 0 || index >= data.size()) {
             throw new IllegalArgumentException("image " + index + " is outside [0, " + data.size() + ")");
         }
-        float[] px = java.util.Arrays.copyOfRange(data.pixels(), index * data.dataSize(), (index + 1) * data.dataSize());
+        float[] px =
+                java.util.Arrays.copyOfRange(data.pixels(), index * data.dataSize(), (index + 1) * data.dataSize());
         return Nd4j.createFromArray(px).reshape(1, data.dataSize());
     }
 }

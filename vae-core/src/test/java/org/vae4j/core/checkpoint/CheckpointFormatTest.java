@@ -1,7 +1,6 @@
 package org.vae4j.core.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import org.vae4j.core.testkit.CheckpointFiles;
  */
 class CheckpointFormatTest {
     private static final String NOT_A_CHECKPOINT = " is not a vae4j checkpoint (bad magic or too short)";
+
     @TempDir
     Path dir;
 
@@ -50,13 +50,13 @@ class CheckpointFormatTest {
         assertThat(message(f)).isEqualTo("checkpoint " + f + " has an invalid header length 0");
         byte[] b = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(b, 43));
-        assertThat(message(f)).isEqualTo(f + NOT_A_CHECKPOINT + "; point modelDir at a directory written by"
-                + " a trainer");
+        assertThat(message(f))
+                .isEqualTo(f + NOT_A_CHECKPOINT + "; point modelDir at a directory written by" + " a trainer");
     }
 
     @Test
     void theHeaderLengthMustFitTheFile() throws IOException {
-        Path f = craft(2, "{}", 0);   // the shortest header, filling the file exactly
+        Path f = craft(2, "{}", 0); // the shortest header, filling the file exactly
         assertThat(message(f)).contains("has an invalid header (numParams -1, optimizerStateArrays -1)");
         assertThat(message(craft(1, "{}", 0))).endsWith("has an invalid header length 1");
         assertThat(message(craft(3, "{}", 0))).endsWith("has an invalid header length 3");
@@ -74,18 +74,25 @@ class CheckpointFormatTest {
     @Test
     void parameterAndOptimizerArrayCountsHoldAtTheirLimits() throws IOException {
         String version = "; this vae4j reads version";
-        assertThat(message(craft(42, header(1, 0), 4))).as("1 parameter, no optimizer arrays").contains(version);
-        assertThat(message(craft(42, header(1, 8), 36))).as("8 optimizer arrays").contains(version);
-        assertThat(message(craft(42, header(0, 0), 0))).contains("invalid header (numParams 0, optimizerStateArrays 0)");
-        assertThat(message(craft(42, header(1, 9), 40))).contains("invalid header (numParams 1, optimizerStateArrays 9)");
+        assertThat(message(craft(42, header(1, 0), 4)))
+                .as("1 parameter, no optimizer arrays")
+                .contains(version);
+        assertThat(message(craft(42, header(1, 8), 36)))
+                .as("8 optimizer arrays")
+                .contains(version);
+        assertThat(message(craft(42, header(0, 0), 0)))
+                .contains("invalid header (numParams 0, optimizerStateArrays 0)");
+        assertThat(message(craft(42, header(1, 9), 40)))
+                .contains("invalid header (numParams 1, optimizerStateArrays 9)");
         assertThat(message(craft(43, header(1, -1), 0))).contains("optimizerStateArrays -1)");
-        assertThat(message(craft(42, header(2, 0), 4))).contains("declares 2 parameters and 0 optimizer arrays but its"
-                + " size does not match");
+        assertThat(message(craft(42, header(2, 0), 4)))
+                .contains("declares 2 parameters and 0 optimizer arrays but its" + " size does not match");
     }
 
     /** A 42- or 43-character header declaring the counts. */
     private static String header(int p, int k) {
-        return String.format("{\"numParams\":%d,\"optimizerStateArrays\":%d}   ", p, k).substring(0, k < 0 ? 43 : 42);
+        return String.format("{\"numParams\":%d,\"optimizerStateArrays\":%d}   ", p, k)
+                .substring(0, k < 0 ? 43 : 42);
     }
 
     private static Checkpoint sample(int params, List<Checkpoint.EpochRecord> history, long[] noise, int trainImages) {
@@ -96,9 +103,20 @@ class CheckpointFormatTest {
             state[0][i] = -i;
             state[1][i] = i * 0.25f;
         }
-        return new Checkpoint("beta-vae", Map.of("beta", "4"), ModelSpec.mnist(3),
-                new TrainingConfig(5, 100, 1e-3, OptimizerKind.ADAGRAD, -9, 2), 5, 3000, p, state,
-                null, trainImages, Map.of("vae4jVersion", "0.1.0"), noise, history);
+        return new Checkpoint(
+                "beta-vae",
+                Map.of("beta", "4"),
+                ModelSpec.mnist(3),
+                new TrainingConfig(5, 100, 1e-3, OptimizerKind.ADAGRAD, -9, 2),
+                5,
+                3000,
+                p,
+                state,
+                null,
+                trainImages,
+                Map.of("vae4jVersion", "0.1.0"),
+                noise,
+                history);
     }
 
     @Test
@@ -135,7 +153,7 @@ class CheckpointFormatTest {
         Path f = dir.resolve("m.vae4j");
         edited(f, h -> h.put("epochsCompleted", 0));
         assertThat(CheckpointIO.read(f).epochsCompleted()).isZero();
-        edited(f, h -> h.put("epochsCompleted", 5));   // = training.epochs, the most
+        edited(f, h -> h.put("epochsCompleted", 5)); // = training.epochs, the most
         assertThat(CheckpointIO.read(f).epochsCompleted()).isEqualTo(5);
         edited(f, h -> h.put("epochsCompleted", 6));
         assertThat(message(f)).contains("invalid header field epochsCompleted: 6 is not an integer in [0, 5]");

@@ -28,12 +28,13 @@ class DirectoryLockTest {
         try (DirectoryLock first = DirectoryLock.acquire(model)) {
             assertThat(Files.readString(model.resolve(DirectoryLock.FILE)).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
-            assertThatThrownBy(() -> DirectoryLock.acquire(model)).isInstanceOf(VaeException.class)
-                    .hasMessage(model + " is being written by another vae4j run (PID " + ProcessHandle.current().pid()
-                            + "); wait for it to finish, or choose another saveTo");
+            assertThatThrownBy(() -> DirectoryLock.acquire(model))
+                    .isInstanceOf(VaeException.class)
+                    .hasMessage(model + " is being written by another vae4j run (PID "
+                            + ProcessHandle.current().pid() + "); wait for it to finish, or choose another saveTo");
         }
         try (DirectoryLock again = DirectoryLock.acquire(model)) {
-            assertThat(again).isNotNull();   // released by close
+            assertThat(again).isNotNull(); // released by close
         }
     }
 
@@ -49,7 +50,8 @@ class DirectoryLockTest {
         }
         // a leak would leave 40 or 80 descriptors open; a margin of 5 leaves room for whatever else
         // the JVM opens meanwhile (class files, logging)
-        assertThat(openFiles()).as("open file descriptors after 40 held and 40 refused locks")
+        assertThat(openFiles())
+                .as("open file descriptors after 40 held and 40 refused locks")
                 .isLessThan(before + 5);
     }
 
@@ -64,7 +66,7 @@ class DirectoryLockTest {
         Path model = Files.createDirectories(dir.resolve("m"));
         Path stale = Files.write(model.resolve(".model.vae4j123.tmp"), new byte[4]);
         Path staleMetrics = Files.write(model.resolve(".metrics.json9.tmp"), new byte[4]);
-        Path kept = Files.write(model.resolve("model.vae4j.tmp"), new byte[4]);   // not a writer's temporary
+        Path kept = Files.write(model.resolve("model.vae4j.tmp"), new byte[4]); // not a writer's temporary
         try (DirectoryLock lock = DirectoryLock.acquire(model)) {
             assertThat(stale).doesNotExist();
             assertThat(staleMetrics).doesNotExist();
@@ -75,14 +77,23 @@ class DirectoryLockTest {
     @Test
     void aFolderThatCannotBeCreatedIsOneLine() throws IOException {
         Path file = Files.write(dir.resolve("file"), new byte[1]);
-        assertThatThrownBy(() -> DirectoryLock.acquire(file.resolve("m"))).isInstanceOf(VaeException.class)
+        assertThatThrownBy(() -> DirectoryLock.acquire(file.resolve("m")))
+                .isInstanceOf(VaeException.class)
                 .hasMessageStartingWith("cannot write to " + file.resolve("m") + ": ")
                 .hasMessageEndingWith("; choose another saveTo");
     }
 
     private static Checkpoint checkpoint(float[] params) {
-        return new Checkpoint("vae", Map.of(), ModelSpec.mnist(2), new TrainingConfig(3, 10, 1e-3, OptimizerKind.ADAM,
-                1, 1), 2, 7, params, new float[][] {new float[params.length], new float[params.length]}, null);
+        return new Checkpoint(
+                "vae",
+                Map.of(),
+                ModelSpec.mnist(2),
+                new TrainingConfig(3, 10, 1e-3, OptimizerKind.ADAM, 1, 1),
+                2,
+                7,
+                params,
+                new float[][] {new float[params.length], new float[params.length]},
+                null);
     }
 
     @Test
@@ -90,11 +101,14 @@ class DirectoryLockTest {
         Path file = dir.resolve("model.vae4j");
         ModelCheckpoints.writeIfFinite(checkpoint(new float[] {1, 2, 3}), file);
         byte[] good = Files.readAllBytes(file);
-        assertThat(ModelCheckpoints.nonFinite(new float[] {1, Float.NaN, Float.NEGATIVE_INFINITY, 0})).isEqualTo(2);
-        assertThatThrownBy(() -> ModelCheckpoints.writeIfFinite(checkpoint(new float[] {1, Float.POSITIVE_INFINITY, 3}),
-                file)).isInstanceOf(VaeException.class)
-                .hasMessage("training left 1 of 3 parameters NaN or infinite after epoch 2; " + file + " was not replaced"
-                        + " (it keeps the last good epoch); lower learningRate or check the model's options");
+        assertThat(ModelCheckpoints.nonFinite(new float[] {1, Float.NaN, Float.NEGATIVE_INFINITY, 0}))
+                .isEqualTo(2);
+        assertThatThrownBy(() ->
+                        ModelCheckpoints.writeIfFinite(checkpoint(new float[] {1, Float.POSITIVE_INFINITY, 3}), file))
+                .isInstanceOf(VaeException.class)
+                .hasMessage(
+                        "training left 1 of 3 parameters NaN or infinite after epoch 2; " + file + " was not replaced"
+                                + " (it keeps the last good epoch); lower learningRate or check the model's options");
         assertThat(Files.readAllBytes(file)).isEqualTo(good);
         Path fresh = dir.resolve("fresh.vae4j");
         assertThatThrownBy(() -> ModelCheckpoints.writeIfFinite(checkpoint(new float[] {Float.NaN}), fresh))
@@ -106,18 +120,39 @@ class DirectoryLockTest {
     void provenanceNamesVae4jTheProviderItsJarAndTheMachine() {
         ModelProvider p = new ModelRegistryTest.TestProvider("t");
         Map<String, String> prov = Provenances.of(new Contribution<>("t", p, "com.example.Plugin", "example.jar"));
-        assertThat(prov).containsOnlyKeys("vae4jVersion", "provider", "providerClass", "providerPlugin", "providerJar",
-                "providerVersion", "providerJarSha256", "nd4jVersion", "java", "os", "arch", "blas", "nd4jBuild");
-        assertThat(prov.get("vae4jVersion")).isEqualTo(Provenances.vae4jVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(prov).containsEntry("provider", "t").containsEntry("providerClass", p.getClass().getName())
-                .containsEntry("providerPlugin", "com.example.Plugin").containsEntry("nd4jVersion", "1.0.0-M2.1")
+        assertThat(prov)
+                .containsOnlyKeys(
+                        "vae4jVersion",
+                        "provider",
+                        "providerClass",
+                        "providerPlugin",
+                        "providerJar",
+                        "providerVersion",
+                        "providerJarSha256",
+                        "nd4jVersion",
+                        "java",
+                        "os",
+                        "arch",
+                        "blas",
+                        "nd4jBuild");
+        assertThat(prov.get("vae4jVersion"))
+                .isEqualTo(Provenances.vae4jVersion())
+                .matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(prov)
+                .containsEntry("provider", "t")
+                .containsEntry("providerClass", p.getClass().getName())
+                .containsEntry("providerPlugin", "com.example.Plugin")
+                .containsEntry("nd4jVersion", "1.0.0-M2.1")
                 .containsEntry("arch", System.getProperty("os.arch"));
         // the test provider comes from a class folder: no jar to hash, so the declared jar name and "unknown"
         assertThat(prov).containsEntry("providerJar", "example.jar").containsEntry("providerJarSha256", "unknown");
         assertThat(prov.get("blas")).startsWith("OPENBLAS (OpenBLAS 0.3.19");
-        assertThat(prov.get("nd4jBuild")).isEqualTo(Provenances.nd4jBuildExpected()).startsWith("linux-x86_64");
+        assertThat(prov.get("nd4jBuild"))
+                .isEqualTo(Provenances.nd4jBuildExpected())
+                .startsWith("linux-x86_64");
         assertThat(Provenances.jarOf(String.class)).isNull();
-        assertThat(Provenances.jarOf(org.nd4j.linalg.factory.Nd4j.class)).isNotNull()
+        assertThat(Provenances.jarOf(org.nd4j.linalg.factory.Nd4j.class))
+                .isNotNull()
                 .satisfies(j -> assertThat(j.getFileName().toString()).startsWith("nd4j-api"));
     }
 }

@@ -40,8 +40,8 @@ class ModelCheckpointsTest {
     private final Dataset data = ProviderConformance.syntheticImages(64, 5);
 
     private Trainer.Run trained() {
-        ModelState state = factory.create("vae", ProviderConformance.SPEC, Map.of("hidden", Integer.toString(HIDDEN)),
-                DataType.FLOAT, 5);
+        ModelState state = factory.create(
+                "vae", ProviderConformance.SPEC, Map.of("hidden", Integer.toString(HIDDEN)), DataType.FLOAT, 5);
         Trainer.Run run = Trainer.start(state, config);
         new Trainer(config, List.of()).train(run, data);
         return run;
@@ -63,9 +63,21 @@ class ModelCheckpointsTest {
         for (int i = 0; i < moments.length; i++) {
             moments[i] = inFormat1(c.optimizerState()[i]);
         }
-        return new Checkpoint(c.provider(), c.options(), c.spec(), c.training(), c.epochsCompleted(),
-                c.optimizerIteration(), inFormat1(c.params()), moments, c.dataset(), c.trainImages(), c.provenance(),
-                c.noiseState(), c.history(), 1);
+        return new Checkpoint(
+                c.provider(),
+                c.options(),
+                c.spec(),
+                c.training(),
+                c.epochsCompleted(),
+                c.optimizerIteration(),
+                inFormat1(c.params()),
+                moments,
+                c.dataset(),
+                c.trainImages(),
+                c.provenance(),
+                c.noiseState(),
+                c.history(),
+                1);
     }
 
     @Test
@@ -93,14 +105,26 @@ class ModelCheckpointsTest {
         Path file = dir.resolve(CheckpointIO.FILE_NAME);
         Checkpoint old = asFormat1(current);
         // written as format 2 with the old arrays, then relabelled: what vae4j before format 2 wrote
-        CheckpointIO.write(new Checkpoint(old.provider(), old.options(), old.spec(), old.training(),
-                old.epochsCompleted(), old.optimizerIteration(), old.params(), old.optimizerState(), null, 0, Map.of()),
+        CheckpointIO.write(
+                new Checkpoint(
+                        old.provider(),
+                        old.options(),
+                        old.spec(),
+                        old.training(),
+                        old.epochsCompleted(),
+                        old.optimizerIteration(),
+                        old.params(),
+                        old.optimizerState(),
+                        null,
+                        0,
+                        Map.of()),
                 file);
         CheckpointFiles.editHeader(file, h -> h.put("formatVersion", 1));
         Checkpoint read = CheckpointIO.read(file);
         assertThat(read.formatVersion()).isEqualTo(1);
         assertThatThrownBy(() -> CheckpointIO.write(read, dir.resolve("copy.vae4j")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 1");
         Trainer.Run restored = ModelCheckpoints.restore(read, factory, 1);
         TrainingProgress end = new TrainingProgress(0, 1, 0, 1);
         Loss expected = Evaluator.evaluate(run.model(), data, end);
@@ -112,15 +136,30 @@ class ModelCheckpointsTest {
     void formatsOutsideOneAndTwoAreRefused() throws Exception {
         Checkpoint current = ModelCheckpoints.of(trained(), config, null);
         for (int version : new int[] {0, 3}) {
-            assertThatThrownBy(() -> new Checkpoint(current.provider(), current.options(), current.spec(),
-                    current.training(), 1, 1, current.params(), current.optimizerState(), null, 0, Map.of(), null, null,
-                    version)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format " + version);
+            assertThatThrownBy(() -> new Checkpoint(
+                            current.provider(),
+                            current.options(),
+                            current.spec(),
+                            current.training(),
+                            1,
+                            1,
+                            current.params(),
+                            current.optimizerState(),
+                            null,
+                            0,
+                            Map.of(),
+                            null,
+                            null,
+                            version))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("format " + version);
             Path file = dir.resolve("v" + version + ".vae4j");
             CheckpointIO.write(current, file);
             CheckpointFiles.editHeader(file, h -> h.put("formatVersion", version));
-            assertThatThrownBy(() -> CheckpointIO.read(file)).isInstanceOf(org.vae4j.api.VaeException.class)
-                    .hasMessage("checkpoint " + file + " has format version " + version + "; this vae4j reads versions 1"
-                            + " to 2 (a newer vae4j wrote it? then use that one)");
+            assertThatThrownBy(() -> CheckpointIO.read(file))
+                    .isInstanceOf(org.vae4j.api.VaeException.class)
+                    .hasMessage("checkpoint " + file + " has format version " + version
+                            + "; this vae4j reads versions 1" + " to 2 (a newer vae4j wrote it? then use that one)");
         }
     }
 }

@@ -44,8 +44,10 @@ class IdxFileTest {
     void rejectsWrongMagicNumber() throws IOException {
         Path f = dir.resolve("bad");
         Files.write(f, new byte[] {0, 0, 0x0D, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 5});
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(VaeException.class)
-                .hasMessageContaining("magic number 0x00000d03").hasMessageContaining(f.toString());
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(VaeException.class)
+                .hasMessageContaining("magic number 0x00000d03")
+                .hasMessageContaining(f.toString());
     }
 
     @Test
@@ -53,8 +55,10 @@ class IdxFileTest {
         Path f = images("t-idx3-ubyte", 10);
         byte[] all = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(all, all.length - 5));
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(VaeException.class)
-                .hasMessageContaining("truncated").hasMessageContaining("needs 56");
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(VaeException.class)
+                .hasMessageContaining("truncated")
+                .hasMessageContaining("needs 56");
     }
 
     @Test
@@ -65,7 +69,9 @@ class IdxFileTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(java.util.Arrays.copyOf(all, all.length - 8));
         }
-        assertThatThrownBy(() -> IdxFile.read(gz)).isInstanceOf(VaeException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> IdxFile.read(gz))
+                .isInstanceOf(VaeException.class)
+                .hasMessageContaining("truncated");
     }
 
     @Test
@@ -77,24 +83,30 @@ class IdxFileTest {
             out.writeInt(Integer.MAX_VALUE);
             out.writeInt(28);
         }
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(VaeException.class).hasMessageContaining("corrupt");
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(VaeException.class)
+                .hasMessageContaining("corrupt");
     }
 
     @Test
     void rejectsEmptyFile() throws IOException {
         Path f = dir.resolve("empty");
         Files.write(f, new byte[0]);
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(VaeException.class).hasMessageContaining("not an IDX file");
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(VaeException.class)
+                .hasMessageContaining("not an IDX file");
     }
 
     @Test
     void trainAndTestImagesOfDifferentSizesAreOneLineNamingTheFiles() throws IOException {
         IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
         IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 14, 14}, new byte[2 * 196]);
-        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> { }))
+        assertThatThrownBy(
+                        () -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> {}))
                 .isInstanceOf(VaeException.class)
                 .hasMessage("dataDirectory " + dir + ": the training images are 28x28 but the test images 14x14 ("
-                        + KnownDataset.TRAIN_IMAGES + " and " + KnownDataset.TEST_IMAGES + " must come from one dataset)");
+                        + KnownDataset.TRAIN_IMAGES + " and " + KnownDataset.TEST_IMAGES
+                        + " must come from one dataset)");
     }
 
     @Test
@@ -111,21 +123,27 @@ class IdxFileTest {
             }
         };
         assertThatThrownBy(() -> DatasetLocator.copyBounded(endless, dir.resolve("x.gz"), "https://mirror/x.gz"))
-                .isInstanceOf(IOException.class).hasMessage("https://mirror/x.gz sent more than 67108864 bytes, more"
+                .isInstanceOf(IOException.class)
+                .hasMessage("https://mirror/x.gz sent more than 67108864 bytes, more"
                         + " than the dataset's files are; not using it");
     }
 
     @Test
     void aLabelEqualToTheClassCountIsRefused() throws IOException {
-        IdxFile images = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("i-idx3-ubyte"), new int[] {2, 2, 2}, new byte[8]));
-        IdxFile ok = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("ok-idx1-ubyte"), new int[] {2}, new byte[] {0, 9}));
-        assertThat(IdxDatasets.fromIdx("d", images, ok, 10).labels().orElseThrow()).containsExactly(0, 9);
-        IdxFile bad = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("bad-idx1-ubyte"), new int[] {2}, new byte[] {0, 10}));
-        assertThatThrownBy(() -> IdxDatasets.fromIdx("d", images, bad, 10)).isInstanceOf(VaeException.class)
+        IdxFile images =
+                IdxFile.read(IdxFile.writeAndReturn(dir.resolve("i-idx3-ubyte"), new int[] {2, 2, 2}, new byte[8]));
+        IdxFile ok =
+                IdxFile.read(IdxFile.writeAndReturn(dir.resolve("ok-idx1-ubyte"), new int[] {2}, new byte[] {0, 9}));
+        assertThat(IdxDatasets.fromIdx("d", images, ok, 10).labels().orElseThrow())
+                .containsExactly(0, 9);
+        IdxFile bad =
+                IdxFile.read(IdxFile.writeAndReturn(dir.resolve("bad-idx1-ubyte"), new int[] {2}, new byte[] {0, 10}));
+        assertThatThrownBy(() -> IdxDatasets.fromIdx("d", images, bad, 10))
+                .isInstanceOf(VaeException.class)
                 .hasMessage("d: label 10 at index 1 is not below 10");
         // and the pixels are the bytes scaled to [0, 1]
-        IdxFile px = IdxFile.read(IdxFile.writeAndReturn(dir.resolve("px-idx3-ubyte"), new int[] {1, 1, 3},
-                new byte[] {0, (byte) 128, (byte) 255}));
+        IdxFile px = IdxFile.read(IdxFile.writeAndReturn(
+                dir.resolve("px-idx3-ubyte"), new int[] {1, 1, 3}, new byte[] {0, (byte) 128, (byte) 255}));
         assertThat(IdxDatasets.fromIdx("p", px, null, 0).pixels()).containsExactly(0f, 128f / 255, 1f);
     }
 
@@ -133,7 +151,8 @@ class IdxFileTest {
     void aFileThatEndsInsideItsHeaderSaysSo() throws IOException {
         Path f = dir.resolve("four-bytes-idx3-ubyte");
         Files.write(f, new byte[] {0, 0, 8, 3});
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(org.vae4j.api.VaeException.class)
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(org.vae4j.api.VaeException.class)
                 .hasMessage(f + " ends inside its header (3 dimensions declared, 0 present); the file is truncated,"
                         + " re-download it");
     }
@@ -148,13 +167,15 @@ class IdxFileTest {
             out.writeInt(28);
             out.writeInt(28);
         }
-        assertThatThrownBy(() -> IdxFile.read(f)).isInstanceOf(org.vae4j.api.VaeException.class)
+        assertThatThrownBy(() -> IdxFile.read(f))
+                .isInstanceOf(org.vae4j.api.VaeException.class)
                 .hasMessageContaining("decompresses to 16 bytes (mod 2^32) but its header [2739000, 28, 28] needs"
                         + " 2147376016; the file is truncated or corrupt");
     }
 
     private static byte[] header(int magic, int... dims) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * dims.length).putInt(magic);
+        java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.allocate(4 + 4 * dims.length).putInt(magic);
         for (int d : dims) {
             b.putInt(d);
         }
@@ -188,9 +209,12 @@ class IdxFileTest {
             out.write(new byte[] {5, 6, 7});
         }
         byte[] b = Files.readAllBytes(gz);
-        java.nio.ByteBuffer.wrap(b, b.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8 + 2);
+        java.nio.ByteBuffer.wrap(b, b.length - 4, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(8 + 2);
         Files.write(gz, b);
-        assertThatThrownBy(() -> IdxFile.read(gz)).hasMessageContaining("has data after the 2 bytes its header declares");
+        assertThatThrownBy(() -> IdxFile.read(gz))
+                .hasMessageContaining("has data after the 2 bytes its header declares");
     }
 
     @Test
@@ -200,12 +224,21 @@ class IdxFileTest {
         IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 2, 2}, new byte[8]);
         IdxFile.write(dir.resolve(KnownDataset.TEST_LABELS), new int[] {2}, new byte[] {1, 3});
         java.util.List<String> checked = new java.util.ArrayList<>();
-        var pair = IdxDatasets.readSplits(dir, "d", 0, "--data " + dir, "", (f, i) -> checked.add(f.getFileName()
-                .toString()));
+        var pair = IdxDatasets.readSplits(
+                dir,
+                "d",
+                0,
+                "--data " + dir,
+                "",
+                (f, i) -> checked.add(f.getFileName().toString()));
         assertThat(checked).containsExactlyInAnyOrderElementsOf(KnownDataset.FILES);
-        assertThat(pair.train().numClasses()).as("inferred from the largest label, 4").isEqualTo(5);
+        assertThat(pair.train().numClasses())
+                .as("inferred from the largest label, 4")
+                .isEqualTo(5);
         assertThat(pair.test().labels().orElseThrow()).containsExactly(1, 3);
-        assertThat(IdxDatasets.readSplits(dir, "d", 7, "--data " + dir, "", (f, i) -> { }).train().numClasses())
+        assertThat(IdxDatasets.readSplits(dir, "d", 7, "--data " + dir, "", (f, i) -> {})
+                        .train()
+                        .numClasses())
                 .isEqualTo(7);
     }
 
@@ -213,7 +246,8 @@ class IdxFileTest {
     void imagesOfTheSameHeightButAnotherWidthAreRefused() throws IOException {
         IdxFile.write(dir.resolve(KnownDataset.TRAIN_IMAGES), new int[] {3, 28, 28}, new byte[3 * 784]);
         IdxFile.write(dir.resolve(KnownDataset.TEST_IMAGES), new int[] {2, 28, 14}, new byte[2 * 392]);
-        assertThatThrownBy(() -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> { }))
+        assertThatThrownBy(
+                        () -> IdxDatasets.readSplits(dir, "idx", 0, "{dataDirectory} " + dir, "", false, (f, i) -> {}))
                 .hasMessageContaining("the training images are 28x28 but the test images 28x14");
     }
 
@@ -236,7 +270,7 @@ class IdxFileTest {
                 }
                 pause = !pause;
                 if (pause) {
-                    return 0;   // a slow network may hand back nothing for a while
+                    return 0; // a slow network may hand back nothing for a while
                 }
                 int n = (int) Math.min(len, limit - sent);
                 java.util.Arrays.fill(b, off, off + n, (byte) 7);

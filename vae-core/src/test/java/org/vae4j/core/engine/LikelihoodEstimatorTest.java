@@ -57,8 +57,7 @@ class LikelihoodEstimatorTest {
                 return 0;
             }
 
-            public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {
-            }
+            public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {}
 
             public GaussianCode encode(INDArray x) {
                 long n = x.size(0);
@@ -94,8 +93,7 @@ class LikelihoodEstimatorTest {
                 return 0;
             }
 
-            public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {
-            }
+            public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {}
 
             public INDArray decode(INDArray z) {
                 long n = z.size(0);
@@ -113,7 +111,12 @@ class LikelihoodEstimatorTest {
                 throw new UnsupportedOperationException();
             }
         };
-        return new VaeModel(encoder, decoder, new GaussianLikelihood(), new StandardNormalPrior(2), new GaussianKl(),
+        return new VaeModel(
+                encoder,
+                decoder,
+                new GaussianLikelihood(),
+                new StandardNormalPrior(2),
+                new GaussianKl(),
                 Objective.negativeElbo());
     }
 
@@ -166,7 +169,7 @@ class LikelihoodEstimatorTest {
         // 7,200 exceeds one chunk of samples (5,000 rows): every weight is p(x), so drawing more or
         // fewer samples than K would shift the estimate by log(drawn / K)
         for (int k : new int[] {1, 3, 250, 7200}) {
-            double[] estimates = estimator.estimate(d, 7, k, 11, done -> { });
+            double[] estimates = estimator.estimate(d, 7, k, 11, done -> {});
             for (int i = 0; i < 7; i++) {
                 float[] x = java.util.Arrays.copyOfRange(d.pixels(), i * 3, i * 3 + 3);
                 assertThat(estimates[i]).as("image %d, K=%d", i, k).isCloseTo(exactLogLikelihood(x), within(1e-9));
@@ -182,9 +185,9 @@ class LikelihoodEstimatorTest {
         for (int i = 0; i < 40; i++) {
             exact += exactLogLikelihood(java.util.Arrays.copyOfRange(d.pixels(), i * 3, i * 3 + 3)) / 40;
         }
-        double k1 = mean(estimator.estimate(d, 40, 1, 3, done -> { }));
-        double k20 = mean(estimator.estimate(d, 40, 20, 3, done -> { }));
-        double k5000 = mean(estimator.estimate(d, 40, 5000, 3, done -> { }));
+        double k1 = mean(estimator.estimate(d, 40, 1, 3, done -> {}));
+        double k20 = mean(estimator.estimate(d, 40, 20, 3, done -> {}));
+        double k5000 = mean(estimator.estimate(d, 40, 5000, 3, done -> {}));
         assertThat(k1).isLessThan(k20);
         assertThat(k20).isLessThan(k5000);
         assertThat(exact - k1).isGreaterThan(0.1);
@@ -193,14 +196,17 @@ class LikelihoodEstimatorTest {
 
     @Test
     void aPartialLastBatchIsEstimatedAndProgressCountsImages() {
-        Dataset d = data(45);   // K = 250 gives batches of 20 images: 20, 20 and a last one of 5
+        Dataset d = data(45); // K = 250 gives batches of 20 images: 20, 20 and a last one of 5
         java.util.List<Integer> progress = new java.util.ArrayList<>();
-        double[] estimates = new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 45, 250, 11,
-                progress::add);
+        double[] estimates =
+                new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 45, 250, 11, progress::add);
         assertThat(progress).containsExactly(20, 40, 45);
         for (int i : new int[] {0, 39, 40, 44}) {
-            assertThat(estimates[i]).as("image %d", i)
-                    .isCloseTo(exactLogLikelihood(java.util.Arrays.copyOfRange(d.pixels(), i * 3, i * 3 + 3)), within(1e-9));
+            assertThat(estimates[i])
+                    .as("image %d", i)
+                    .isCloseTo(
+                            exactLogLikelihood(java.util.Arrays.copyOfRange(d.pixels(), i * 3, i * 3 + 3)),
+                            within(1e-9));
         }
     }
 
@@ -210,7 +216,7 @@ class LikelihoodEstimatorTest {
         // the sum is taken relative to the largest weight
         float[] pixels = {40, -40, 40, 41, 39, -40};
         Dataset d = new Dataset("far", 2, 1, 3, pixels, null, 0);
-        double[] estimates = new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 2, 30, 5, done -> { });
+        double[] estimates = new LikelihoodEstimator(model(0, 1), DataType.DOUBLE).estimate(d, 2, 30, 5, done -> {});
         for (int i = 0; i < 2; i++) {
             double exact = exactLogLikelihood(java.util.Arrays.copyOfRange(pixels, i * 3, i * 3 + 3));
             assertThat(exact).isLessThan(-1000);
@@ -225,16 +231,19 @@ class LikelihoodEstimatorTest {
     @Test
     void tileRowsStacksCopiesOfTheRowsForEitherPrecisionAndFromAView() {
         INDArray whole = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}, {5, 6}, {7, 8}});
-        INDArray src = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());   // rows {3,4}, {5,6}, at an offset
+        INDArray src = whole.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()); // rows {3,4}, {5,6}, at an offset
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             INDArray dest = Nd4j.create(type, 6, 2);
             LikelihoodEstimator.tileRows(src, 3, dest);
-            assertThat(dest.castTo(DataType.FLOAT)).isEqualTo(Nd4j.createFromArray(
-                    new float[][] {{3, 4}, {5, 6}, {3, 4}, {5, 6}, {3, 4}, {5, 6}}));
+            assertThat(dest.castTo(DataType.FLOAT)).isEqualTo(Nd4j.createFromArray(new float[][] {
+                {3, 4}, {5, 6}, {3, 4}, {5, 6}, {3, 4}, {5, 6}
+            }));
         }
-        INDArray strided = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 4),
-                org.nd4j.linalg.indexing.NDArrayIndex.all());   // rows {1,2}, {5,6}: not contiguous
+        INDArray strided = whole.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 4),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()); // rows {1,2}, {5,6}: not contiguous
         INDArray dest = Nd4j.create(DataType.FLOAT, 4, 2);
         LikelihoodEstimator.tileRows(strided, 2, dest);
         assertThat(dest).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 2}, {5, 6}, {1, 2}, {5, 6}}));

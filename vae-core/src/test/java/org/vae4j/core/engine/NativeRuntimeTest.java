@@ -14,20 +14,28 @@ class NativeRuntimeTest {
     @Test
     void theNativeBuildVae4jWasBuiltWithIsTheOneLoaded() {
         String expected = Provenances.nd4jBuildExpected();
-        assertThat(expected).as("recorded at build time from the root pom's nd4j.classifier")
-                .startsWith("linux-x86_64").doesNotContain("$");
+        assertThat(expected)
+                .as("recorded at build time from the root pom's nd4j.classifier")
+                .startsWith("linux-x86_64")
+                .doesNotContain("$");
         assertThat(NativeRuntime.nativeBuild()).isEqualTo(expected);
     }
 
     @Test
     void anotherLoadedBuildGetsAOneLineWarningNamingBothAndTheFix() {
-        assertThat(NativeRuntime.buildMismatch("linux-x86_64-onednn", "linux-x86_64-onednn")).isEmpty();
-        assertThat(NativeRuntime.buildMismatch("unknown", "linux-x86_64-onednn")).isEmpty();
+        assertThat(NativeRuntime.buildMismatch("linux-x86_64-onednn", "linux-x86_64-onednn"))
+                .isEmpty();
+        assertThat(NativeRuntime.buildMismatch("unknown", "linux-x86_64-onednn"))
+                .isEmpty();
         assertThat(NativeRuntime.buildMismatch("linux-x86_64", "unknown")).isEmpty();
-        assertThat(NativeRuntime.buildMismatch("linux-x86_64", "linux-x86_64-onednn")).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("warning: ND4J's native build linux-x86_64 is loaded, but vae4j was built with linux-x86_64-onednn")
-                .contains("declare nd4j-native with classifier linux-x86_64-onednn").doesNotContain("\n"));
+        assertThat(NativeRuntime.buildMismatch("linux-x86_64", "linux-x86_64-onednn"))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .startsWith(
+                                "warning: ND4J's native build linux-x86_64 is loaded, but vae4j was built with linux-x86_64-onednn")
+                        .contains("declare nd4j-native with classifier linux-x86_64-onednn")
+                        .doesNotContain("\n"));
         // this process loaded the right one: no warning
-        assertThat(NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(), Provenances.nd4jBuildExpected())).isEmpty();
+        assertThat(NativeRuntime.buildMismatch(NativeRuntime.nativeBuild(), Provenances.nd4jBuildExpected()))
+                .isEmpty();
     }
 }

@@ -92,17 +92,21 @@ class OptimizerTest {
         int n = 20_000;
         INDArray whole = Nd4j.rand(DataType.FLOAT, 1, n + 10);
         INDArray before = whole.dup();
-        INDArray params = whole.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+        INDArray params = whole.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 7 + n));
         INDArray gradWhole = Nd4j.rand(DataType.FLOAT, 1, n + 3).subi(0.5);
-        INDArray grads = gradWhole.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+        INDArray grads = gradWhole.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 3 + n));
         INDArray reference = params.dup();
         new Optimizer(OptimizerKind.ADAM, 1e-2, n, 1).step(params, grads);
         new Optimizer(OptimizerKind.ADAM, 1e-2, n, 1).step(reference, grads.dup());
         assertThat(params.equals(reference)).isTrue();
-        assertThat(params.equals(before.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 7 + n)))).isFalse();
+        assertThat(params.equals(before.get(
+                        org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                        org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 7 + n))))
+                .isFalse();
         for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, n + 7, n + 8, n + 9}) {
             assertThat(whole.getFloat(0, i)).as("element " + i).isEqualTo(before.getFloat(0, i));
         }
@@ -116,12 +120,14 @@ class OptimizerTest {
         INDArray grads = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);
         new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2).step(params, grads);
         long before = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("ForkJoinPool-")).count();
+                .filter(t -> t.getName().startsWith("ForkJoinPool-"))
+                .count();
         for (int i = 0; i < 50; i++) {
             new Optimizer(OptimizerKind.ADAM, 1e-3, n, 2).step(params, grads);
         }
         long after = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("ForkJoinPool-")).count();
+                .filter(t -> t.getName().startsWith("ForkJoinPool-"))
+                .count();
         assertThat(after - before).isLessThanOrEqualTo(2);
     }
 }

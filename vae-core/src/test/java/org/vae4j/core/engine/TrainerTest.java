@@ -24,8 +24,8 @@ import org.vae4j.core.testkit.ProviderConformance;
 
 /** The engine's own tests of Trainer, Evaluator and VaeStep, with the registry tests' vanilla provider. */
 class TrainerTest {
-    private static final ModelFactory FACTORY = new ModelFactory(new ModelRegistry(
-            List.of(new ModelRegistryTest.TestProvider("t")), List.of()), new BuiltinComponents());
+    private static final ModelFactory FACTORY = new ModelFactory(
+            new ModelRegistry(List.of(new ModelRegistryTest.TestProvider("t")), List.of()), new BuiltinComponents());
     private final Dataset data = ProviderConformance.syntheticImages(45, 3);
 
     private static ModelState model(DataType type, long seed) {
@@ -39,21 +39,22 @@ class TrainerTest {
         TrainingConfig config = new TrainingConfig(2, 20, 1e-3, OptimizerKind.ADAM, 1, 1);
         ModelState state = model(DataType.FLOAT, 1);
         new Trainer(config, List.of(new TrainingListener() {
-            @Override
-            public void onTrainingStart(int epochs, long stepsPerEpoch) {
-                calls.add("start " + epochs + " " + stepsPerEpoch);
-            }
+                    @Override
+                    public void onTrainingStart(int epochs, long stepsPerEpoch) {
+                        calls.add("start " + epochs + " " + stepsPerEpoch);
+                    }
 
-            @Override
-            public void onBatch(int epoch, long step, Loss loss, int batchSize) {
-                sizes.add(batchSize);
-            }
+                    @Override
+                    public void onBatch(int epoch, long step, Loss loss, int batchSize) {
+                        sizes.add(batchSize);
+                    }
 
-            @Override
-            public void onEpochEnd(int epoch, Loss loss, double seconds) {
-                calls.add("end " + epoch);
-            }
-        })).train(Trainer.start(state, config), data);
+                    @Override
+                    public void onEpochEnd(int epoch, Loss loss, double seconds) {
+                        calls.add("end " + epoch);
+                    }
+                }))
+                .train(Trainer.start(state, config), data);
         assertThat(calls).containsExactly("start 2 3", "end 0", "end 1");
         assertThat(sizes).containsExactly(20, 20, 5, 20, 20, 5);
         assertThat(Trainer.stepsPerEpoch(45, 20)).isEqualTo(3);
@@ -67,19 +68,20 @@ class TrainerTest {
         int[] images = {0};
         Loss[] epoch = {null};
         new Trainer(config, List.of(new TrainingListener() {
-            @Override
-            public void onBatch(int e, long step, Loss loss, int batchSize) {
-                weighted[0] += loss.reconstruction() * batchSize;
-                weighted[1] += loss.kl() * batchSize;
-                weighted[2] += loss.objective() * batchSize;
-                images[0] += batchSize;
-            }
+                    @Override
+                    public void onBatch(int e, long step, Loss loss, int batchSize) {
+                        weighted[0] += loss.reconstruction() * batchSize;
+                        weighted[1] += loss.kl() * batchSize;
+                        weighted[2] += loss.objective() * batchSize;
+                        images[0] += batchSize;
+                    }
 
-            @Override
-            public void onEpochEnd(int e, Loss loss, double seconds) {
-                epoch[0] = loss;
-            }
-        })).train(Trainer.start(model(DataType.FLOAT, 2), config), data);
+                    @Override
+                    public void onEpochEnd(int e, Loss loss, double seconds) {
+                        epoch[0] = loss;
+                    }
+                }))
+                .train(Trainer.start(model(DataType.FLOAT, 2), config), data);
         assertThat(images[0]).isEqualTo(45);
         assertThat(epoch[0].reconstruction()).isCloseTo(weighted[0] / 45, offset(1e-9));
         assertThat(epoch[0].kl()).isCloseTo(weighted[1] / 45, offset(1e-9));
@@ -125,16 +127,16 @@ class TrainerTest {
         Loss loss = Evaluator.evaluate(state, data, progress, 45);
         // the analytic KL does not depend on the noise, so not on the batching either
         assertThat(Evaluator.evaluate(state, data, progress, 7).kl()).isCloseTo(loss.kl(), offset(1e-12));
-        assertThat(Evaluator.evaluate(state, data, progress, 45)).isEqualTo(loss);   // fixed evaluation noise
+        assertThat(Evaluator.evaluate(state, data, progress, 45)).isEqualTo(loss); // fixed evaluation noise
         // against one VaeStep on all 45 images with the same noise stream
         VaeStep step = new VaeStep(state);
         BatchGatherer g = new BatchGatherer(data, DataType.DOUBLE, 0);
         INDArray x = g.range(0, 45);
         step.evaluate(x, NoiseSource.seeded(Evaluator.EVALUATION_SEED), progress.onDataset(45));
-        assertThat(loss.reconstruction()).isCloseTo(step.perExampleReconstruction().meanNumber().doubleValue(),
-                offset(1e-9));
+        assertThat(loss.reconstruction())
+                .isCloseTo(step.perExampleReconstruction().meanNumber().doubleValue(), offset(1e-9));
         assertThat(loss.kl()).isCloseTo(step.perExampleRate().meanNumber().doubleValue(), offset(1e-9));
-        assertThat(loss.objective()).isCloseTo(loss.negElbo(), offset(1e-9));   // D + R for this model
+        assertThat(loss.objective()).isCloseTo(loss.negElbo(), offset(1e-9)); // D + R for this model
     }
 
     @Test
@@ -144,13 +146,14 @@ class TrainerTest {
         INDArray x = new BatchGatherer(data, DataType.DOUBLE, 0).range(0, 10);
         TrainingProgress progress = new TrainingProgress(0, 1, 0, 3, 45);
         Loss loss = step.computeGradient(x, NoiseSource.seeded(9), progress);
-        assertThat(loss.reconstruction()).isCloseTo(step.perExampleReconstruction().meanNumber().doubleValue(),
-                offset(1e-12));
+        assertThat(loss.reconstruction())
+                .isCloseTo(step.perExampleReconstruction().meanNumber().doubleValue(), offset(1e-12));
         assertThat(loss.kl()).isCloseTo(step.perExampleRate().meanNumber().doubleValue(), offset(1e-12));
         assertThat(loss.penalty()).isZero();
         double norm = state.gradients().norm2Number().doubleValue();
         assertThat(norm).isPositive().isFinite();
         assertThatThrownBy(() -> step.computeGradient(x.castTo(DataType.FLOAT), NoiseSource.seeded(9), progress))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch is FLOAT but the model is DOUBLE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch is FLOAT but the model is DOUBLE");
     }
 }

@@ -1,6 +1,5 @@
 package org.vae4j.core.nn;
 
-import org.vae4j.api.nn.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.nn.Activation;
 import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.api.nn.Views;
 import org.vae4j.core.testkit.GradientCheck;
 
 class ComponentGradientTest {

@@ -1,6 +1,5 @@
 package org.vae4j.core.nn;
 
-import org.vae4j.api.nn.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -14,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.nn.Activation;
 import org.vae4j.api.nn.GaussianCode;
+import org.vae4j.api.nn.Views;
 import org.vae4j.core.testkit.GradientCheck;
 
 /**
@@ -56,12 +56,18 @@ class FloatKernelsTest {
     void onlyContiguousFloatArraysTakeTheFastPath() {
         assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, 3, 4))).isTrue();
         assertThat(FloatKernels.applies(Nd4j.create(DataType.DOUBLE, 3, 4))).isFalse();
-        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, new long[] {3, 4}, 'f'))).isFalse();
-        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, 3, 4).transpose())).isFalse();
+        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, new long[] {3, 4}, 'f')))
+                .isFalse();
+        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, 3, 4).transpose()))
+                .isFalse();
         // A layer's bias: a row view into the middle of the flat parameter vector.
-        assertThat(FloatKernels.applies(Views.row(Nd4j.create(DataType.FLOAT, 1, 100), 10, 50))).isTrue();
-        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, 6, 4).get(
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 6), org.nd4j.linalg.indexing.NDArrayIndex.all()))).isFalse();
+        assertThat(FloatKernels.applies(Views.row(Nd4j.create(DataType.FLOAT, 1, 100), 10, 50)))
+                .isTrue();
+        assertThat(FloatKernels.applies(Nd4j.create(DataType.FLOAT, 6, 4)
+                        .get(
+                                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2, 6),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all())))
+                .isFalse();
     }
 
     @Test
@@ -79,14 +85,17 @@ class FloatKernelsTest {
         BernoulliLikelihood single = new BernoulliLikelihood();
         single.negLogLikelihood(x.castTo(DataType.FLOAT), logits.castTo(DataType.FLOAT), fast);
         for (int i = 0; i < rows; i++) {
-            assertThat(fast.getDouble(i)).as("row " + i).isCloseTo(exact.getDouble(i), offset(2e-5 * exact.getDouble(i)));
+            assertThat(fast.getDouble(i))
+                    .as("row " + i)
+                    .isCloseTo(exact.getDouble(i), offset(2e-5 * exact.getDouble(i)));
         }
 
         INDArray exactGrad = Nd4j.create(DataType.DOUBLE, rows, cols);
         reference.gradient(x, logits, 0.25, exactGrad);
         INDArray fastGrad = Nd4j.create(DataType.FLOAT, rows, cols);
         single.gradient(x.castTo(DataType.FLOAT), logits.castTo(DataType.FLOAT), 0.25, fastGrad);
-        double maxDiff = fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue();
+        double maxDiff =
+                fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue();
         assertThat(maxDiff).isLessThan(2e-7);
     }
 
@@ -115,8 +124,17 @@ class FloatKernelsTest {
         INDArray input = GradientCheck.randn(new Random(3), 6, 30, 5);
         GaussianCode exact = doubleEncoder.encode(input);
         GaussianCode fast = floatEncoder.encode(input.castTo(DataType.FLOAT));
-        assertThat(fast.mean().castTo(DataType.DOUBLE).sub(exact.mean()).amaxNumber().doubleValue()).isLessThan(1e-5);
-        assertThat(fast.logVariance().castTo(DataType.DOUBLE).sub(exact.logVariance()).amaxNumber().doubleValue())
+        assertThat(fast.mean()
+                        .castTo(DataType.DOUBLE)
+                        .sub(exact.mean())
+                        .amaxNumber()
+                        .doubleValue())
+                .isLessThan(1e-5);
+        assertThat(fast.logVariance()
+                        .castTo(DataType.DOUBLE)
+                        .sub(exact.logVariance())
+                        .amaxNumber()
+                        .doubleValue())
                 .isLessThan(1e-5);
     }
 
@@ -137,8 +155,13 @@ class FloatKernelsTest {
         INDArray fastInputGrad = floatDecoder.backward(gradOut.castTo(DataType.FLOAT));
         double scale = exact[1].amaxNumber().doubleValue();
         assertThat(scale).isPositive();
-        assertThat(floatGrads.castTo(DataType.DOUBLE).sub(exact[1]).amaxNumber().doubleValue()).isLessThan(1e-5 * scale);
-        assertThat(fastInputGrad.castTo(DataType.DOUBLE).sub(exactInputGrad).amaxNumber().doubleValue())
+        assertThat(floatGrads.castTo(DataType.DOUBLE).sub(exact[1]).amaxNumber().doubleValue())
+                .isLessThan(1e-5 * scale);
+        assertThat(fastInputGrad
+                        .castTo(DataType.DOUBLE)
+                        .sub(exactInputGrad)
+                        .amaxNumber()
+                        .doubleValue())
                 .isLessThan(1e-5 * exactInputGrad.amaxNumber().doubleValue());
     }
 
@@ -156,14 +179,16 @@ class FloatKernelsTest {
         INDArray fast = Nd4j.create(DataType.FLOAT, rows);
         single.negLogLikelihood(x.castTo(DataType.FLOAT), params.castTo(DataType.FLOAT), fast);
         for (int i = 0; i < rows; i++) {
-            assertThat(fast.getDouble(i)).as("row " + i).isCloseTo(exact.getDouble(i),
-                    offset(1e-5 * Math.abs(exact.getDouble(i))));
+            assertThat(fast.getDouble(i))
+                    .as("row " + i)
+                    .isCloseTo(exact.getDouble(i), offset(1e-5 * Math.abs(exact.getDouble(i))));
         }
         INDArray exactGrad = Nd4j.create(DataType.DOUBLE, rows, 2 * cols);
         reference.gradient(x, params, 0.3, exactGrad);
         INDArray fastGrad = Nd4j.create(DataType.FLOAT, rows, 2 * cols);
         single.gradient(x.castTo(DataType.FLOAT), params.castTo(DataType.FLOAT), 0.3, fastGrad);
         double scale = exactGrad.amaxNumber().doubleValue();
-        assertThat(fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue()).isLessThan(1e-6 * scale);
+        assertThat(fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue())
+                .isLessThan(1e-6 * scale);
     }
 }

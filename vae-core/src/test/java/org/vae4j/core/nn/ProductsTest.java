@@ -32,7 +32,9 @@ class ProductsTest {
         long before = Products.SPLIT.get();
         GradientCheck.checkEncoder(new MlpEncoder(128, List.of(128), 3, Activation.TANH), 64, 5);
         GradientCheck.checkDecoder(new MlpDecoder(3, List.of(128), 128, Activation.TANH), 64, 6);
-        assertThat(Products.SPLIT.get() - before).as("products computed in halves").isGreaterThan(6);
+        assertThat(Products.SPLIT.get() - before)
+                .as("products computed in halves")
+                .isGreaterThan(6);
     }
 
     @Test
@@ -53,7 +55,8 @@ class ProductsTest {
                 INDArray out = decoder.decode(z).dup();
                 INDArray gradZ = decoder.backward(delta).dup();
                 results[threads - 1] = new INDArray[] {out, gradZ, grads.dup()};
-                assertThat(Products.SPLIT.get() > before).as(type + " split with " + threads + " thread(s)")
+                assertThat(Products.SPLIT.get() > before)
+                        .as(type + " split with " + threads + " thread(s)")
                         .isEqualTo(threads == 2);
             }
             for (int i = 0; i < 3; i++) {
@@ -61,7 +64,8 @@ class ProductsTest {
                 INDArray two = results[1][i].castTo(DataType.DOUBLE);
                 double scale = one.amaxNumber().doubleValue();
                 assertThat(scale).isPositive();
-                assertThat(two.sub(one).amaxNumber().doubleValue()).as(type + " result " + i)
+                assertThat(two.sub(one).amaxNumber().doubleValue())
+                        .as(type + " result " + i)
                         .isLessThanOrEqualTo(tolerance * scale);
             }
         }
@@ -85,12 +89,15 @@ class ProductsTest {
                 }
                 double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
                 assertThat(c.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue())
-                        .as(type + (accumulate ? ", accumulated" : "")).isLessThanOrEqualTo(tolerance);
+                        .as(type + (accumulate ? ", accumulated" : ""))
+                        .isLessThanOrEqualTo(tolerance);
                 // and a b^T into a column-major c of shape [7, 7]: the other transposition flag
                 INDArray d = Nd4j.create(type, new long[] {7, 7}, 'f');
                 Products.product(a, a, d, false, true, 1.0, 0.0);
-                INDArray expectedD = a.castTo(DataType.DOUBLE).mmul(a.castTo(DataType.DOUBLE).transpose());
-                assertThat(d.castTo(DataType.DOUBLE).sub(expectedD).amaxNumber().doubleValue()).as(type + " a a^T")
+                INDArray expectedD =
+                        a.castTo(DataType.DOUBLE).mmul(a.castTo(DataType.DOUBLE).transpose());
+                assertThat(d.castTo(DataType.DOUBLE).sub(expectedD).amaxNumber().doubleValue())
+                        .as(type + " a a^T")
                         .isLessThanOrEqualTo(tolerance);
             }
         }
@@ -117,15 +124,27 @@ class ProductsTest {
                                 c.assign(prior);
                                 INDArray da = a.castTo(DataType.DOUBLE);
                                 INDArray db = b.castTo(DataType.DOUBLE);
-                                INDArray expected = (transposeA ? da.transpose() : da).mmul(transposeB ? db.transpose() : db)
-                                        .muli(0.5).addi(prior.castTo(DataType.DOUBLE).muli(2));
+                                INDArray expected = (transposeA ? da.transpose() : da)
+                                        .mmul(transposeB ? db.transpose() : db)
+                                        .muli(0.5)
+                                        .addi(prior.castTo(DataType.DOUBLE).muli(2));
                                 String what = type + " op(A) " + orderA + (transposeA ? "^T" : "") + ", op(B) " + orderB
                                         + (transposeB ? "^T" : "") + ", C " + orderC;
-                                assertThat(Products.direct(a, b, c, transposeA, transposeB, 0.5, 2.0)).as(what).isTrue();
-                                assertThat(c.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue()).as(what)
+                                assertThat(Products.direct(a, b, c, transposeA, transposeB, 0.5, 2.0))
+                                        .as(what)
+                                        .isTrue();
+                                assertThat(c.castTo(DataType.DOUBLE)
+                                                .sub(expected)
+                                                .amaxNumber()
+                                                .doubleValue())
+                                        .as(what)
                                         .isLessThanOrEqualTo(tolerance);
-                                assertThat(cFlat.getDouble(0, 12)).as(what + ": nothing before C").isZero();
-                                assertThat(cFlat.getDouble(0, 33)).as(what + ": nothing after C").isZero();
+                                assertThat(cFlat.getDouble(0, 12))
+                                        .as(what + ": nothing before C")
+                                        .isZero();
+                                assertThat(cFlat.getDouble(0, 33))
+                                        .as(what + ": nothing after C")
+                                        .isZero();
                             }
                         }
                     }
@@ -133,12 +152,14 @@ class ProductsTest {
             }
             // a vector's layout is not told by its strides: left to ND4J
             INDArray row = Nd4j.ones(type, 1, 3);
-            assertThat(Products.direct(row, Nd4j.ones(type, 3, 5), Nd4j.zeros(type, 1, 5), false, false, 1, 0)).isFalse();
+            assertThat(Products.direct(row, Nd4j.ones(type, 3, 5), Nd4j.zeros(type, 1, 5), false, false, 1, 0))
+                    .isFalse();
         }
     }
 
     private static INDArray view(INDArray flat, long offset, long rows, long cols, char order) {
-        return order == 'c' ? org.vae4j.api.nn.Views.rowMajorMatrix(flat, offset, rows, cols)
+        return order == 'c'
+                ? org.vae4j.api.nn.Views.rowMajorMatrix(flat, offset, rows, cols)
                 : org.vae4j.api.nn.Views.matrix(flat, offset, rows, cols);
     }
 
@@ -154,9 +175,11 @@ class ProductsTest {
     @Test
     void whatTheSecondCoreThrowsReachesTheCallerAndTheWorkerCarriesOn() {
         Products.threads(2);
-        assertThatThrownBy(() -> Products.inParallel(() -> { }, () -> {
-            throw new IllegalStateException("second half failed");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("second half failed");
+        assertThatThrownBy(() -> Products.inParallel(() -> {}, () -> {
+                    throw new IllegalStateException("second half failed");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("second half failed");
         int[] ran = new int[2];
         Products.inParallel(() -> ran[0]++, () -> ran[1]++);
         assertThat(ran).containsExactly(1, 1);

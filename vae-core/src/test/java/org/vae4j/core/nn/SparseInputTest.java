@@ -61,12 +61,14 @@ class SparseInputTest {
     void gradientsCheckOutOnInputsWithZeros() {
         MlpEncoder encoder = encoder();
         GradientCheck.checkEncoder(encoder, inputs(10, 0.8, 1), 5);
-        assertThat(encoder.inputLayer().sparse.used()).as("forward passes over the non-zero inputs").isPositive();
+        assertThat(encoder.inputLayer().sparse.used())
+                .as("forward passes over the non-zero inputs")
+                .isPositive();
     }
 
     @Test
     void gradientsCheckOutOnInputsWithoutZeros() {
-        SparseInput.maxDensity = 1.0;   // dense inputs take the sparse path too
+        SparseInput.maxDensity = 1.0; // dense inputs take the sparse path too
         MlpEncoder encoder = encoder();
         INDArray x = GradientCheck.uniform(new Random(2), 10, IN).addi(0.1);
         GradientCheck.checkEncoder(encoder, x, 6);
@@ -94,7 +96,9 @@ class SparseInputTest {
         INDArray mean = q.mean().dup();
         INDArray logVar = q.logVariance().dup();
         encoder.backward(gm, gv);
-        assertThat(encoder.inputLayer().sparse.used()).as(type + (sparse ? " sparse" : " dense")).isEqualTo(sparse ? 1 : 0);
+        assertThat(encoder.inputLayer().sparse.used())
+                .as(type + (sparse ? " sparse" : " dense"))
+                .isEqualTo(sparse ? 1 : 0);
         return new INDArray[] {mean, logVar, grads.dup()};
     }
 
@@ -104,7 +108,9 @@ class SparseInputTest {
             INDArray a = actual[i].castTo(DataType.DOUBLE);
             double scale = e.amaxNumber().doubleValue();
             assertThat(scale).isPositive();
-            assertThat(a.sub(e).amaxNumber().doubleValue()).as(what + ", result " + i).isLessThanOrEqualTo(tolerance * scale);
+            assertThat(a.sub(e).amaxNumber().doubleValue())
+                    .as(what + ", result " + i)
+                    .isLessThanOrEqualTo(tolerance * scale);
         }
     }
 
@@ -148,10 +154,11 @@ class SparseInputTest {
             assertClose("batch of " + x.size(0), expected, got, 1e-5);
         }
     }
+
     @Test
     void parametersOfCheckpointFormatOneAreReorderedIntoTheFirstLayersRows() {
         MlpEncoder encoder = new MlpEncoder(3, List.of(2), 1, Activation.TANH);
-        float[] flat = new float[(int) encoder.numParams() + 4];   // and four of a decoder's, untouched
+        float[] flat = new float[(int) encoder.numParams() + 4]; // and four of a decoder's, untouched
         for (int i = 0; i < flat.length; i++) {
             flat[i] = i;
         }
@@ -163,9 +170,12 @@ class SparseInputTest {
         }
         INDArray params = Nd4j.zeros(DataType.FLOAT, 1, encoder.numParams());
         encoder.bind(params, params.dup(), true, Nd4j.getRandomFactory().getNewRandomInstance(1));
-        assertThat(encoder.inputLayer().weights().ordering()).as("the first layer's W").isEqualTo('c');
+        assertThat(encoder.inputLayer().weights().ordering())
+                .as("the first layer's W")
+                .isEqualTo('c');
         assertThat(encoder.inputLayer().weights().stride()).containsExactly(2, 1);
     }
+
     @Test
     void doublePrecisionTakesTheDenseProductsUnlessAsked() {
         SparseInput.inDouble = false;
@@ -173,6 +183,7 @@ class SparseInputTest {
         GradientCheck.checkEncoder(encoder, inputs(10, 0.8, 12), 13);
         assertThat(encoder.inputLayer().sparse.used()).isZero();
     }
+
     @Test
     void batchesAboveTheRowLimitTakeTheDenseProducts() {
         MlpEncoder encoder = encoder();

@@ -63,7 +63,7 @@ public class ModelRegistryTest {
     public static class OtherGoodPlugin implements VaePlugin {
         @Override
         public Collection<ModelProvider> modelProviders() {
-            return List.of(new TestProvider("good") { });
+            return List.of(new TestProvider("good") {});
         }
     }
 
@@ -90,13 +90,14 @@ public class ModelRegistryTest {
     void unknownNameListsAvailableModels() {
         ModelRegistry r = new ModelRegistry(List.of(new TestProvider("b"), new TestProvider("a")), List.of());
         assertThat(r.names()).containsExactly("a", "b");
-        assertThatThrownBy(() -> r.get("c")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> r.get("c"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("unknown model 'c'; available models: a, b");
     }
 
     @Test
     void duplicateNameNamesBothClasses() {
-        assertThatThrownBy(() -> new ModelRegistry(List.of(new TestProvider("x"), new TestProvider("x") { }), List.of()))
+        assertThatThrownBy(() -> new ModelRegistry(List.of(new TestProvider("x"), new TestProvider("x") {}), List.of()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("model 'x' is registered twice")
                 .hasMessageContaining(TestProvider.class.getName())
@@ -123,14 +124,16 @@ public class ModelRegistryTest {
     @Test
     void duplicatePluginsThroughServiceLoaderFail() throws IOException {
         ClassLoader loader = withServices(GoodPlugin.class.getName(), OtherGoodPlugin.class.getName());
-        assertThatThrownBy(() -> PluginLoader.load(loader)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> PluginLoader.load(loader))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("registered twice");
     }
 
     @Test
     void missingPluginDirectoryIsAnError() {
         assertThatThrownBy(() -> PluginLoader.classLoader(getClass().getClassLoader(), dir.resolve("none")))
-                .hasMessageContaining("plugin directory").hasMessageContaining("fix pluginDirectory");
+                .hasMessageContaining("plugin directory")
+                .hasMessageContaining("fix pluginDirectory");
     }
 
     private Path servicesJar(Path jar, String... classes) throws IOException {
@@ -157,27 +160,32 @@ public class ModelRegistryTest {
         assertThat(path.failures()).singleElement().satisfies(f -> {
             assertThat(f.pluginClass()).isNull();
             assertThat(f.jar()).isEqualTo("a-corrupt.jar");
-            assertThat(f.toString()).startsWith("jar a-corrupt.jar: not a readable jar (").endsWith("); remove or replace it");
+            assertThat(f.toString())
+                    .startsWith("jar a-corrupt.jar: not a readable jar (")
+                    .endsWith("); remove or replace it");
         });
         assertThat(path.declaredBy()).containsExactly(java.util.Map.entry(GoodPlugin.class.getName(), "b-good.jar"));
-        assertThat(warnings).containsExactly(
-                "plugin jar a-corrupt.jar is " + path.failures().get(0).cause(),
-                "plugin jar c-none.jar declares no plugin (no META-INF/services/" + VaePlugin.class.getName()
-                        + " entry); it adds nothing");
+        assertThat(warnings)
+                .containsExactly(
+                        "plugin jar a-corrupt.jar is " + path.failures().get(0).cause(),
+                        "plugin jar c-none.jar declares no plugin (no META-INF/services/" + VaePlugin.class.getName()
+                                + " entry); it adds nothing");
         Plugins plugins = PluginLoader.discover(path);
         assertThat(plugins.models().contribution("good").jar()).isEqualTo("b-good.jar");
         assertThat(plugins.failures()).hasSize(1);
         // one jar, given directly, works the same; a non-jar file is refused
-        assertThat(PluginLoader.open(getClass().getClassLoader(), folder.resolve("b-good.jar"), m -> { }).declaredBy())
+        assertThat(PluginLoader.open(getClass().getClassLoader(), folder.resolve("b-good.jar"), m -> {})
+                        .declaredBy())
                 .containsKey(GoodPlugin.class.getName());
-        assertThatThrownBy(() -> PluginLoader.open(getClass().getClassLoader(), folder.resolve("notes.txt"), m -> { }))
+        assertThatThrownBy(() -> PluginLoader.open(getClass().getClassLoader(), folder.resolve("notes.txt"), m -> {}))
                 .hasMessageContaining("is not a .jar");
     }
 
     @Test
     void aServiceLoaderErrorNamesTheClassItCouldNotLoad() {
-        assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError(VaePlugin.class.getName()
-                + ": Provider com.example.Broken not found"))).isEqualTo("com.example.Broken");
+        assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError(
+                        VaePlugin.class.getName() + ": Provider com.example.Broken not found")))
+                .isEqualTo("com.example.Broken");
         assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError("Provider com.example.Last")))
                 .isEqualTo("com.example.Last");
         assertThat(PluginLoader.classNameFrom(new java.util.ServiceConfigurationError("broken services file")))
@@ -196,7 +204,9 @@ public class ModelRegistryTest {
 
     @Test
     void codeSourceIsTheJarNameOrTheClassFolder() {
-        assertThat(NamedRegistry.codeSource(String.class)).as("the JDK's classes have none").isNull();
+        assertThat(NamedRegistry.codeSource(String.class))
+                .as("the JDK's classes have none")
+                .isNull();
         assertThat(NamedRegistry.codeSource(org.nd4j.linalg.factory.Nd4j.class)).matches("nd4j-api-[^/]+\\.jar");
         assertThat(NamedRegistry.codeSource(getClass())).startsWith("/").endsWith("/test-classes/");
     }
@@ -205,14 +215,14 @@ public class ModelRegistryTest {
     void servicesFilesMayHoldCommentsAndBlankLines() throws IOException {
         Path jar = dir.resolve("commented.jar");
         servicesJar(jar, "# the plugins of this jar", "", "  " + GoodPlugin.class.getName() + "  # the good one", "#");
-        assertThat(PluginLoader.open(getClass().getClassLoader(), jar, m -> { }).declaredBy())
+        assertThat(PluginLoader.open(getClass().getClassLoader(), jar, m -> {}).declaredBy())
                 .containsExactly(java.util.Map.entry(GoodPlugin.class.getName(), "commented.jar"));
     }
 
     public static class GuicePlugin implements VaePlugin {
         @Override
         public Object guiceModule() {
-            return new com.google.inject.AbstractModule() { };
+            return new com.google.inject.AbstractModule() {};
         }
     }
 
@@ -227,7 +237,8 @@ public class ModelRegistryTest {
 
     @Test
     void theCoreContributesTheBuiltInDatasets() {
-        assertThat(new CorePlugin().datasetSources()).extracting(org.vae4j.spi.DatasetSource::name)
+        assertThat(new CorePlugin().datasetSources())
+                .extracting(org.vae4j.spi.DatasetSource::name)
                 .containsExactly("mnist", "fashion-mnist", "idx");
     }
 }

@@ -28,16 +28,19 @@ class ImageGridTest {
         assertThat(image.getHeight()).isEqualTo(6 + 2 * 8 + 2 + 6);
         int x0 = 6 + 2 * (6 + 2);
         int y0 = 6 + (8 + 2);
-        assertThat(image.getRGB(x0, y0) & 0xFF).isZero();                      // first pixel: 0 = black
-        assertThat(image.getRGB(x0 + 5, y0 + 7) & 0xFF).isEqualTo(255);         // last pixel, magnified: white
+        assertThat(image.getRGB(x0, y0) & 0xFF).isZero(); // first pixel: 0 = black
+        assertThat(image.getRGB(x0 + 5, y0 + 7) & 0xFF).isEqualTo(255); // last pixel, magnified: white
         assertThat(image.getRGB(x0 + 2, y0) & 0xFF).isEqualTo(Math.round(255 * 1 / 11f));
-        assertThat(image.getRGB(6, 6) & 0xFFFFFF).isEqualTo(0xFFFFFF);          // an empty cell stays background
+        assertThat(image.getRGB(6, 6) & 0xFFFFFF).isEqualTo(0xFFFFFF); // an empty cell stays background
     }
 
     @Test
     void labelsWidenTheImageAndAreDrawnInInk() {
         BufferedImage plain = new ImageGrid(1, 1, 4, 3, 1).render();
-        BufferedImage labelled = new ImageGrid(1, 1, 4, 3, 1).rowLabel(0, "z3 KL 1.25").title("T").render();
+        BufferedImage labelled = new ImageGrid(1, 1, 4, 3, 1)
+                .rowLabel(0, "z3 KL 1.25")
+                .title("T")
+                .render();
         assertThat(labelled.getWidth()).isEqualTo(plain.getWidth() + BitmapFont.width("z3 KL 1.25", 2) + 6);
         assertThat(labelled.getHeight()).isEqualTo(plain.getHeight() + BitmapFont.height(2) + 6);
         int ink = 0;

@@ -6,18 +6,18 @@ import java.nio.file.Path;
 
 /** Checkpoint surgery for tests: what a user with a text editor and a checksum tool could do. */
 public final class CheckpointFiles {
-    private CheckpointFiles() {
-    }
+    private CheckpointFiles() {}
 
     /** Rewrites the header of {@code f} with {@code edit}, keeping the arrays and recomputing the checksum. */
-    public static void editHeader(Path f, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+    public static void editHeader(
+            Path f, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
             throws IOException {
         byte[] b = Files.readAllBytes(f);
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
         int headerLength = buf.getInt(8);
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var h = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(new String(b, 12, headerLength,
-                java.nio.charset.StandardCharsets.UTF_8));
+        var h = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(new String(b, 12, headerLength, java.nio.charset.StandardCharsets.UTF_8));
         edit.accept(h);
         byte[] header = mapper.writeValueAsBytes(h);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

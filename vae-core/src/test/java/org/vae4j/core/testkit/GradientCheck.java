@@ -38,8 +38,7 @@ public final class GradientCheck {
     /** At most this many parameters are checked per component (chosen at random, seeded). */
     public static final int MAX_CHECKED = 300;
 
-    private GradientCheck() {
-    }
+    private GradientCheck() {}
 
     public static INDArray randn(Random r, long rows, long cols, double scale) {
         INDArray a = Nd4j.create(DataType.DOUBLE, rows, cols);
@@ -62,7 +61,10 @@ public final class GradientCheck {
     }
 
     private static double dot(INDArray a, INDArray b) {
-        return a.castTo(DataType.DOUBLE).mul(b.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+        return a.castTo(DataType.DOUBLE)
+                .mul(b.castTo(DataType.DOUBLE))
+                .sumNumber()
+                .doubleValue();
     }
 
     /** Binds a component to fresh double-precision parameter and gradient vectors. */
@@ -177,12 +179,19 @@ public final class GradientCheck {
         Random r = new Random(seed);
         INDArray eps = randn(r, x.size(0), state.model().latentDims(), 1);
         INDArray condition = state.model().isConditional()
-                ? randomOneHot(r, x.size(0), state.model().conditionSize()) : null;
+                ? randomOneHot(r, x.size(0), state.model().conditionSize())
+                : null;
         VaeStep step = new VaeStep(state);
         TrainingProgress progress = new TrainingProgress(0, 2, 3, 10, 1000);
-        DoubleSupplier loss = () -> step.evaluate(x, condition, e -> e.assign(eps), progress).objective();
+        DoubleSupplier loss =
+                () -> step.evaluate(x, condition, e -> e.assign(eps), progress).objective();
         step.computeGradient(x, condition, e -> e.assign(eps), progress);
-        compare("model " + state.provider() + " objective", state.params(), state.gradients().dup(), loss, r);
+        compare(
+                "model " + state.provider() + " objective",
+                state.params(),
+                state.gradients().dup(),
+                loss,
+                r);
     }
 
     /** Random one-hot rows {@code [rows, classes]} in double precision. */
@@ -198,8 +207,8 @@ public final class GradientCheck {
      * Checks a regularizer's gradient with respect to the posterior mean, log-variance and sample
      * at random values, for the given training progress (e.g. with the dataset size it reads).
      */
-    public static void checkRegularizer(Regularizer regularizer, int batch, int latentDims, TrainingProgress progress,
-                                        long seed) {
+    public static void checkRegularizer(
+            Regularizer regularizer, int batch, int latentDims, TrainingProgress progress, long seed) {
         Random r = new Random(seed);
         INDArray mean = randn(r, batch, latentDims, 1);
         INDArray logVar = randn(r, batch, latentDims, 0.5);
@@ -211,11 +220,16 @@ public final class GradientCheck {
         double second = loss.getAsDouble();
         INDArray[] g1 = gradient(regularizer, q, z, progress, batch, latentDims);
         INDArray[] g2 = gradient(regularizer, q, z, progress, batch, latentDims);
-        if (Double.compare(first, second) != 0 || !g1[0].equals(g2[0]) || !g1[1].equals(g2[1]) || !g1[2].equals(g2[2])) {
-            throw new AssertionError("regularizer " + regularizer.name() + " is not deterministic at a fixed step (value "
-                    + first + ", then " + second + " for the same inputs" + (first == second ? ", or its gradient differs"
-                    : "") + "): a penalty that samples must implement StochasticRegularizer and draw only from the random"
-                    + " source it is given (see docs/plugins.md); the gradient check cannot judge it otherwise");
+        if (Double.compare(first, second) != 0
+                || !g1[0].equals(g2[0])
+                || !g1[1].equals(g2[1])
+                || !g1[2].equals(g2[2])) {
+            throw new AssertionError(
+                    "regularizer " + regularizer.name() + " is not deterministic at a fixed step (value "
+                            + first + ", then " + second + " for the same inputs"
+                            + (first == second ? ", or its gradient differs" : "")
+                            + "): a penalty that samples must implement StochasticRegularizer and draw only from the random"
+                            + " source it is given (see docs/plugins.md); the gradient check cannot judge it otherwise");
         }
         compare("regularizer " + regularizer.name() + " mean", mean, g1[0], loss, r);
         compare("regularizer " + regularizer.name() + " log-variance", logVar, g1[1], loss, r);
@@ -229,8 +243,8 @@ public final class GradientCheck {
                 : regularizer.value(q, z, progress);
     }
 
-    private static INDArray[] gradient(Regularizer regularizer, GaussianCode q, INDArray z, TrainingProgress progress,
-                                       int batch, int latentDims) {
+    private static INDArray[] gradient(
+            Regularizer regularizer, GaussianCode q, INDArray z, TrainingProgress progress, int batch, int latentDims) {
         INDArray gm = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
         INDArray gv = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);
         INDArray gz = Nd4j.zeros(DataType.DOUBLE, batch, latentDims);

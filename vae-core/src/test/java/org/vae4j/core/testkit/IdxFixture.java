@@ -12,8 +12,7 @@ import org.vae4j.core.data.KnownDataset;
  * random column. Deterministic, so runs on it are comparable.
  */
 public final class IdxFixture {
-    private IdxFixture() {
-    }
+    private IdxFixture() {}
 
     /** Writes the four files into {@code dir} and returns it. */
     public static Path write(Path dir) throws IOException {

@@ -95,7 +95,8 @@ public final class ProviderConformance {
         boolean ours = provider.getClass().getName().startsWith("org.vae4j.models.");
         if (!ours && BUILT_IN_NAMES.contains(provider.name())) {
             throw new AssertionError("provider " + provider.getClass().getName() + " is named '" + provider.name()
-                    + "', the name of a built-in model; choose another (built in: " + new java.util.TreeSet<>(BUILT_IN_NAMES)
+                    + "', the name of a built-in model; choose another (built in: "
+                    + new java.util.TreeSet<>(BUILT_IN_NAMES)
                     + ")");
         }
     }
@@ -105,8 +106,11 @@ public final class ProviderConformance {
         if (state.model().numParams() <= 0 || state.model().latentDims() != SPEC.latentDims()) {
             throw new AssertionError(provider.name() + " built with defaults has no parameters or a wrong latent size");
         }
-        if (!state.options().keySet().containsAll(
-                provider.optionSchema().options().stream().map(o -> o.name()).toList())) {
+        if (!state.options()
+                .keySet()
+                .containsAll(provider.optionSchema().options().stream()
+                        .map(o -> o.name())
+                        .toList())) {
             throw new AssertionError(provider.name() + " does not record all its options with defaults");
         }
     }
@@ -145,15 +149,23 @@ public final class ProviderConformance {
         INDArray condition = condition(exact, n);
         TrainingProgress progress = new TrainingProgress(0, 2, 3, 10, 1000);
         Loss l64 = new VaeStep(exact).computeGradient(x, condition, e -> e.assign(eps), progress);
-        Loss l32 = new VaeStep(single).computeGradient(x.castTo(DataType.FLOAT),
-                condition == null ? null : condition.castTo(DataType.FLOAT), e -> e.assign(eps), progress);
+        Loss l32 = new VaeStep(single)
+                .computeGradient(
+                        x.castTo(DataType.FLOAT),
+                        condition == null ? null : condition.castTo(DataType.FLOAT),
+                        e -> e.assign(eps),
+                        progress);
         double lossTolerance = 1e-4 * Math.max(1, Math.abs(l64.objective()));
         if (!(Math.abs(l32.objective() - l64.objective()) <= lossTolerance)) {
             throw new AssertionError(provider.name() + ": the FLOAT objective " + l32.objective()
                     + " differs from the DOUBLE one " + l64.objective());
         }
         double scale = exact.gradients().amaxNumber().doubleValue();
-        double diff = single.gradients().castTo(DataType.DOUBLE).sub(exact.gradients()).amaxNumber().doubleValue();
+        double diff = single.gradients()
+                .castTo(DataType.DOUBLE)
+                .sub(exact.gradients())
+                .amaxNumber()
+                .doubleValue();
         if (!(diff <= 1e-4 * scale)) {
             throw new AssertionError(provider.name() + ": the FLOAT gradient differs from the DOUBLE one by " + diff
                     + " (largest entry " + scale + ")");
@@ -207,8 +219,8 @@ public final class ProviderConformance {
         if (!state.model().isConditional()) {
             return null;
         }
-        return ModelRunner.oneHot(syntheticImages(n, 17).labels().orElseThrow(), state.model().conditionSize(),
-                state.dataType());
+        return ModelRunner.oneHot(
+                syntheticImages(n, 17).labels().orElseThrow(), state.model().conditionSize(), state.dataType());
     }
 
     private static INDArray batch(DataType type, int n) {

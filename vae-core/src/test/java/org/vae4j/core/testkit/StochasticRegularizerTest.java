@@ -21,8 +21,8 @@ import org.vae4j.api.nn.GaussianCode;
 import org.vae4j.api.nn.Regularizer;
 import org.vae4j.api.nn.StochasticRegularizer;
 import org.vae4j.core.engine.ModelState;
-import org.vae4j.core.plugin.ModelRegistryTest;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.core.plugin.ModelRegistryTest;
 import org.vae4j.spi.MlpOptions;
 import org.vae4j.spi.ModelContext;
 
@@ -62,8 +62,15 @@ class StochasticRegularizerTest {
         }
 
         @Override
-        public void addGradient(GaussianCode q, INDArray z, TrainingProgress progress, double scale, INDArray gm,
-                                INDArray gv, INDArray gz, RandomGenerator random) {
+        public void addGradient(
+                GaussianCode q,
+                INDArray z,
+                TrainingProgress progress,
+                double scale,
+                INDArray gm,
+                INDArray gv,
+                INDArray gz,
+                RandomGenerator random) {
             double[] w = weights((int) z.size(1), random);
             for (int i = 0; i < z.size(0); i++) {
                 for (int j = 0; j < z.size(1); j++) {
@@ -94,8 +101,14 @@ class StochasticRegularizerTest {
         }
 
         @Override
-        public void addGradient(GaussianCode q, INDArray z, TrainingProgress progress, double scale, INDArray gm,
-                                INDArray gv, INDArray gz) {
+        public void addGradient(
+                GaussianCode q,
+                INDArray z,
+                TrainingProgress progress,
+                double scale,
+                INDArray gm,
+                INDArray gv,
+                INDArray gz) {
             inner.addGradient(q, z, progress, scale, gm, gv, gz, StochasticRegularizer.forStep(random.nextLong(), 0));
         }
     }
@@ -133,16 +146,19 @@ class StochasticRegularizerTest {
     }
 
     private static float[] train(long seed, List<Loss> losses) {
-        var factory = new org.vae4j.core.engine.ModelFactory(new org.vae4j.core.plugin.ModelRegistry(
-                List.of(new Penalised()), List.of()), new org.vae4j.core.nn.BuiltinComponents());
-        ModelState state = factory.create("penalised", ProviderConformance.SPEC, Map.of("hidden", "8"), DataType.FLOAT, 1);
+        var factory = new org.vae4j.core.engine.ModelFactory(
+                new org.vae4j.core.plugin.ModelRegistry(List.of(new Penalised()), List.of()),
+                new org.vae4j.core.nn.BuiltinComponents());
+        ModelState state =
+                factory.create("penalised", ProviderConformance.SPEC, Map.of("hidden", "8"), DataType.FLOAT, 1);
         TrainingConfig config = new TrainingConfig(1, 10, 1e-2, OptimizerKind.ADAM, seed, 1);
         new Trainer(config, List.of(new TrainingListener() {
-            @Override
-            public void onEpochEnd(int epoch, Loss loss, double seconds) {
-                losses.add(loss);
-            }
-        })).train(Trainer.start(state, config), ProviderConformance.syntheticImages(40, 1));
+                    @Override
+                    public void onEpochEnd(int epoch, Loss loss, double seconds) {
+                        losses.add(loss);
+                    }
+                }))
+                .train(Trainer.start(state, config), ProviderConformance.syntheticImages(40, 1));
         return state.params().data().asFloat();
     }
 
@@ -163,7 +179,8 @@ class StochasticRegularizerTest {
     @Test
     void aThirdPartyProviderMayNotTakeABuiltInName() {
         assertThatThrownBy(() -> new ProviderConformance(new ModelRegistryTest.TestProvider("vae")).nameIsItsOwn())
-                .isInstanceOf(AssertionError.class).hasMessageContaining("the name of a built-in model");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the name of a built-in model");
         new ProviderConformance(new ModelRegistryTest.TestProvider("my-vae")).nameIsItsOwn();
     }
 }

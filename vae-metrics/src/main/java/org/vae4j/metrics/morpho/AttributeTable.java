@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -34,8 +33,8 @@ public record AttributeTable(int[] labels, double[][] values) {
     public double[] column(String name) {
         int k = Morphometrics.Measurement.NAMES.indexOf(name);
         if (k < 0) {
-            throw new IllegalArgumentException("unknown attribute '" + name + "'; known: "
-                    + String.join(", ", Morphometrics.Measurement.NAMES));
+            throw new IllegalArgumentException(
+                    "unknown attribute '" + name + "'; known: " + String.join(", ", Morphometrics.Measurement.NAMES));
         }
         double[] out = new double[values.length];
         for (int i = 0; i < out.length; i++) {
@@ -52,7 +51,8 @@ public record AttributeTable(int[] labels, double[][] values) {
 
     /** Rows of {@code a} followed by rows of {@code b}. */
     public static AttributeTable concat(AttributeTable a, AttributeTable b) {
-        int[] l = IntStream.concat(IntStream.of(a.labels), IntStream.of(b.labels)).toArray();
+        int[] l =
+                IntStream.concat(IntStream.of(a.labels), IntStream.of(b.labels)).toArray();
         double[][] v = new double[a.size() + b.size()][];
         System.arraycopy(a.values, 0, v, 0, a.size());
         System.arraycopy(b.values, 0, v, a.size(), b.size());
@@ -77,22 +77,23 @@ public record AttributeTable(int[] labels, double[][] values) {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                Morphometrics m = morpho.get();
-                int[] image = buffer.get();
-                int end = Math.min(n, (c + 1) * CHUNK);
-                for (int i = c * CHUNK; i < end; i++) {
-                    for (int j = 0; j < pixels; j++) {
-                        image[j] = Math.round(all[i * pixels + j] * 255f);
-                    }
-                    Morphometrics.Measurement r = m.measure(image, h, w);
-                    double[] row = new double[6];
-                    for (int k = 0; k < 6; k++) {
-                        row[k] = r.get(k);
-                    }
-                    values[i] = row;
-                }
-                progress.accept(done.addAndGet(end - c * CHUNK));
-            })).get();
+                        Morphometrics m = morpho.get();
+                        int[] image = buffer.get();
+                        int end = Math.min(n, (c + 1) * CHUNK);
+                        for (int i = c * CHUNK; i < end; i++) {
+                            for (int j = 0; j < pixels; j++) {
+                                image[j] = Math.round(all[i * pixels + j] * 255f);
+                            }
+                            Morphometrics.Measurement r = m.measure(image, h, w);
+                            double[] row = new double[6];
+                            for (int k = 0; k < 6; k++) {
+                                row[k] = r.get(k);
+                            }
+                            values[i] = row;
+                        }
+                        progress.accept(done.addAndGet(end - c * CHUNK));
+                    }))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VaeException("interrupted while measuring " + data.name());

@@ -64,6 +64,7 @@ final class MedialAxis {
     private static final long MASK = 0xFFFFFF;
     /** An odd multiplier: multiplication by it permutes the 24-bit integers. */
     private static final long MULTIPLIER = 2654435761L & MASK;
+
     private static final long INVERSE = inverse(MULTIPLIER);
 
     /** The multiplicative inverse of an odd number modulo 2^24 (Newton iteration). */
@@ -92,9 +93,15 @@ final class MedialAxis {
     private static int configuration(boolean[] image, int p, int stride) {
         int up = p - stride;
         int down = p + stride;
-        return (image[up - 1] ? 1 : 0) | (image[up] ? 2 : 0) | (image[up + 1] ? 4 : 0)
-                | (image[p - 1] ? 8 : 0) | (image[p] ? 16 : 0) | (image[p + 1] ? 32 : 0)
-                | (image[down - 1] ? 64 : 0) | (image[down] ? 128 : 0) | (image[down + 1] ? 256 : 0);
+        return (image[up - 1] ? 1 : 0)
+                | (image[up] ? 2 : 0)
+                | (image[up + 1] ? 4 : 0)
+                | (image[p - 1] ? 8 : 0)
+                | (image[p] ? 16 : 0)
+                | (image[p + 1] ? 32 : 0)
+                | (image[down - 1] ? 64 : 0)
+                | (image[down] ? 128 : 0)
+                | (image[down + 1] ? 256 : 0);
     }
 
     /**

@@ -198,8 +198,13 @@ public final class Morphometrics {
         double right = interp(1 - frac, horizontal);
         double top = interp(frac, vertical);
         double bottom = interp(1 - frac, vertical);
-        return new Measurement((double) area / (scale * scale), length / scale, thickness, slant,
-                (right - left) / scale, (bottom - top) / scale);
+        return new Measurement(
+                (double) area / (scale * scale),
+                length / scale,
+                thickness,
+                slant,
+                (right - left) / scale,
+                (bottom - top) / scale);
     }
 
     /** numpy.interp(value, cdf, [0, 1, ..., n-1]) for a non-decreasing cdf. */

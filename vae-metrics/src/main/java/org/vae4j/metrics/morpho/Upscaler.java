@@ -76,8 +76,10 @@ final class Upscaler {
             int c3 = mirror(base + 2, w);
             for (int r = 0; r < h; r++) {
                 int row = r * w;
-                rowsDone[r * ow + x] = weights[0] * coefficients[row + c0] + weights[1] * coefficients[row + c1]
-                        + weights[2] * coefficients[row + c2] + weights[3] * coefficients[row + c3];
+                rowsDone[r * ow + x] = weights[0] * coefficients[row + c0]
+                        + weights[1] * coefficients[row + c1]
+                        + weights[2] * coefficients[row + c2]
+                        + weights[3] * coefficients[row + c3];
             }
         }
         for (int y = 0; y < oh; y++) {
@@ -89,8 +91,10 @@ final class Upscaler {
             int r2 = mirror(base + 1, h);
             int r3 = mirror(base + 2, h);
             for (int x = 0; x < ow; x++) {
-                resized[y * ow + x] = weights[0] * rowsDone[r0 * ow + x] + weights[1] * rowsDone[r1 * ow + x]
-                        + weights[2] * rowsDone[r2 * ow + x] + weights[3] * rowsDone[r3 * ow + x];
+                resized[y * ow + x] = weights[0] * rowsDone[r0 * ow + x]
+                        + weights[1] * rowsDone[r1 * ow + x]
+                        + weights[2] * rowsDone[r2 * ow + x]
+                        + weights[3] * rowsDone[r3 * ow + x];
             }
         }
         // clip to the input's range, as scikit-image's resize does (clip=True): no spline overshoot

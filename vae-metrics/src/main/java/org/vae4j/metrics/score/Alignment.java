@@ -1,9 +1,8 @@
 package org.vae4j.metrics.score;
 
-import org.vae4j.api.metrics.Factors;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.vae4j.api.metrics.Factors;
 
 /**
  * The paper's headline: which latent dimension carries which attribute. Attributes are assigned
@@ -16,14 +15,16 @@ import java.util.List;
  */
 public final class Alignment {
     public enum Measure {
-        SPEARMAN, MUTUAL_INFORMATION;
+        SPEARMAN,
+        MUTUAL_INFORMATION;
 
         public static Measure parse(String text) {
             return switch (text) {
                 case "spearman" -> SPEARMAN;
                 case "mi" -> MUTUAL_INFORMATION;
-                default -> throw new org.vae4j.api.ConfigurationException("{alignBy} must be spearman or mi, got '"
-                        + text + "'");
+                default ->
+                    throw new org.vae4j.api.ConfigurationException(
+                            "{alignBy} must be spearman or mi, got '" + text + "'");
             };
         }
     }
@@ -36,13 +37,17 @@ public final class Alignment {
      * @param runnerUpDimension the next-best dimension for this attribute, and its strength
      * @param competingAttribute the dimension's strongest other attribute (null if none), and its strength
      */
-    public record Assignment(String attribute, int dimension, double strength, double spearman,
-                             int runnerUpDimension, double runnerUpStrength, String competingAttribute,
-                             double competingStrength) {
-    }
+    public record Assignment(
+            String attribute,
+            int dimension,
+            double strength,
+            double spearman,
+            int runnerUpDimension,
+            double runnerUpStrength,
+            String competingAttribute,
+            double competingStrength) {}
 
-    private Alignment() {
-    }
+    private Alignment() {}
 
     /** |Spearman| ({@code [dims][factors]}) or MI, per the measure. */
     public static double[][] association(double[][] codes, Factors factors, Measure measure, int bins) {
@@ -98,8 +103,15 @@ public final class Alignment {
                         bestDim = j;
                     }
                 }
-                out.add(new Assignment(factors.names().get(k), -1, Double.NaN, Double.NaN, bestDim, strength[bestDim][k],
-                        null, Double.NaN));
+                out.add(new Assignment(
+                        factors.names().get(k),
+                        -1,
+                        Double.NaN,
+                        Double.NaN,
+                        bestDim,
+                        strength[bestDim][k],
+                        null,
+                        Double.NaN));
                 continue;
             }
             int runnerUp = -1;
@@ -114,7 +126,12 @@ public final class Alignment {
                     competitor = other;
                 }
             }
-            out.add(new Assignment(factors.names().get(k), dim, strength[dim][k], rho[dim][k], runnerUp,
+            out.add(new Assignment(
+                    factors.names().get(k),
+                    dim,
+                    strength[dim][k],
+                    rho[dim][k],
+                    runnerUp,
                     runnerUp < 0 ? Double.NaN : strength[runnerUp][k],
                     competitor < 0 ? null : factors.names().get(competitor),
                     competitor < 0 ? Double.NaN : strength[dim][competitor]));

@@ -4,8 +4,7 @@ import org.vae4j.api.metrics.Factors;
 
 /** Pearson and Spearman correlation matrices {@code [codes][factors]} between codes and factors. */
 public final class Correlations {
-    private Correlations() {
-    }
+    private Correlations() {}
 
     public static double[][] pearson(double[][] codes, Factors factors) {
         int d = codes[0].length;

@@ -82,8 +82,11 @@ public final class DlibDci implements DisentanglementMetric {
         details.put("testAccuracyPerFactor", testPerFactor);
         details.put("importance", importance);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("classifier", "GradientBoostingClassifier(): " + GradientBoosting.STAGES + " stages, depth "
-                + GradientBoosting.MAX_DEPTH + ", learning rate " + GradientBoosting.LEARNING_RATE + ", log-loss");
+        parameters.put(
+                "classifier",
+                "GradientBoostingClassifier(): " + GradientBoosting.STAGES + " stages, depth "
+                        + GradientBoosting.MAX_DEPTH + ", learning rate " + GradientBoosting.LEARNING_RATE
+                        + ", log-loss");
         parameters.put("continuousFactors", context.bins() + " equal-width bins");
         parameters.put("train", split[0].length);
         parameters.put("test", split[1].length);
@@ -102,7 +105,7 @@ public final class DlibDci implements DisentanglementMetric {
             // with nothing important every row is uniform, 1 - H = 0, whatever the (equal) shares
             double share = total > 0 ? Arrays.stream(row).sum() / total : 0;
             double[] floored = Arrays.stream(row).map(v -> v + ENTROPY_FLOOR).toArray();
-            value += share * (1 - Stats.entropy(floored, base));   // entropy 0 in base 1 (one factor)
+            value += share * (1 - Stats.entropy(floored, base)); // entropy 0 in base 1 (one factor)
         }
         return value;
     }

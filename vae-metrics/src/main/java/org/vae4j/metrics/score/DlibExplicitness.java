@@ -61,8 +61,17 @@ public final class DlibExplicitness implements DisentanglementMetric {
         parameters.put("train", split[0].length);
         parameters.put("test", split[1].length);
         parameters.put("trainRows", context.trainRows());
-        return new MetricResult(name(), sumTest / factors.count(), parameters, Map.of("perFactor", testPerFactor,
-                "train", sumTrain / factors.count(), "trainPerFactor", trainPerFactor));
+        return new MetricResult(
+                name(),
+                sumTest / factors.count(),
+                parameters,
+                Map.of(
+                        "perFactor",
+                        testPerFactor,
+                        "train",
+                        sumTrain / factors.count(),
+                        "trainPerFactor",
+                        trainPerFactor));
     }
 
     /** The mean over the model's classes of the one-vs-rest AUC, leaving out a class absent from y. */

@@ -31,9 +31,12 @@ public final class DlibModularity implements DisentanglementMetric {
     public MetricResult compute(double[][] codes, Factors factors, MetricContext context) {
         int[] train = context.split(codes.length)[0];
         Factors trainFactors = new Factors(factors.names(), Stats.rows(factors.values(), train), factors.discrete());
-        double[] perCode = Modularity.perCode(Stats.mutualInformation(Stats.rows(codes, train), trainFactors,
-                context.bins()), factors.count());
-        double value = Arrays.stream(perCode).map(m -> Double.isNaN(m) ? 0 : m).average().orElse(0);
+        double[] perCode = Modularity.perCode(
+                Stats.mutualInformation(Stats.rows(codes, train), trainFactors, context.bins()), factors.count());
+        double value = Arrays.stream(perCode)
+                .map(m -> Double.isNaN(m) ? 0 : m)
+                .average()
+                .orElse(0);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("bins", context.bins());
         parameters.put("train", train.length);

@@ -46,7 +46,8 @@ public final class DlibSap implements DisentanglementMetric {
                 if (factors.discrete()[k]) {
                     int[] y = factors.classes(k);
                     int[] yTrain = Stats.select(y, split[0]);
-                    score[j][k] = java.util.Arrays.stream(yTrain).distinct().count() < 2 ? 0
+                    score[j][k] = java.util.Arrays.stream(yTrain).distinct().count() < 2
+                            ? 0
                             : LinearSvc.fit(train, yTrain, C).accuracy(test, Stats.select(y, split[1]));
                 } else if (variance > 1e-12) {
                     double r = Stats.pearson(zTrain, Stats.select(factors.column(k), split[0]));

@@ -1,12 +1,11 @@
 package org.vae4j.metrics.score;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Explicitness (Ridgeway and Mozer 2018): per factor, a softmax classifier from all standardised
@@ -37,7 +36,8 @@ public final class Explicitness implements DisentanglementMetric {
         Map<String, Double> perFactor = new LinkedHashMap<>();
         double sum = 0;
         for (int k = 0; k < factors.count(); k++) {
-            int[] y = factors.discrete()[k] ? factors.classes(k)
+            int[] y = factors.discrete()[k]
+                    ? factors.classes(k)
                     : LinearModels.quantileClasses(factors.column(k), QUANTILES);
             int classes = java.util.Arrays.stream(y).max().orElse(0) + 1;
             LinearModels.Softmax m = LinearModels.softmax(xTrain, Stats.select(y, split[0]), classes, 1e-4, 300);
@@ -46,7 +46,8 @@ public final class Explicitness implements DisentanglementMetric {
             for (int i = 0; i < xTest.length; i++) {
                 p[i] = m.probabilities(xTest[i]);
             }
-            double e = LinearModels.meanAuc(p, yTest, java.util.stream.IntStream.range(0, classes).toArray());
+            double e = LinearModels.meanAuc(
+                    p, yTest, java.util.stream.IntStream.range(0, classes).toArray());
             perFactor.put(factors.names().get(k), e);
             sum += e;
         }

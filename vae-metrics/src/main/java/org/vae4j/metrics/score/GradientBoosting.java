@@ -36,7 +36,7 @@ final class GradientBoosting {
 
     private final int[] classes;
     private final double[] init;
-    private final Tree[][] trees;   // [stage][output]
+    private final Tree[][] trees; // [stage][output]
     private final double[] importances;
 
     private GradientBoosting(int[] classes, double[] init, Tree[][] trees, double[] importances) {
@@ -94,8 +94,11 @@ final class GradientBoosting {
         float[][] sorted = new float[d][n];
         for (int f = 0; f < d; f++) {
             float[] column = columns[f];
-            order[f] = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> column[i]))
-                    .mapToInt(Integer::intValue).toArray();
+            order[f] = IntStream.range(0, n)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble(i -> column[i]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             for (int p = 0; p < n; p++) {
                 sorted[f][p] = column[order[f][p]];
             }
@@ -183,8 +186,14 @@ final class GradientBoosting {
      * Grows one regression tree on the residuals, level by level, leaving each example's leaf in
      * {@code node} and adding the tree's impurity decreases (per example of the root) to {@code importances}.
      */
-    private static Tree grow(float[][] columns, float[][] sorted, int[][] order, double[] residual, int[] node,
-            double[] importances, SplittableRandom random) {
+    private static Tree grow(
+            float[][] columns,
+            float[][] sorted,
+            int[][] order,
+            double[] residual,
+            int[] node,
+            double[] importances,
+            SplittableRandom random) {
         int n = residual.length;
         Tree tree = new Tree();
         int[] count = new int[NODES];
@@ -258,9 +267,11 @@ final class GradientBoosting {
                     last[a] = v;
                 }
                 for (int a = first; a < end; a++) {
-                    if (open[a] && featureBest[a] > Double.NEGATIVE_INFINITY && (bestFeature[a] < 0
-                            || featureBest[a] > best[a]
-                            || featureBest[a] == best[a] && visitedBefore(visit[a], f, bestFeature[a]))) {
+                    if (open[a]
+                            && featureBest[a] > Double.NEGATIVE_INFINITY
+                            && (bestFeature[a] < 0
+                                    || featureBest[a] > best[a]
+                                    || featureBest[a] == best[a] && visitedBefore(visit[a], f, bestFeature[a]))) {
                         best[a] = featureBest[a];
                         bestFeature[a] = f;
                         bestThreshold[a] = featureThreshold[a];

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** The optimal assignment (Hungarian algorithm, O(n^3)) of rows to columns minimising total cost. */
 public final class Hungarian {
-    private Hungarian() {
-    }
+    private Hungarian() {}
 
     /**
      * For a cost matrix with {@code rows <= cols}, the column assigned to each row such that every

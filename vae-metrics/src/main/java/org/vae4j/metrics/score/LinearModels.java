@@ -5,8 +5,7 @@ package org.vae4j.metrics.score;
  * multinomial logistic regression (gradient descent with momentum), on standardised features.
  */
 public final class LinearModels {
-    private LinearModels() {
-    }
+    private LinearModels() {}
 
     /** Column means and standard deviations of a training matrix, to standardise any matrix with. */
     public record Standardizer(double[] mean, double[] std) {

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 final class LinearSvc {
     private final int[] classes;
-    private final double[][] weights;   // per problem: features then the intercept
+    private final double[][] weights; // per problem: features then the intercept
 
     private LinearSvc(int[] classes, double[][] weights) {
         this.classes = classes;
@@ -104,8 +104,8 @@ final class LinearSvc {
      * Hessian with a backtracking line search reach the optimum in a few iterations.
      */
     private static double[] solve(double[][] x, double[] sign, double[] cost) {
-        return Newton.minimize(problem(x, sign, cost), x[0].length + 1, 200,
-                w -> 1e-12 * Math.max(1, Math.sqrt(Newton.dot(w, w))));
+        return Newton.minimize(
+                problem(x, sign, cost), x[0].length + 1, 200, w -> 1e-12 * Math.max(1, Math.sqrt(Newton.dot(w, w))));
     }
 
     /** {@return the squared-hinge objective of {@link #solve} with its gradient and generalised Hessian} */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class Logistic {
     private final int[] classes;
-    private final double[][] weights;   // per class: features then the intercept
+    private final double[][] weights; // per class: features then the intercept
 
     private Logistic(int[] classes, double[][] weights) {
         this.classes = classes;
@@ -111,8 +111,8 @@ final class Logistic {
         int k = classes.length;
         int d = x[0].length;
         int[][] index = problem.index();
-        double[] theta = Newton.minimize(problem.objective(), problem.parameters(), 100,
-                t -> 1e-10 * Math.max(1, x.length));
+        double[] theta =
+                Newton.minimize(problem.objective(), problem.parameters(), 100, t -> 1e-10 * Math.max(1, x.length));
         double[][] weights = new double[k][d + 1];
         for (int cl = 0; cl < k; cl++) {
             for (int j = 0; j <= d; j++) {

@@ -9,7 +9,15 @@ import org.vae4j.spi.VaePlugin;
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
-        return List.of(new Mig(), new Sap(), new Dci(), new Modularity(), new Explicitness(), new DlibSap(),
-                new DlibDci(), new DlibModularity(), new DlibExplicitness());
+        return List.of(
+                new Mig(),
+                new Sap(),
+                new Dci(),
+                new Modularity(),
+                new Explicitness(),
+                new DlibSap(),
+                new DlibDci(),
+                new DlibModularity(),
+                new DlibExplicitness());
     }
 }

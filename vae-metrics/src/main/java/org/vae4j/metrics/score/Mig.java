@@ -1,14 +1,13 @@
 package org.vae4j.metrics.score;
 
-import org.vae4j.api.metrics.DisentanglementMetric;
-import org.vae4j.api.metrics.Factors;
-import org.vae4j.api.metrics.MetricContext;
-import org.vae4j.api.metrics.MetricResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
 
 /**
  * Mutual information gap (Chen et al. 2018): codes and continuous factors discretised into equal-

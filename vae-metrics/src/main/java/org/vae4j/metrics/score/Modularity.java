@@ -1,12 +1,11 @@
 package org.vae4j.metrics.score;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.api.metrics.Factors;
 import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Modularity (Ridgeway and Mozer 2018) from the binned mutual-information matrix: per code, with

@@ -7,8 +7,7 @@ package org.vae4j.metrics.score;
  * optimum is reached to double precision in a few iterations.
  */
 final class Newton {
-    private Newton() {
-    }
+    private Newton() {}
 
     /** An objective with its gradient and (generalised) Hessian. */
     interface Objective {
@@ -34,8 +33,8 @@ final class Newton {
      * @param tolerance stops when the gradient's norm at x is at most {@code tolerance.applyAsDouble(x)}
      * @return the minimiser
      */
-    static double[] minimize(Objective objective, int n, int iterations,
-            java.util.function.ToDoubleFunction<double[]> tolerance) {
+    static double[] minimize(
+            Objective objective, int n, int iterations, java.util.function.ToDoubleFunction<double[]> tolerance) {
         double[] x = new double[n];
         double f = objective.value(x);
         for (int iteration = 0; iteration < iterations; iteration++) {
@@ -61,7 +60,7 @@ final class Newton {
                 t /= 2;
             }
             if (!(fNext < f)) {
-                break;   // no further decrease in double precision: at the optimum
+                break; // no further decrease in double precision: at the optimum
             }
             x = next;
             f = fNext;

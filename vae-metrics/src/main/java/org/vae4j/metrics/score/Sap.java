@@ -1,14 +1,13 @@
 package org.vae4j.metrics.score;
 
-import org.vae4j.api.metrics.DisentanglementMetric;
-import org.vae4j.api.metrics.Factors;
-import org.vae4j.api.metrics.MetricContext;
-import org.vae4j.api.metrics.MetricResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vae4j.api.metrics.DisentanglementMetric;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
 
 /**
  * Separated attribute predictability (Kumar et al. 2018): a score per (code, factor), the squared
@@ -41,8 +40,8 @@ public final class Sap implements DisentanglementMetric {
                 if (factors.discrete()[k]) {
                     int[] y = factors.classes(k);
                     int classes = java.util.Arrays.stream(y).max().orElse(0) + 1;
-                    LinearModels.Softmax m = LinearModels.softmax(s.apply(train), Stats.select(y, split[0]), classes,
-                            1e-4, 150);
+                    LinearModels.Softmax m =
+                            LinearModels.softmax(s.apply(train), Stats.select(y, split[0]), classes, 1e-4, 150);
                     score[j][k] = m.accuracy(s.apply(test), Stats.select(y, split[1]));
                 } else {
                     double r = Stats.pearson(Stats.select(z, split[1]), Stats.select(factors.column(k), split[1]));

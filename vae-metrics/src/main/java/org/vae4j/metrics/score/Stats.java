@@ -1,13 +1,11 @@
 package org.vae4j.metrics.score;
 
-import org.vae4j.api.metrics.Factors;
-
 import java.util.Arrays;
+import org.vae4j.api.metrics.Factors;
 
 /** Statistics on plain arrays shared by the scores. */
 public final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     public static double mean(double[] a) {
         double s = 0;

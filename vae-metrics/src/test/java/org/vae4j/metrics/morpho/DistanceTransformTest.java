@@ -45,14 +45,15 @@ class DistanceTransformTest {
                 for (int i = 0; i < fg.length; i++) {
                     fg[i] = r.nextDouble() < density;
                 }
-                fg[r.nextInt(fg.length)] = false;   // at least one background pixel
-                fg[0] = true;                          // and a foreground corner
+                fg[r.nextInt(fg.length)] = false; // at least one background pixel
+                fg[0] = true; // and a foreground corner
                 double[] out = new double[h * w + 3];
-                Arrays.fill(out, 7);                   // left over from an earlier image
+                Arrays.fill(out, 7); // left over from an earlier image
                 dt.transform(fg, h, w, out);
                 double[] expected = bruteForce(fg, h, w);
                 for (int p = 0; p < h * w; p++) {
-                    assertThat(out[p]).as("%dx%d at density %.2f, pixel (%d, %d)", h, w, density, p / w, p % w)
+                    assertThat(out[p])
+                            .as("%dx%d at density %.2f, pixel (%d, %d)", h, w, density, p / w, p % w)
                             .isCloseTo(expected[p], offset(1e-9));
                 }
                 assertThat(out[h * w]).as("nothing written past the image").isEqualTo(7);

@@ -41,7 +41,9 @@ class ReferenceAgreementTest {
     static double[][] reference() throws IOException {
         List<double[]> rows = new ArrayList<>();
         try (InputStream in = ReferenceAgreementTest.class.getResourceAsStream("/morpho-t10k-first200.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
                 double[] r = new double[6];
@@ -89,8 +91,13 @@ class ReferenceAgreementTest {
                 mads[k] += Math.abs(ours[k][i] - theirs[k][i]) / images.length;
                 biases[k] += (ours[k][i] - theirs[k][i]) / images.length;
             }
-            report.append(String.format(Locale.ROOT, "%s r=%.5f mean |diff| %.6f, mean diff %+.6f; ",
-                    Morphometrics.Measurement.NAMES.get(k), pearson(ours[k], theirs[k]), mads[k], biases[k]));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%s r=%.5f mean |diff| %.6f, mean diff %+.6f; ",
+                    Morphometrics.Measurement.NAMES.get(k),
+                    pearson(ours[k], theirs[k]),
+                    mads[k],
+                    biases[k]));
         }
         System.out.println("Morpho-MNIST agreement on 200 digits: " + report);
         for (int k = 0; k < 6; k++) {

@@ -52,7 +52,10 @@ class SyntheticShapesTest {
         double previous = 0;
         for (double w : new double[] {1.5, 3, 4.5, 6}) {
             double t = morpho.measure(bar(w, 0), 28, 28).thickness();
-            assertThat(t).as("thickness of a %s px bar", w).isCloseTo(w, within(0.6)).isGreaterThan(previous);
+            assertThat(t)
+                    .as("thickness of a %s px bar", w)
+                    .isCloseTo(w, within(0.6))
+                    .isGreaterThan(previous);
             previous = t;
         }
     }
@@ -65,7 +68,8 @@ class SyntheticShapesTest {
             assertThat(right.slant()).as("lean %s", lean).isCloseTo(Math.atan(lean), within(0.03));
             assertThat(left.slant()).isCloseTo(-right.slant(), within(1e-9));
             // the sheared bounding box sees the bar's own width, not its horizontal extent
-            assertThat(right.width()).isCloseTo(morpho.measure(bar(3, 0), 28, 28).width(), within(0.5));
+            assertThat(right.width())
+                    .isCloseTo(morpho.measure(bar(3, 0), 28, 28).width(), within(0.5));
             assertThat(right.thickness()).isCloseTo(3 * Math.cos(Math.atan(lean)), within(0.6));
         }
     }
@@ -76,7 +80,8 @@ class SyntheticShapesTest {
         // so the measured width grows by 80-100% of the drawn width
         double narrow = morpho.measure(bar(3, 0), 28, 28).width();
         assertThat(morpho.measure(bar(12, 0), 28, 28).width() - narrow).isBetween(0.8 * 9, 9.2);
-        assertThat(morpho.measure(bar(7, 0.3), 28, 28).width() - morpho.measure(bar(3, 0.3), 28, 28).width())
+        assertThat(morpho.measure(bar(7, 0.3), 28, 28).width()
+                        - morpho.measure(bar(3, 0.3), 28, 28).width())
                 .isBetween(0.8 * 4, 4.2);
     }
 }

@@ -29,20 +29,27 @@ class UpscalerReferenceTest {
             int scale = Integer.parseInt(f[1]);
             int h = Integer.parseInt(f[2]);
             int w = Integer.parseInt(f[3]);
-            double[] image = Arrays.stream(f, 4, 4 + h * w).mapToDouble(Double::parseDouble).toArray();
-            double[] expected = Arrays.stream(f, 4 + h * w, f.length).mapToDouble(Double::parseDouble).toArray();
+            double[] image = Arrays.stream(f, 4, 4 + h * w)
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
+            double[] expected = Arrays.stream(f, 4 + h * w, f.length)
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
             assertThat(expected).hasSize(h * scale * w * scale);
             int[] out = new int[expected.length + 2];
             Arrays.fill(out, -9);
-            (scale == 4 ? four : new Upscaler(scale)).upscale(image, h, w, out);   // one instance, two sizes
+            (scale == 4 ? four : new Upscaler(scale)).upscale(image, h, w, out); // one instance, two sizes
             for (int p = 0; p < expected.length; p++) {
                 double e = expected[p];
                 boolean onTheEdge = Math.abs(e - Math.rint(e)) < 1e-6;
                 int floor = (int) Math.floor(e + (onTheEdge ? 1e-6 : 0));
-                assertThat(out[p]).as("%s pixel (%d, %d): 255 x %.6f", name, p / (w * scale), p % (w * scale), e / 255)
+                assertThat(out[p])
+                        .as("%s pixel (%d, %d): 255 x %.6f", name, p / (w * scale), p % (w * scale), e / 255)
                         .isBetween(onTheEdge ? floor - 1 : floor, floor);
             }
-            assertThat(out[expected.length]).as("nothing written past the image").isEqualTo(-9);
+            assertThat(out[expected.length])
+                    .as("nothing written past the image")
+                    .isEqualTo(-9);
             cases++;
         }
         assertThat(cases).isEqualTo(3);

@@ -26,14 +26,17 @@ class ClassifierGradientTest {
             up[p] += H;
             down[p] -= H;
             double numeric = (objective.value(up) - objective.value(down)) / (2 * H);
-            assertThat(g[p]).as("%s gradient %d", name, p).isCloseTo(numeric, offset(tolerance * Math.max(1, Math.abs(numeric))));
+            assertThat(g[p])
+                    .as("%s gradient %d", name, p)
+                    .isCloseTo(numeric, offset(tolerance * Math.max(1, Math.abs(numeric))));
             double[] gUp = new double[n];
             double[] gDown = new double[n];
             objective.derivatives(up, gUp, new double[n][n]);
             objective.derivatives(down, gDown, new double[n][n]);
             for (int q = 0; q < n; q++) {
                 double second = (gUp[q] - gDown[q]) / (2 * H);
-                assertThat(hessian[q][p]).as("%s Hessian %d,%d", name, q, p)
+                assertThat(hessian[q][p])
+                        .as("%s Hessian %d,%d", name, q, p)
                         .isCloseTo(second, offset(tolerance * Math.max(1, Math.abs(second))));
             }
         }
@@ -56,7 +59,7 @@ class ClassifierGradientTest {
         for (int classes : new int[] {2, 4}) {
             int[] y = new int[40];
             for (int i = 0; i < 40; i++) {
-                y[i] = 3 + (i % classes);   // labels that are not indices
+                y[i] = 3 + (i % classes); // labels that are not indices
             }
             Logistic.Problem problem = Logistic.Problem.of(x, y, 0.7);
             assertThat(problem.parameters()).isEqualTo(classes == 2 ? 4 : 4 * 3 + 3);

@@ -50,8 +50,10 @@ class DlibProtocolReferenceTest {
             GradientBoosting model = GradientBoosting.fit(Arrays.copyOf(x, fit), Arrays.copyOf(y, fit), seed);
             double[] importances = model.importances();
             for (int f = 0; f < 3; f++) {
-                assertThat(importances[f]).as("%s importance of feature %d, seed %d", name, f, seed)
-                        .isBetween(ref.get("importancesMin").get(f).asDouble() - IMPORTANCE_MARGIN,
+                assertThat(importances[f])
+                        .as("%s importance of feature %d, seed %d", name, f, seed)
+                        .isBetween(
+                                ref.get("importancesMin").get(f).asDouble() - IMPORTANCE_MARGIN,
                                 ref.get("importancesMax").get(f).asDouble() + IMPORTANCE_MARGIN);
             }
             int fewest = Integer.MAX_VALUE;
@@ -62,8 +64,9 @@ class DlibProtocolReferenceTest {
                 }
                 fewest = Math.min(fewest, differ);
             }
-            assertThat(fewest).as("%s: held-out predictions that differ from the nearest scikit-learn run, seed %d",
-                    name, seed).isLessThanOrEqualTo(1);
+            assertThat(fewest)
+                    .as("%s: held-out predictions that differ from the nearest scikit-learn run, seed %d", name, seed)
+                    .isLessThanOrEqualTo(1);
         }
     }
 
@@ -72,16 +75,21 @@ class DlibProtocolReferenceTest {
     void migSapModularityAndExplicitnessEqualDisentanglementLibsOwnCode(String name) {
         JsonNode ref = REFERENCE.get("others").get(name);
         Factors factors = factors(name);
-        MetricContext context = MetricContext.DEFAULT.withTrainRows(REFERENCE.get("trainRows").asInt());
+        MetricContext context =
+                MetricContext.DEFAULT.withTrainRows(REFERENCE.get("trainRows").asInt());
         var metrics = PluginLoader.discover(getClass().getClassLoader()).metrics();
-        Map<String, String> implementations = Map.of("mig", "mig", "sap", "dlib-sap", "modularity", "dlib-modularity",
-                "explicitness", "dlib-explicitness");
-        implementations.forEach((key, metric) -> assertThat(metrics.get(metric).compute(csv(name + "-codes"), factors,
-                context).value()).as("%s %s (%s)", name, key, metric).isCloseTo(ref.get(key).asDouble(), offset(1e-3)));
+        Map<String, String> implementations = Map.of(
+                "mig", "mig", "sap", "dlib-sap", "modularity", "dlib-modularity", "explicitness", "dlib-explicitness");
+        implementations.forEach((key, metric) -> assertThat(metrics.get(metric)
+                        .compute(csv(name + "-codes"), factors, context)
+                        .value())
+                .as("%s %s (%s)", name, key, metric)
+                .isCloseTo(ref.get(key).asDouble(), offset(1e-3)));
     }
 
     private static Factors factors(String name) {
-        return ReferenceCsv.factors(csv(name + "-factors"), REFERENCE.get("dci").get(name).get("discrete"));
+        return ReferenceCsv.factors(
+                csv(name + "-factors"), REFERENCE.get("dci").get(name).get("discrete"));
     }
 
     @ParameterizedTest
@@ -91,21 +99,31 @@ class DlibProtocolReferenceTest {
         double[][] codes = csv(name + "-codes");
         Factors factors = factors(name);
         boolean[] discrete = factors.discrete();
-        MetricResult r = PluginLoader.discover(getClass().getClassLoader()).metrics().get("dlib-dci")
-                .compute(codes, factors,
-                        MetricContext.DEFAULT.withTrainRows(REFERENCE.get("trainRows").asInt()));
+        MetricResult r = PluginLoader.discover(getClass().getClassLoader())
+                .metrics()
+                .get("dlib-dci")
+                .compute(
+                        codes,
+                        factors,
+                        MetricContext.DEFAULT.withTrainRows(
+                                REFERENCE.get("trainRows").asInt()));
         assertThat(r.value()).isEqualTo(r.details().get("disentanglement"));
         for (String key : List.of("disentanglement", "completeness", "informativenessTrain", "informativenessTest")) {
             double mine = (double) r.details().get(key);
-            assertThat(mine).as("%s %s", name, key).isBetween(ref.get(key).get("min").asDouble() - SCORE_MARGIN,
-                    ref.get(key).get("max").asDouble() + SCORE_MARGIN);
+            assertThat(mine)
+                    .as("%s %s", name, key)
+                    .isBetween(
+                            ref.get(key).get("min").asDouble() - SCORE_MARGIN,
+                            ref.get(key).get("max").asDouble() + SCORE_MARGIN);
         }
         double[][] importance = (double[][]) r.details().get("importance");
         for (int j = 0; j < codes[0].length; j++) {
             for (int k = 0; k < discrete.length; k++) {
-                assertThat(importance[j][k]).as("%s importance of z%d for f%d", name, j, k).isBetween(
-                        ref.get("importance").get("min").get(j).get(k).asDouble() - SCORE_MARGIN,
-                        ref.get("importance").get("max").get(j).get(k).asDouble() + SCORE_MARGIN);
+                assertThat(importance[j][k])
+                        .as("%s importance of z%d for f%d", name, j, k)
+                        .isBetween(
+                                ref.get("importance").get("min").get(j).get(k).asDouble() - SCORE_MARGIN,
+                                ref.get("importance").get("max").get(j).get(k).asDouble() + SCORE_MARGIN);
             }
         }
     }
@@ -120,7 +138,8 @@ class DlibProtocolReferenceTest {
         assertThat(DlibDci.weightedOneMinusEntropy(transposed, 3))
                 .isCloseTo(0.5 + 0.5 * (1 - Math.log(2) / Math.log(3)), offset(1e-9));
         // nothing important: equal shares of rows whose entropy is maximal, so 0
-        assertThat(DlibDci.weightedOneMinusEntropy(new double[][] {{0, 0}, {0, 0}}, 2)).isCloseTo(0, offset(1e-9));
+        assertThat(DlibDci.weightedOneMinusEntropy(new double[][] {{0, 0}, {0, 0}}, 2))
+                .isCloseTo(0, offset(1e-9));
     }
 
     @Test
@@ -128,7 +147,9 @@ class DlibProtocolReferenceTest {
         double[][] x = {{1, 5}, {1, 5}, {1, 5}, {1, 5}};
         GradientBoosting model = GradientBoosting.fit(x, new int[] {0, 1, 1, 1}, 0);
         assertThat(model.importances()).containsExactly(0, 0);
-        assertThat(model.predict(new double[] {1, 5})).as("the majority class, from the prior").isEqualTo(1);
+        assertThat(model.predict(new double[] {1, 5}))
+                .as("the majority class, from the prior")
+                .isEqualTo(1);
     }
 
     @Test

@@ -45,8 +45,11 @@ class DlibReferenceTest {
         JsonNode ref = REFERENCE.get("fits").get(name);
         for (int p = 0; p < ref.get("coef").size(); p++) {
             double[] w = svc.coefficients(p);
-            assertThat(w[0]).as("%s coefficient %d", name, p).isCloseTo(ref.get("coef").get(p).asDouble(), offset(1e-6));
-            assertThat(w[1]).as("%s intercept %d", name, p)
+            assertThat(w[0])
+                    .as("%s coefficient %d", name, p)
+                    .isCloseTo(ref.get("coef").get(p).asDouble(), offset(1e-6));
+            assertThat(w[1])
+                    .as("%s intercept %d", name, p)
                     .isCloseTo(ref.get("intercept").get(p).asDouble(), offset(1e-6));
         }
     }
@@ -62,7 +65,8 @@ class DlibReferenceTest {
         for (int i = 0; i < ref.get("at").size(); i++) {
             double[] p = model.probabilities(new double[] {ref.get("at").get(i).asDouble()});
             for (int c = 0; c < p.length; c++) {
-                assertThat(p[c]).as("%s P(class %d | x = %s)", name, c, ref.get("at").get(i))
+                assertThat(p[c])
+                        .as("%s P(class %d | x = %s)", name, c, ref.get("at").get(i))
                         .isCloseTo(ref.get("probabilities").get(i).get(c).asDouble(), offset(1e-6));
             }
         }
@@ -71,19 +75,29 @@ class DlibReferenceTest {
     @Test
     void dlibExplicitnessEqualsDisentanglementLibsOwnCode() {
         JsonNode ref = REFERENCE.get("explicitness");
-        MetricResult r = metric("dlib-explicitness").compute(csv("sap-codes"), sapFactors(),
-                MetricContext.DEFAULT.withTrainRows(REFERENCE.get("sap").get("trainRows").asInt()));
+        MetricResult r = metric("dlib-explicitness")
+                .compute(
+                        csv("sap-codes"),
+                        sapFactors(),
+                        MetricContext.DEFAULT.withTrainRows(
+                                REFERENCE.get("sap").get("trainRows").asInt()));
         assertThat(r.value()).isCloseTo(ref.get("test").asDouble(), offset(1e-3));
         assertThat((double) r.details().get("train")).isCloseTo(ref.get("train").asDouble(), offset(1e-3));
         @SuppressWarnings("unchecked")
         Map<String, Double> perFactor = (Map<String, Double>) r.details().get("perFactor");
-        assertThat(perFactor.values()).zipSatisfy(List.of(ref.get("testPerFactor").get(0).asDouble(),
-                ref.get("testPerFactor").get(1).asDouble(), ref.get("testPerFactor").get(2).asDouble()),
-                (mine, theirs) -> assertThat(mine).isCloseTo(theirs, offset(1e-3)));
+        assertThat(perFactor.values())
+                .zipSatisfy(
+                        List.of(
+                                ref.get("testPerFactor").get(0).asDouble(),
+                                ref.get("testPerFactor").get(1).asDouble(),
+                                ref.get("testPerFactor").get(2).asDouble()),
+                        (mine, theirs) -> assertThat(mine).isCloseTo(theirs, offset(1e-3)));
     }
 
     private static DisentanglementMetric metric(String name) {
-        return PluginLoader.discover(DlibReferenceTest.class.getClassLoader()).metrics().get(name);
+        return PluginLoader.discover(DlibReferenceTest.class.getClassLoader())
+                .metrics()
+                .get(name);
     }
 
     private static Factors sapFactors() {
@@ -97,7 +111,7 @@ class DlibReferenceTest {
 
     @Test
     void predictsTheClassLabelsNotTheirIndices() throws IOException {
-        double[][] rows = csv("three");   // classes 2, 3, 4
+        double[][] rows = csv("three"); // classes 2, 3, 4
         double[][] x = Arrays.stream(rows).map(r -> new double[] {r[0]}).toArray(double[][]::new);
         int[] y = Arrays.stream(rows).mapToInt(r -> (int) r[1]).toArray();
         LinearSvc svc = LinearSvc.fit(x, y, 0.01);
@@ -118,15 +132,22 @@ class DlibReferenceTest {
         double[][] codes = csv("sap-codes");
         Factors f = sapFactors();
         DisentanglementMetric metric = metric("dlib-sap");
-        MetricResult r = metric.compute(codes, f, MetricContext.DEFAULT.withTrainRows(ref.get("trainRows").asInt()));
+        MetricResult r = metric.compute(
+                codes,
+                f,
+                MetricContext.DEFAULT.withTrainRows(ref.get("trainRows").asInt()));
         double[][] matrix = (double[][]) r.details().get("scoreMatrix");
         for (int j = 0; j < codes[0].length; j++) {
             for (int k = 0; k < f.count(); k++) {
-                assertThat(matrix[j][k]).as("score of z%d for factor %d", j, k)
+                assertThat(matrix[j][k])
+                        .as("score of z%d for factor %d", j, k)
                         .isCloseTo(ref.get("matrix").get(j).get(k).asDouble(), offset(1e-3));
             }
         }
         assertThat(r.value()).isCloseTo(ref.get("value").asDouble(), offset(1e-3));
-        assertThat(r.parameters()).containsEntry("C", 0.01).containsEntry("train", 480).containsEntry("test", 120);
+        assertThat(r.parameters())
+                .containsEntry("C", 0.01)
+                .containsEntry("train", 480)
+                .containsEntry("test", 120);
     }
 }

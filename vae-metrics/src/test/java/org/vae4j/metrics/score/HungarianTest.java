@@ -44,7 +44,9 @@ class HungarianTest {
             double total = 0;
             for (int i = 0; i < n; i++) {
                 assertThat(a[i]).isBetween(0, m - 1);
-                assertThat(taken[a[i]]).as("column %d assigned twice in trial %d", a[i], trial).isFalse();
+                assertThat(taken[a[i]])
+                        .as("column %d assigned twice in trial %d", a[i], trial)
+                        .isFalse();
                 taken[a[i]] = true;
                 total += cost[i][a[i]];
             }

@@ -1,17 +1,16 @@
 package org.vae4j.metrics.score;
 
-import org.vae4j.api.metrics.Factors;
-import org.vae4j.api.metrics.MetricContext;
-import org.vae4j.api.metrics.MetricResult;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.assertj.core.data.Offset;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.vae4j.api.metrics.Factors;
+import org.vae4j.api.metrics.MetricContext;
+import org.vae4j.api.metrics.MetricResult;
 
 /** Scores on codes whose relation to the factors is known by construction. */
 class KnownAnswerTest {
@@ -19,7 +18,8 @@ class KnownAnswerTest {
     private static final MetricContext CONTEXT = MetricContext.DEFAULT;
     // through the real ServiceLoader path, as the library finds them
     private final org.vae4j.core.plugin.NamedRegistry<org.vae4j.api.metrics.DisentanglementMetric> metrics =
-            org.vae4j.core.plugin.PluginLoader.discover(KnownAnswerTest.class.getClassLoader()).metrics();
+            org.vae4j.core.plugin.PluginLoader.discover(KnownAnswerTest.class.getClassLoader())
+                    .metrics();
 
     /** Three independent continuous factors, uniform on [0, 1). */
     private static Factors continuous(long seed) {
@@ -89,15 +89,25 @@ class KnownAnswerTest {
      * The known-answer table of docs/metrics.md, to its three decimals: one row per case, the five
      * scores and DCI's completeness and informativeness.
      */
-    private void holdsTheDocumentedRow(double[][] z, Factors f, double mig, double sap, double dci, double completeness,
-                                       double informativeness, double modularity, double explicitness) {
+    private void holdsTheDocumentedRow(
+            double[][] z,
+            Factors f,
+            double mig,
+            double sap,
+            double dci,
+            double completeness,
+            double informativeness,
+            double modularity,
+            double explicitness) {
         Offset<Double> table = within(0.0005 + 1e-9);
         assertThat(score("mig", z, f)).as("mig").isCloseTo(mig, table);
         assertThat(score("sap", z, f)).as("sap").isCloseTo(sap, table);
         MetricResult d = metrics.get("dci").compute(z, f, CONTEXT);
         assertThat(d.value()).as("dci").isCloseTo(dci, table);
         assertThat((Double) d.details().get("completeness")).as("completeness").isCloseTo(completeness, table);
-        assertThat((Double) d.details().get("informativeness")).as("informativeness").isCloseTo(informativeness, table);
+        assertThat((Double) d.details().get("informativeness"))
+                .as("informativeness")
+                .isCloseTo(informativeness, table);
         assertThat(score("modularity", z, f)).as("modularity").isCloseTo(modularity, table);
         assertThat(score("explicitness", z, f)).as("explicitness").isCloseTo(explicitness, table);
     }
@@ -141,8 +151,8 @@ class KnownAnswerTest {
         Random r = new Random(6);
         double[][] v = new double[N][2];
         for (double[] row : v) {
-            row[0] = r.nextInt(5);          // a class 0..4
-            row[1] = r.nextDouble();        // a continuous factor
+            row[0] = r.nextInt(5); // a class 0..4
+            row[1] = r.nextDouble(); // a continuous factor
         }
         Factors f = new Factors(List.of("class", "size"), v, new boolean[] {true, false});
         double[][] z = new double[N][3];
@@ -154,7 +164,8 @@ class KnownAnswerTest {
         holdsTheDocumentedRow(z, f, 0.986, 0.903, 0.988, 0.985, 1.000, 0.982, 1.000);
         MetricResult sap = metrics.get("sap").compute(z, f, CONTEXT);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> perFactor = (List<Map<String, Object>>) sap.details().get("perFactor");
+        List<Map<String, Object>> perFactor =
+                (List<Map<String, Object>>) sap.details().get("perFactor");
         assertThat(perFactor.get(0).get("bestCode")).isEqualTo(1);
         assertThat(perFactor.get(0).get("score")).asString().contains("accuracy");
         assertThat((Double) perFactor.get(0).get("gap")).isGreaterThan(0.6);

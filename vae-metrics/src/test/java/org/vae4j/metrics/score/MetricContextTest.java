@@ -14,7 +14,8 @@ class MetricContextTest {
     void argumentsAreCheckedAtTheirLimits() {
         assertThat(new MetricContext(0, 0.5, 2).bins()).isEqualTo(2);
         for (double fraction : new double[] {0, 1, Double.NaN}) {
-            assertThatThrownBy(() -> new MetricContext(0, fraction, 20)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new MetricContext(0, fraction, 20))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("need 0 < trainFraction < 1, bins >= 2 and trainRows >= 0");
         }
         assertThatThrownBy(() -> new MetricContext(0, 0.8, 1)).isInstanceOf(IllegalArgumentException.class);
@@ -37,14 +38,20 @@ class MetricContextTest {
         int[][] a = new MetricContext(3, 0.8, 20).split(50);
         assertThat(a[0]).hasSize(40);
         assertThat(a[1]).hasSize(10);
-        int[] all = IntStream.concat(Arrays.stream(a[0]), Arrays.stream(a[1])).sorted().toArray();
+        int[] all = IntStream.concat(Arrays.stream(a[0]), Arrays.stream(a[1]))
+                .sorted()
+                .toArray();
         assertThat(all).isEqualTo(IntStream.range(0, 50).toArray());
         assertThat(new MetricContext(3, 0.8, 20).split(50)).isDeepEqualTo(a);
         assertThat(new MetricContext(4, 0.8, 20).split(50)[0]).isNotEqualTo(a[0]);
-        assertThat(a[0]).as("shuffled, not the first 40").isNotEqualTo(IntStream.range(0, 40).toArray());
+        assertThat(a[0])
+                .as("shuffled, not the first 40")
+                .isNotEqualTo(IntStream.range(0, 40).toArray());
         int[][] two = new MetricContext(0, 0.99, 20).split(2);
         assertThat(two[0]).hasSize(1);
         assertThat(two[1]).hasSize(1);
-        assertThat(new MetricContext(0, 0.01, 20).split(10)[0]).as("at least one example fits").hasSize(1);
+        assertThat(new MetricContext(0, 0.01, 20).split(10)[0])
+                .as("at least one example fits")
+                .hasSize(1);
     }
 }

@@ -13,8 +13,7 @@ import org.vae4j.api.metrics.Factors;
 
 /** The committed reference cases: CSV test resources with a header line, and the JSON of their values. */
 final class ReferenceCsv {
-    private ReferenceCsv() {
-    }
+    private ReferenceCsv() {}
 
     /** {@return the rows of the resource, without its header line} */
     static double[][] read(String resource) {
@@ -24,9 +23,11 @@ final class ReferenceCsv {
             }
             List<double[]> rows = new ArrayList<>();
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {   // the first line is the header
+            for (int i = 1; i < lines.length; i++) { // the first line is the header
                 if (!lines[i].isBlank()) {
-                    rows.add(Arrays.stream(lines[i].split(",")).mapToDouble(Double::parseDouble).toArray());
+                    rows.add(Arrays.stream(lines[i].split(","))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray());
                 }
             }
             return rows.toArray(double[][]::new);

@@ -5,7 +5,6 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,22 +42,28 @@ class ReferenceScoresTest {
         JsonNode ref = REFERENCE.get("cases").get(name);
         double[][] codes = csv(name + "-codes");
         Factors f = factors(name, ref);
-        MetricContext context = MetricContext.DEFAULT.withTrainRows(REFERENCE.get("trainRows").asInt());
-        assertThat(metrics.get("mig").compute(codes, f, context).value()).as("MIG")
+        MetricContext context =
+                MetricContext.DEFAULT.withTrainRows(REFERENCE.get("trainRows").asInt());
+        assertThat(metrics.get("mig").compute(codes, f, context).value())
+                .as("MIG")
                 .isCloseTo(ref.get("mig").asDouble(), offset(EXACT));
-        assertThat(metrics.get("modularity").compute(codes, f, context).value()).as("modularity")
+        assertThat(metrics.get("modularity").compute(codes, f, context).value())
+                .as("modularity")
                 .isCloseTo(ref.get("modularity").asDouble(), offset(EXACT));
         if (ref.has("sap")) {
-            assertThat(metrics.get("sap").compute(codes, f, context).value()).as("SAP")
+            assertThat(metrics.get("sap").compute(codes, f, context).value())
+                    .as("SAP")
                     .isCloseTo(ref.get("sap").asDouble(), offset(EXACT));
         }
         double[][] pearson = Correlations.pearson(codes, f);
         double[][] spearman = Correlations.spearman(codes, f);
         for (int j = 0; j < codes[0].length; j++) {
             for (int k = 0; k < f.count(); k++) {
-                assertThat(pearson[j][k]).as("Pearson z%d f%d", j, k)
+                assertThat(pearson[j][k])
+                        .as("Pearson z%d f%d", j, k)
                         .isCloseTo(ref.get("pearson").get(j).get(k).asDouble(), offset(EXACT));
-                assertThat(spearman[j][k]).as("Spearman z%d f%d", j, k)
+                assertThat(spearman[j][k])
+                        .as("Spearman z%d f%d", j, k)
                         .isCloseTo(ref.get("spearman").get(j).get(k).asDouble(), offset(EXACT));
             }
         }
@@ -66,14 +71,21 @@ class ReferenceScoresTest {
         for (JsonNode a : ref.get("alignment")) {
             int k = a.get("factor").asInt();
             Alignment.Assignment mine = aligned.get(k);
-            assertThat(mine.dimension()).as("dimension of f%d", k).isEqualTo(a.get("dimension").asInt());
-            assertThat(mine.runnerUpDimension()).as("runner-up of f%d", k).isEqualTo(a.get("runnerUpDimension").asInt());
-            assertThat(mine.runnerUpStrength()).isCloseTo(a.get("runnerUpStrength").asDouble(), offset(EXACT));
+            assertThat(mine.dimension())
+                    .as("dimension of f%d", k)
+                    .isEqualTo(a.get("dimension").asInt());
+            assertThat(mine.runnerUpDimension())
+                    .as("runner-up of f%d", k)
+                    .isEqualTo(a.get("runnerUpDimension").asInt());
+            assertThat(mine.runnerUpStrength())
+                    .isCloseTo(a.get("runnerUpStrength").asDouble(), offset(EXACT));
             if (a.has("strength")) {
                 assertThat(mine.strength()).isCloseTo(a.get("strength").asDouble(), offset(EXACT));
-                assertThat(mine.competingAttribute()).as("competitor of f%d", k)
+                assertThat(mine.competingAttribute())
+                        .as("competitor of f%d", k)
                         .isEqualTo("f" + a.get("competingFactor").asInt());
-                assertThat(mine.competingStrength()).isCloseTo(a.get("competingStrength").asDouble(), offset(EXACT));
+                assertThat(mine.competingStrength())
+                        .isCloseTo(a.get("competingStrength").asDouble(), offset(EXACT));
             } else {
                 assertThat(mine.strength()).isNaN();
             }
@@ -87,8 +99,12 @@ class ReferenceScoresTest {
         int[][] split = context.split(400);
         assertThat(split[0]).hasSize(320).startsWith(0, 1, 2).endsWith(319);
         assertThat(split[1]).hasSize(80).startsWith(320).endsWith(399);
-        Map<String, Object> params = metrics.get("sap").compute(csv(name + "-codes"), factors(name,
-                REFERENCE.get("cases").get(name)), context).parameters();
+        Map<String, Object> params = metrics.get("sap")
+                .compute(
+                        csv(name + "-codes"),
+                        factors(name, REFERENCE.get("cases").get(name)),
+                        context)
+                .parameters();
         assertThat(params).containsEntry("train", 320).containsEntry("test", 80);
     }
 }

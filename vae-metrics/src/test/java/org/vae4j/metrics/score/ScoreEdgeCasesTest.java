@@ -28,8 +28,8 @@ class ScoreEdgeCasesTest {
     void entropyIsInTheGivenBaseAndZeroForNothing() {
         assertThat(Stats.entropy(new double[] {1, 1}, 2)).isCloseTo(1, offset(1e-12));
         assertThat(Stats.entropy(new double[] {2, 2, 2}, 3)).isCloseTo(1, offset(1e-12));
-        assertThat(Stats.entropy(new double[] {1, 3}, 2)).isCloseTo(-(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75))
-                / Math.log(2), offset(1e-12));
+        assertThat(Stats.entropy(new double[] {1, 3}, 2))
+                .isCloseTo(-(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75)) / Math.log(2), offset(1e-12));
         assertThat(Stats.entropy(new double[] {0, 0}, 3)).isZero();
     }
 
@@ -42,8 +42,9 @@ class ScoreEdgeCasesTest {
     @Test
     void standardisingDividesByTheSpreadAndLeavesAConstantColumnAtZero() {
         LinearModels.Standardizer s = LinearModels.Standardizer.fit(new double[][] {{0, 5}, {4, 5}});
-        assertThat(s.apply(new double[][] {{0, 5}, {4, 5}, {6, 7}}))
-                .isDeepEqualTo(new double[][] {{-1, 0}, {1, 0}, {2, 2}});
+        assertThat(s.apply(new double[][] {{0, 5}, {4, 5}, {6, 7}})).isDeepEqualTo(new double[][] {
+            {-1, 0}, {1, 0}, {2, 2}
+        });
     }
 
     @Test
@@ -66,7 +67,8 @@ class ScoreEdgeCasesTest {
         Factors f = new Factors(List.of("constant", "digit"), values, new boolean[] {true, true});
         MetricResult r = new Mig().compute(codes, f, MetricContext.DEFAULT);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> perFactor = (List<Map<String, Object>>) r.details().get("perFactor");
+        List<Map<String, Object>> perFactor =
+                (List<Map<String, Object>>) r.details().get("perFactor");
         assertThat((double) perFactor.get(0).get("gap")).isZero();
         // z0 copies the digit: MI = H(digit) = log 4; z1 is independent of it over a full cycle of 20
         double gap = (double) perFactor.get(1).get("gap");
@@ -92,7 +94,9 @@ class ScoreEdgeCasesTest {
         Factors f = new Factors(List.of("width"), values, new boolean[] {false});
         MetricResult r = new DlibSap().compute(codes, f, MetricContext.DEFAULT.withTrainRows(3));
         double[][] score = (double[][]) r.details().get("scoreMatrix");
-        assertThat(score[0][0]).as("z0, above the cut-off: r^2 of a perfect line").isCloseTo(1, offset(1e-9));
+        assertThat(score[0][0])
+                .as("z0, above the cut-off: r^2 of a perfect line")
+                .isCloseTo(1, offset(1e-9));
         assertThat(score[1][0]).as("z1, below it").isZero();
     }
 }

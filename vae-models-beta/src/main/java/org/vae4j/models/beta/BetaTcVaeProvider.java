@@ -32,17 +32,18 @@ public final class BetaTcVaeProvider implements ModelProvider {
 
     @Override
     public OptionSchema optionSchema() {
-        return MlpOptions.schema().with(
-                ObjectiveOptions.weight(ALPHA, "1", "weight of the index-code mutual information"),
-                ObjectiveOptions.weight(ObjectiveOptions.BETA, "6", "weight of the total correlation"),
-                ObjectiveOptions.weight(GAMMA, "1", "weight of the dimension-wise KL"));
+        return MlpOptions.schema()
+                .with(
+                        ObjectiveOptions.weight(ALPHA, "1", "weight of the index-code mutual information"),
+                        ObjectiveOptions.weight(ObjectiveOptions.BETA, "6", "weight of the total correlation"),
+                        ObjectiveOptions.weight(GAMMA, "1", "weight of the dimension-wise KL"));
     }
 
     @Override
     public VaeModel create(ModelContext context) {
         Options o = context.options();
-        TcDecomposition penalty = new TcDecomposition(o.getDouble(ALPHA), o.getDouble(ObjectiveOptions.BETA),
-                o.getDouble(GAMMA));
+        TcDecomposition penalty =
+                new TcDecomposition(o.getDouble(ALPHA), o.getDouble(ObjectiveOptions.BETA), o.getDouble(GAMMA));
         return MlpOptions.standardModel(context, Objective.negativeElbo(), 0, penalty);
     }
 }

@@ -32,6 +32,7 @@ public final class BetaVaeProvider implements ModelProvider {
 
     @Override
     public VaeModel create(ModelContext context) {
-        return MlpOptions.standardModel(context, Objective.weighted(context.options().getDouble(ObjectiveOptions.BETA)));
+        return MlpOptions.standardModel(
+                context, Objective.weighted(context.options().getDouble(ObjectiveOptions.BETA)));
     }
 }

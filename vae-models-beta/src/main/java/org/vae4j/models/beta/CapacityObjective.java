@@ -21,7 +21,8 @@ public final class CapacityObjective implements Objective {
             throw new IllegalArgumentException("gamma must be a finite number > 0, got " + gamma);
         }
         if (!(start >= 0) || !(max >= start) || !Double.isFinite(max)) {
-            throw new IllegalArgumentException("need 0 <= capacity-start <= capacity-max, got " + start + " and " + max);
+            throw new IllegalArgumentException(
+                    "need 0 <= capacity-start <= capacity-max, got " + start + " and " + max);
         }
         this.gamma = gamma;
         this.start = start;

@@ -36,17 +36,27 @@ public final class CapacityVaeProvider implements ModelProvider {
 
     @Override
     public OptionSchema optionSchema() {
-        return MlpOptions.schema().with(
-                OptionSpec.checked(GAMMA, OptionType.DOUBLE, "1000", "weight of the capacity penalty |KL - C|",
-                        v -> Double.isFinite((Double) v) && (Double) v > 0, "a finite number > 0"),
-                ObjectiveOptions.weight(CAPACITY_START, "0", "capacity C in nats at the start of training"),
-                ObjectiveOptions.weight(CAPACITY_MAX, "25", "capacity C in nats at the end of the ramp"),
-                OptionSpec.checked(CAPACITY_EPOCHS, OptionType.STRING, "50%",
-                        "length of the linear ramp of C: epochs (e.g. 20) or a share of the run (e.g. 50%)",
-                        v -> {
-                            CapacityRamp.parse(CAPACITY_EPOCHS, (String) v);
-                            return true;
-                        }, "epochs or a percentage"));
+        return MlpOptions.schema()
+                .with(
+                        OptionSpec.checked(
+                                GAMMA,
+                                OptionType.DOUBLE,
+                                "1000",
+                                "weight of the capacity penalty |KL - C|",
+                                v -> Double.isFinite((Double) v) && (Double) v > 0,
+                                "a finite number > 0"),
+                        ObjectiveOptions.weight(CAPACITY_START, "0", "capacity C in nats at the start of training"),
+                        ObjectiveOptions.weight(CAPACITY_MAX, "25", "capacity C in nats at the end of the ramp"),
+                        OptionSpec.checked(
+                                CAPACITY_EPOCHS,
+                                OptionType.STRING,
+                                "50%",
+                                "length of the linear ramp of C: epochs (e.g. 20) or a share of the run (e.g. 50%)",
+                                v -> {
+                                    CapacityRamp.parse(CAPACITY_EPOCHS, (String) v);
+                                    return true;
+                                },
+                                "epochs or a percentage"));
     }
 
     @Override

@@ -63,13 +63,20 @@ public final class TcDecomposition implements Regularizer {
             return 0;
         }
         Terms t = terms(posterior, z, progress);
-        return (alpha - 1) * t.mutualInformation() + (beta - 1) * t.totalCorrelation()
+        return (alpha - 1) * t.mutualInformation()
+                + (beta - 1) * t.totalCorrelation()
                 + (gamma - 1) * t.dimensionWiseKl();
     }
 
     @Override
-    public void addGradient(GaussianCode posterior, INDArray z, TrainingProgress progress, double scale,
-                            INDArray gradMean, INDArray gradLogVariance, INDArray gradZ) {
+    public void addGradient(
+            GaussianCode posterior,
+            INDArray z,
+            TrainingProgress progress,
+            double scale,
+            INDArray gradMean,
+            INDArray gradLogVariance,
+            INDArray gradZ) {
         if (alpha == 1 && beta == 1 && gamma == 1) {
             return;
         }
@@ -134,8 +141,14 @@ public final class TcDecomposition implements Regularizer {
     }
 
     /** Computes the terms and, when {@code gm != null}, adds {@code scale *} the penalty's gradient. */
-    private Terms compute(GaussianCode posterior, INDArray zArray, TrainingProgress progress, double scale,
-                          double[] gm, double[] gv, double[] gz) {
+    private Terms compute(
+            GaussianCode posterior,
+            INDArray zArray,
+            TrainingProgress progress,
+            double scale,
+            double[] gm,
+            double[] gv,
+            double[] gz) {
         double[] mu = read(posterior.mean());
         double[] v = read(posterior.logVariance());
         double[] z = read(zArray);
@@ -151,10 +164,10 @@ public final class TcDecomposition implements Regularizer {
         double a = alpha - 1;
         double b = beta - 1;
         double g = gamma - 1;
-        double[] logq = new double[l * m];    // log q(z_i,d | x_j) for the current i, at [d * m + j]
-        double[] joint = new double[m];       // sum_d of it
-        double[] u = new double[l * m];       // softmax over j per dimension, at [d * m + j]
-        double[] w = new double[m];           // softmax over j of the joint
+        double[] logq = new double[l * m]; // log q(z_i,d | x_j) for the current i, at [d * m + j]
+        double[] joint = new double[m]; // sum_d of it
+        double[] u = new double[l * m]; // softmax over j per dimension, at [d * m + j]
+        double[] w = new double[m]; // softmax over j of the joint
         double sumMi = 0;
         double sumTc = 0;
         double sumDw = 0;

@@ -44,8 +44,10 @@ class CapacityObjectiveTest {
         assertThat(CapacityRamp.parse("capacity-epochs", " 7.5 ").epochs(10)).isEqualTo(7.5);
         assertThat(CapacityRamp.parse("capacity-epochs", "25%").epochs(40)).isEqualTo(10);
         assertThatThrownBy(() -> CapacityRamp.parse("capacity-epochs", "half"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("capacity-epochs=half");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("capacity-epochs=half");
         assertThatThrownBy(() -> CapacityRamp.parse("capacity-epochs", "150%"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("percentage");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("percentage");
     }
 }

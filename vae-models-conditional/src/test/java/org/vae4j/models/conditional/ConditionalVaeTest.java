@@ -53,7 +53,8 @@ class ConditionalVaeTest {
     void refusesAnUnlabelledProblemWhenBuilt() {
         ModelFactory factory = new ModelFactory(registry(), new BuiltinComponents());
         assertThatThrownBy(() -> factory.create("cvae", new ModelSpec(36, 6, 6, 0, 3), Map.of(), DataType.FLOAT, 1))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("no labels");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no labels");
     }
 
     @Test
@@ -65,6 +66,7 @@ class ConditionalVaeTest {
         TrainingConfig config = new TrainingConfig(1, 10, 1e-3, OptimizerKind.ADAM, 1, 1);
         Trainer trainer = new Trainer(config, List.of());
         assertThatThrownBy(() -> trainer.train(Trainer.start(state, config), unlabelled))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'pixels-only' has no labels");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'pixels-only' has no labels");
     }
 }

@@ -24,7 +24,8 @@ class VanillaVaeConformanceTest {
     @Test
     void isFoundThroughServiceLoader() {
         assertThat(discovered()).isInstanceOf(VanillaVaeProvider.class);
-        assertThat(discovered().optionSchema().options()).extracting(o -> o.name())
+        assertThat(discovered().optionSchema().options())
+                .extracting(o -> o.name())
                 .containsExactly("hidden", "activation", "likelihood");
     }
 

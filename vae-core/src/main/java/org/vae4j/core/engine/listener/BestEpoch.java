@@ -29,7 +29,9 @@ public final class BestEpoch implements TrainingListener {
 
     @Override
     public void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
-        tests.after(epoch).filter(Loss::isFinite).filter(t -> best == null || t.negElbo() < best.negElbo())
+        tests.after(epoch)
+                .filter(Loss::isFinite)
+                .filter(t -> best == null || t.negElbo() < best.negElbo())
                 .ifPresent(t -> {
                     best = t;
                     kept = checkpoint.get().copy();

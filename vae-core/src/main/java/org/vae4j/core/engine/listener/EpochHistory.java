@@ -29,7 +29,8 @@ public final class EpochHistory implements TrainingListener {
     @Override
     public void onEpochEnd(int epoch, Loss trainLoss, double seconds) {
         trainingSeconds += seconds;
-        records.add(new Checkpoint.EpochRecord(epoch + 1, seconds, trainLoss, tests.after(epoch).orElse(null)));
+        records.add(new Checkpoint.EpochRecord(
+                epoch + 1, seconds, trainLoss, tests.after(epoch).orElse(null)));
     }
 
     /** {@return every epoch's record so far, the earlier run's included} */

@@ -34,8 +34,8 @@ public final class TestEvaluation implements TrainingListener {
      * @param progress the run's length (epochs, steps per epoch, training images: what schedules read)
      * @param told the listeners told of each evaluation
      */
-    public TestEvaluation(ModelState state, Dataset test, int every, TrainingProgress progress,
-                          List<TrainingListener> told) {
+    public TestEvaluation(
+            ModelState state, Dataset test, int every, TrainingProgress progress, List<TrainingListener> told) {
         this.state = state;
         this.test = test;
         this.every = every;
@@ -50,8 +50,8 @@ public final class TestEvaluation implements TrainingListener {
         if (every <= 0 || ((epoch + 1) % every != 0 && epoch + 1 != epochs)) {
             return;
         }
-        TrainingProgress now = new TrainingProgress(epoch, epochs, (epoch + 1) * stepsPerEpoch - 1, stepsPerEpoch,
-                trainImages);
+        TrainingProgress now =
+                new TrainingProgress(epoch, epochs, (epoch + 1) * stepsPerEpoch - 1, stepsPerEpoch, trainImages);
         last = Evaluator.evaluate(state, test, now);
         lastEpoch = epoch;
         for (TrainingListener l : told) {
