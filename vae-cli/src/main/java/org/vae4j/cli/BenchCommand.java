@@ -39,11 +39,11 @@ final class BenchCommand implements Main.Command {
                 .hasArg()
                 .argName("KEY=VALUE")
                 .desc("model option, repeatable")
-                .build());
+                .get());
         o.addOption(org.apache.commons.cli.Option.builder()
                 .longOpt("profile")
                 .desc("also time each phase of a step (encoder, decoder, loss, optimizer, ...)")
-                .build());
+                .get());
         CommonOptions.addData(o);
         CommonOptions.addPlugins(o);
         CommonOptions.addHelp(o);

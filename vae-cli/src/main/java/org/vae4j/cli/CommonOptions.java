@@ -28,7 +28,7 @@ final class CommonOptions {
                 .hasArg(arg != null)
                 .argName(arg)
                 .desc(description)
-                .build();
+                .get();
     }
 
     static void addData(Options o) {
@@ -53,7 +53,7 @@ final class CommonOptions {
     }
 
     static void addHelp(Options o) {
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     }
 
     static CommandLine parse(Options o, String[] args) throws ParseException {
@@ -68,10 +68,17 @@ final class CommonOptions {
         if (!cl.hasOption("help")) {
             return false;
         }
-        PrintWriter w = new PrintWriter(out);
-        new HelpFormatter().printHelp(w, 100, usage, "", o, 2, 2, "");
+        PrintWriter w = new PrintWriter(out, false, java.nio.charset.StandardCharsets.UTF_8);
+        printHelp(w, usage, o);
         w.flush();
         return true;
+    }
+
+    // Commons CLI 1.11 deprecates this HelpFormatter for org.apache.commons.cli.help, which lays help
+    // out differently; the commands' --help text is kept as users and scripts know it
+    @SuppressWarnings("deprecation")
+    private static void printHelp(PrintWriter w, String usage, Options o) {
+        new HelpFormatter().printHelp(w, 100, usage, "", o, 2, 2, "");
     }
 
     private static <T> T numberOption(

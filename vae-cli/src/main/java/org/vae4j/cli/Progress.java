@@ -39,6 +39,7 @@ final class Progress implements TrainingListener {
         this.penalty = penalty;
     }
 
+    @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null exactly when not on a terminal
     static boolean isTerminal() {
         return System.console() != null && System.getenv("CI") == null;
     }

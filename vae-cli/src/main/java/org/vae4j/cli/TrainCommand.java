@@ -48,7 +48,7 @@ final class TrainCommand implements Main.Command {
                 .hasArg()
                 .argName("KEY=VALUE")
                 .desc("model option, repeatable (./vae models lists them)")
-                .build());
+                .get());
         o.addOption(CommonOptions.opt(
                 "out", "DIR", "model directory to create (default models/MODEL-zN); must not hold a model"));
         o.addOption(CommonOptions.opt("limit", "N", "train on the first N training images only (quick runs)"));

@@ -70,6 +70,7 @@ public final class SparkTrials implements TrialRunner {
     }
 
     @Override
+    @SuppressWarnings("CollectionUndefinedEquality") // pending futures are found by identity, as intended
     public void run(Study study, List<Study.Trial> trials, Listener listener) {
         JavaSparkContext sc = context();
         TrialTask task =

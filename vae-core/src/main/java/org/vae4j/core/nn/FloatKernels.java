@@ -20,6 +20,8 @@ import org.vae4j.api.nn.Views;
  * <p>Only 'c'-ordered contiguous FLOAT arrays take these paths ({@link #applies}); double precision
  * (gradient checks) keeps ND4J's exact ops.
  */
+// the polynomial's coefficients are Eigen's, digit for digit as published: their float rounding is intended
+@SuppressWarnings("FloatingPointLiteralPrecision")
 final class FloatKernels {
     private static final float LN2 = (float) Math.log(2);
     private static final double LOG_2PI = Math.log(2 * Math.PI);

@@ -221,7 +221,7 @@ public final class Products {
     static boolean direct(
             INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
         DataType type = c.dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE
+        if ((type != DataType.FLOAT && type != DataType.DOUBLE)
                 || a.dataType() != type
                 || b.dataType() != type
                 || a.rank() != 2
@@ -245,7 +245,7 @@ public final class Products {
         int k = (int) (transposeA ? a.size(0) : a.size(1));
         int lda = (int) leadingDimension(a);
         int ldb = (int) leadingDimension(b);
-        int ldc = (int) c.stride(0);
+        int ldc = c.stride(0);
         if (type == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(
                     openblas_nolapack.CblasRowMajor,

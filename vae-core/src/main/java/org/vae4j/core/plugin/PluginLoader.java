@@ -87,7 +87,7 @@ public final class PluginLoader {
         }
         List<URL> jars = new ArrayList<>();
         List<PluginFailure> failures = new ArrayList<>();
-        Map<URL, List<String>> declared = new java.util.LinkedHashMap<>();
+        Map<Path, List<String>> declared = new java.util.LinkedHashMap<>();
         for (Path jar : candidates) {
             String name = jar.getFileName().toString();
             try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
@@ -99,7 +99,7 @@ public final class PluginLoader {
                 }
                 URL url = jar.toUri().toURL();
                 jars.add(url);
-                declared.put(url, classes);
+                declared.put(jar, classes);
             } catch (IOException | SecurityException e) {
                 PluginFailure f = new PluginFailure(
                         null, name, "not a readable jar (" + rootMessage(e) + "); remove or replace it");
@@ -121,7 +121,7 @@ public final class PluginLoader {
      * @return each plugin jar's declared classes, by class name, to the jar's file name
      */
     private static Map<String, String> rejectRepeatedDeclarations(
-            ClassLoader parent, Map<URL, List<String>> jars, Path pluginDir) {
+            ClassLoader parent, Map<Path, List<String>> jars, Path pluginDir) {
         Map<String, String> declaredBy = new HashMap<>();
         Map<String, String> inJars = new HashMap<>();
         try {
@@ -133,7 +133,7 @@ public final class PluginLoader {
                 }
             }
             for (var e : jars.entrySet()) {
-                String where = Path.of(e.getKey().toURI()).getFileName().toString();
+                String where = e.getKey().getFileName().toString();
                 for (String c : e.getValue()) {
                     String previous = declaredBy.putIfAbsent(c, where);
                     if (previous != null) {
@@ -143,7 +143,7 @@ public final class PluginLoader {
                     inJars.put(c, where);
                 }
             }
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException e) {
             throw new VaeException("cannot read the plugins in " + pluginDir + ": " + e.getMessage());
         }
         return inJars;

@@ -100,7 +100,8 @@ public final class BitmapFont {
     /** Draws {@code text} with its top-left corner at (x, y) in colour {@code rgb}, clipped to the image. */
     public static void draw(BufferedImage image, String text, int x, int y, int scale, int rgb) {
         int cx = x;
-        for (char ch : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
             String[] rows = GLYPHS.getOrDefault(Character.toUpperCase(ch), GLYPHS.get('?'));
             for (int r = 0; r < HEIGHT; r++) {
                 for (int c = 0; c < WIDTH; c++) {

@@ -23,6 +23,7 @@ class DirectoryLockTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void oneHolderAtATimeAndTheSecondIsToldThePid() throws IOException {
         Path model = dir.resolve("m");
         try (DirectoryLock first = DirectoryLock.acquire(model)) {
@@ -39,6 +40,7 @@ class DirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void neitherAHeldNorARefusedLockLeavesAFileOpen() throws IOException {
         Path model = dir.resolve("m");
         DirectoryLock.acquire(model).close();
@@ -62,6 +64,7 @@ class DirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void theNextWriterRemovesTemporariesOfAKilledOneAndNothingElse() throws IOException {
         Path model = Files.createDirectories(dir.resolve("m"));
         Path stale = Files.write(model.resolve(".model.vae4j123.tmp"), new byte[4]);
@@ -75,6 +78,7 @@ class DirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void aFolderThatCannotBeCreatedIsOneLine() throws IOException {
         Path file = Files.write(dir.resolve("file"), new byte[1]);
         assertThatThrownBy(() -> DirectoryLock.acquire(file.resolve("m")))
@@ -97,6 +101,7 @@ class DirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void aSaveWithNonFiniteParametersKeepsTheFileAndSaysSo() throws IOException {
         Path file = dir.resolve("model.vae4j");
         ModelCheckpoints.writeIfFinite(checkpoint(new float[] {1, 2, 3}), file);
@@ -117,6 +122,7 @@ class DirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // a lock held for the block, never referenced in it
     void provenanceNamesVae4jTheProviderItsJarAndTheMachine() {
         ModelProvider p = new ModelRegistryTest.TestProvider("t");
         Map<String, String> prov = Provenances.of(new Contribution<>("t", p, "com.example.Plugin", "example.jar"));

@@ -45,20 +45,25 @@ class LikelihoodEstimatorTest {
     private static VaeModel model(double meanShift, double varianceScale) {
         double[] v = posteriorVariance();
         Encoder encoder = new Encoder() {
+            @Override
             public int inputSize() {
                 return 3;
             }
 
+            @Override
             public int latentDims() {
                 return 2;
             }
 
+            @Override
             public long numParams() {
                 return 0;
             }
 
+            @Override
             public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {}
 
+            @Override
             public GaussianCode encode(INDArray x) {
                 long n = x.size(0);
                 INDArray mean = Nd4j.create(DataType.DOUBLE, n, 2);
@@ -76,25 +81,31 @@ class LikelihoodEstimatorTest {
                 return new GaussianCode(mean, logVar);
             }
 
+            @Override
             public void backward(INDArray gradMean, INDArray gradLogVariance) {
                 throw new UnsupportedOperationException();
             }
         };
         Decoder decoder = new Decoder() {
+            @Override
             public int inputSize() {
                 return 2;
             }
 
+            @Override
             public int outputSize() {
                 return 6;
             }
 
+            @Override
             public long numParams() {
                 return 0;
             }
 
+            @Override
             public void bind(INDArray params, INDArray grads, boolean initialize, Random rng) {}
 
+            @Override
             public INDArray decode(INDArray z) {
                 long n = z.size(0);
                 INDArray out = Nd4j.create(DataType.DOUBLE, n, 6);
@@ -107,6 +118,7 @@ class LikelihoodEstimatorTest {
                 return out;
             }
 
+            @Override
             public INDArray backward(INDArray gradOutput) {
                 throw new UnsupportedOperationException();
             }

@@ -83,7 +83,7 @@ class ComponentGradientTest {
             INDArray out = Nd4j.create(DataType.DOUBLE, 3);
             bernoulli.negLogLikelihood(x, GradientCheck.randn(r, 3, width, 1), out);
             assertThat(out.getDouble(0)).isPositive();
-            gaussian.negLogLikelihood(x, GradientCheck.randn(r, 3, 2 * width, 1), out);
+            gaussian.negLogLikelihood(x, GradientCheck.randn(r, 3, 2L * width, 1), out);
             assertThat(Double.isFinite(out.getDouble(0))).isTrue();
             INDArray mean = GradientCheck.randn(r, 3, width, 1);
             kl.value(new GaussianCode(mean, GradientCheck.randn(r, 3, width, 0.5)), mean, out);

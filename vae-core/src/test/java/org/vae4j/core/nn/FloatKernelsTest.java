@@ -171,7 +171,7 @@ class FloatKernelsTest {
         int rows = 5;
         int cols = 784;
         INDArray x = GradientCheck.uniform(r, rows, cols);
-        INDArray params = GradientCheck.randn(r, rows, 2 * cols, 1.5);
+        INDArray params = GradientCheck.randn(r, rows, 2L * cols, 1.5);
         GaussianLikelihood reference = new GaussianLikelihood();
         GaussianLikelihood single = new GaussianLikelihood();
         INDArray exact = Nd4j.create(DataType.DOUBLE, rows);
@@ -183,9 +183,9 @@ class FloatKernelsTest {
                     .as("row " + i)
                     .isCloseTo(exact.getDouble(i), offset(1e-5 * Math.abs(exact.getDouble(i))));
         }
-        INDArray exactGrad = Nd4j.create(DataType.DOUBLE, rows, 2 * cols);
+        INDArray exactGrad = Nd4j.create(DataType.DOUBLE, rows, 2L * cols);
         reference.gradient(x, params, 0.3, exactGrad);
-        INDArray fastGrad = Nd4j.create(DataType.FLOAT, rows, 2 * cols);
+        INDArray fastGrad = Nd4j.create(DataType.FLOAT, rows, 2L * cols);
         single.gradient(x.castTo(DataType.FLOAT), params.castTo(DataType.FLOAT), 0.3, fastGrad);
         double scale = exactGrad.amaxNumber().doubleValue();
         assertThat(fastGrad.castTo(DataType.DOUBLE).sub(exactGrad).amaxNumber().doubleValue())

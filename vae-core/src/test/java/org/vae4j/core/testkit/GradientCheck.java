@@ -96,7 +96,7 @@ public final class GradientCheck {
             GaussianCode q = encoder.encode(x);
             return dot(q.mean(), wm) + dot(q.logVariance(), wv);
         };
-        loss.getAsDouble();
+        double unused = loss.getAsDouble(); // the forward pass that backward reads
         encoder.backward(wm.dup(), wv.dup());
         compare("encoder parameters", pg[0], pg[1].dup(), loss, r);
     }
@@ -107,7 +107,7 @@ public final class GradientCheck {
         INDArray z = randn(r, batch, decoder.inputSize(), 1);
         INDArray w = randn(r, batch, decoder.outputSize(), 1);
         DoubleSupplier loss = () -> dot(decoder.decode(z), w);
-        loss.getAsDouble();
+        double unused = loss.getAsDouble(); // the forward pass that backward reads
         INDArray gradZ = decoder.backward(w.dup()).dup();
         compare("decoder parameters", pg[0], pg[1].dup(), loss, r);
         compare("decoder input", z, gradZ, loss, r);
@@ -299,7 +299,7 @@ public final class GradientCheck {
                 }
             }
         }
-        loss.getAsDouble();
+        double unused = loss.getAsDouble(); // leaves the component's caches as they were before the probes
         if (!failures.isEmpty()) {
             throw new AssertionError("gradient check failed for " + what + ", worst relative error " + worst + ": "
                     + String.join("; ", failures));

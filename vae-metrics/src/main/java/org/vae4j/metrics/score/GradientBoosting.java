@@ -271,7 +271,7 @@ final class GradientBoosting {
                             && featureBest[a] > Double.NEGATIVE_INFINITY
                             && (bestFeature[a] < 0
                                     || featureBest[a] > best[a]
-                                    || featureBest[a] == best[a] && visitedBefore(visit[a], f, bestFeature[a]))) {
+                                    || (featureBest[a] == best[a] && visitedBefore(visit[a], f, bestFeature[a])))) {
                         best[a] = featureBest[a];
                         bestFeature[a] = f;
                         bestThreshold[a] = featureThreshold[a];
