@@ -20,13 +20,15 @@ import org.vae4j.TrainedVae;
 import org.vae4j.analysis.Disentanglement;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
+import org.vae4j.api.nn.Decoder;
+import org.vae4j.api.nn.DenseLayers;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.core.nn.BernoulliLikelihood;
 import org.vae4j.core.nn.GaussianLikelihood;
-import org.vae4j.core.nn.MlpDecoder;
 import org.vae4j.internal.Internals;
 import org.vae4j.internal.Json;
+import org.vae4j.internal.ModelHandle;
 
 /**
  * The latent explorer: one self-contained HTML page ({@code explorer.html}) in which a designer
@@ -67,18 +69,18 @@ public final class Explorer {
     }
 
     static String html(TrainedVae model, Dataset test, JsonNode disentanglement) {
-        if (!(Internals.handle(model).model().decoder() instanceof MlpDecoder decoder)) {
-            throw new VaeException("model " + model.modelName() + " has a decoder of its own ("
-                    + Internals.handle(model).model().decoder().getClass().getName()
-                    + "); the explorer recomputes only the built-in MLP"
-                    + " decoder in the page");
-        }
+        ModelHandle handle = Internals.handle(model);
+        Decoder decoder = handle.model().decoder();
+        DenseLayers layers = decoder.denseLayers()
+                .orElseThrow(() -> new VaeException("model " + model.modelName()
+                        + " has a decoder that is not a stack of dense layers ("
+                        + decoder.getClass().getName()
+                        + " describes no DenseLayers); the explorer recomputes only such decoders in the page"));
         String likelihood = Internals.handle(model).model().likelihood().name();
         if (!likelihood.equals(BernoulliLikelihood.NAME) && !likelihood.equals(GaussianLikelihood.NAME)) {
             throw new VaeException("model " + model.modelName() + " uses the likelihood '" + likelihood
                     + "'; the explorer shows the means of bernoulli and gaussian likelihoods only");
         }
-        MlpDecoder.Architecture arch = decoder.architecture();
         ObjectNode data = Json.MAPPER.createObjectNode();
         data.put("title", model.title());
         data.put("latentDims", model.latentDims());
@@ -87,30 +89,48 @@ public final class Explorer {
         data.put("width", model.imageWidth());
         data.put("likelihood", likelihood);
         ArrayNode widths = data.putArray("widths");
-        for (int w : arch.widths()) {
+        for (int w : layers.widths()) {
             widths.add(w);
         }
         ArrayNode activations = data.putArray("activations");
-        for (var a : arch.activations()) {
+        for (var a : layers.activations()) {
             activations.add(a.id());
         }
-        long encoderParams = Internals.handle(model).model().encoder().numParams();
-        float[] all = Internals.handle(model)
-                .state()
-                .params()
+        float[] decoderParams = handle.state()
+                .decoderParams()
                 .castTo(DataType.FLOAT)
+                .dup()
                 .data()
                 .asFloat();
-        float[] decoderParams =
-                java.util.Arrays.copyOfRange(all, (int) encoderParams, (int) (encoderParams + decoder.numParams()));
+        if (layers.numParams() != decoderParams.length) {
+            throw new VaeException("model " + model.modelName() + ": the decoder describes dense layers of "
+                    + layers.numParams() + " parameters but holds " + decoderParams.length
+                    + "; its DenseLayers do not describe it");
+        }
         data.put("params", base64(decoderParams));
 
-        Encodings codes = Internals.handle(model).encodings(test, test.size());
-        boolean gaussian = Internals.handle(model).gaussianKl();
+        Encodings codes = handle.encodings(test, test.size());
+        dimensions(data.putArray("dims"), codes, handle.gaussianKl(), disentanglement);
+        gallery(data.putArray("gallery"), test, codes);
+        String json;
+        try {
+            json = Json.MAPPER
+                    .writer()
+                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return template()
+                .replace("/*EXPLORER_DATA*/null", json.replace("</", "<\\/"))
+                .replace("<!--TITLE-->", org.vae4j.core.render.LineChart.escape(model.title()));
+    }
+
+    /** The latent dimensions by KL (or variance), each aligned one labelled and oriented by its attribute. */
+    private static void dimensions(ArrayNode dims, Encodings codes, boolean gaussian, JsonNode disentanglement) {
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         double[] variance = codes.varianceOfMeans();
-        ArrayNode dims = data.putArray("dims");
-        for (int u : IntStream.range(0, model.latentDims())
+        for (int u : IntStream.range(0, codes.latentDims())
                 .boxed()
                 .sorted(Comparator.comparingDouble(u -> -score[u]))
                 .mapToInt(Integer::intValue)
@@ -145,7 +165,10 @@ public final class Explorer {
                 }
             }
         }
-        ArrayNode gallery = data.putArray("gallery");
+    }
+
+    /** The first test images, each with its pixels, code and label. */
+    private static void gallery(ArrayNode gallery, Dataset test, Encodings codes) {
         int n = Math.min(GALLERY, test.size());
         int[] labels = test.labels().orElse(null);
         for (int i = 0; i < n; i++) {
@@ -164,18 +187,6 @@ public final class Explorer {
                 g.put("label", labels[i]);
             }
         }
-        String json;
-        try {
-            json = Json.MAPPER
-                    .writer()
-                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return template()
-                .replace("/*EXPLORER_DATA*/null", json.replace("</", "<\\/"))
-                .replace("<!--TITLE-->", org.vae4j.core.render.LineChart.escape(model.title()));
     }
 
     private static String base64(float[] values) {

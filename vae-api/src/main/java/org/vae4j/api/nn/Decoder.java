@@ -1,5 +1,6 @@
 package org.vae4j.api.nn;
 
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,4 +34,14 @@ public interface Decoder extends Parameterized {
      * @return the loss gradient with respect to the inputs (the codes)
      */
     INDArray backward(INDArray gradOutput);
+
+    /**
+     * {@return this decoder as a stack of dense layers, when it is one} Exporters that recompute the
+     * decoder elsewhere (the latent explorer) read its layers from here and its parameters from its
+     * bound slice, in the layout {@link DenseLayers} documents; a decoder that is not such a stack
+     * keeps the default, empty, and those exporters say so.
+     */
+    default Optional<DenseLayers> denseLayers() {
+        return Optional.empty();
+    }
 }

@@ -55,6 +55,15 @@ public final class ModelState {
                         rng);
     }
 
+    /**
+     * {@return the decoder's parameters: the slice of the model's vector the decoder is bound to (the
+     * encoder's slice comes first), in the layout the decoder defines}
+     */
+    public INDArray decoderParams() {
+        long encoderParams = model.encoder().numParams();
+        return Views.row(params, encoderParams, model.decoder().numParams());
+    }
+
     /** A freshly initialised model, seeded. */
     public static ModelState initialize(
             String provider, Map<String, String> options, ModelSpec spec, VaeModel model, DataType type, long seed) {

@@ -2,10 +2,12 @@ package org.vae4j.core.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.vae4j.api.nn.Activation;
 import org.vae4j.api.nn.Decoder;
+import org.vae4j.api.nn.DenseLayers;
 
 /** Latent code -> hidden layers -> linear outputs (the likelihood's parameters). */
 public final class MlpDecoder implements Decoder {
@@ -33,24 +35,16 @@ public final class MlpDecoder implements Decoder {
         inputGradient = new BatchBuffers(inputSize);
     }
 
-    /**
-     * The architecture, for exporters that recompute the decoder elsewhere (the latent explorer):
-     * layer widths from the input to the output, and each layer's activation (the last is linear).
-     * Layer l's parameters follow layer l-1's in this decoder's slice: its {@code in x out} weight
-     * matrix column-major (W[i][j] at {@code i + j * in}), then its {@code out} biases.
-     */
-    public record Architecture(int[] widths, Activation[] activations) {}
-
-    /** {@return the layer widths and activations} */
-    public Architecture architecture() {
-        int[] widths = new int[layers.size() + 1];
-        Activation[] activations = new Activation[layers.size()];
-        widths[0] = inputSize;
-        for (int l = 0; l < layers.size(); l++) {
-            widths[l + 1] = layers.get(l).out;
-            activations[l] = layers.get(l).activation;
+    /** {@return the layer widths and activations; the parameters are in {@link DenseLayers}' layout} */
+    @Override
+    public Optional<DenseLayers> denseLayers() {
+        List<Integer> widths = new ArrayList<>(List.of(inputSize));
+        List<Activation> activations = new ArrayList<>();
+        for (Dense d : layers) {
+            widths.add(d.out);
+            activations.add(d.activation);
         }
-        return new Architecture(widths, activations);
+        return Optional.of(new DenseLayers(widths, activations));
     }
 
     @Override
