@@ -7,6 +7,9 @@ import static org.vae4j.internal.Json.round;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.vae4j.api.TrainingConfig;
+import org.vae4j.api.TrainingProgress;
+import org.vae4j.core.engine.Trainer;
 
 /** The JSON of a model directory's own files: {@code metrics.json} and {@code evaluation.json}. */
 final class ModelFiles {
@@ -128,5 +131,15 @@ final class ModelFiles {
             d.put("active", l.varianceOfMean()[u] > Evaluation.ACTIVE_UNIT_THRESHOLD);
         }
         return n;
+    }
+
+    /**
+     * The training progress at the end of a saved run; checkpoints from before the training-set size
+     * was recorded were MNIST runs, 60,000 images.
+     */
+    static TrainingProgress endOfTraining(TrainingConfig training, int trainImages) {
+        int images = trainImages > 0 ? trainImages : 60_000;
+        return TrainingProgress.finished(
+                training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
     }
 }

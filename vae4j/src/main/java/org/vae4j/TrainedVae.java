@@ -1,10 +1,8 @@
 package org.vae4j;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vae4j.api.TrainingConfig;
@@ -15,10 +13,10 @@ import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.engine.Encodings;
-import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
+import org.vae4j.internal.ArrayInputs;
 import org.vae4j.internal.Json;
 import org.vae4j.internal.ModelHandle;
 import org.vae4j.internal.Session;
@@ -45,6 +43,7 @@ public final class TrainedVae {
     private final int trainImages;
     private final Map<String, String> provenance;
     private final TrainingSummary summary;
+    private final ArrayInputs inputs;
 
     private TrainedVae(
             ModelHandle handle,
@@ -62,6 +61,7 @@ public final class TrainedVae {
         this.trainImages = trainImages;
         this.provenance = provenance;
         this.summary = summary;
+        this.inputs = new ArrayInputs(handle);
     }
 
     static TrainedVae trained(
@@ -193,8 +193,6 @@ public final class TrainedVae {
         return modelName() + " (z=" + latentDims() + ", " + epochsCompleted + " epochs)";
     }
 
-    // ---------------------------------------------------------------- inference on arrays
-
     /**
      * {@return the posterior means E[z|x] of images}
      *
@@ -210,7 +208,7 @@ public final class TrainedVae {
      * @param images images, {@code [n][height][width]} with values in [0, 1]
      */
     public float[][] encode(float[][][] images) {
-        return encode(flatten(images));
+        return encode(inputs.flatten(images));
     }
 
     /**
@@ -230,9 +228,9 @@ public final class TrainedVae {
      * @param labels the class of each row for a conditional model, or null for an unconditional one
      */
     public Posterior posterior(float[][] images, int[] labels) {
-        INDArray x = matrix(images, dataSize(), "images", imageShape());
-        GaussianCode q = handle.run(() -> handle.runner().encode(x, condition(labels, images.length, "images")));
-        return new Posterior(toFloats(q.mean()), toFloats(q.logVariance()));
+        INDArray x = inputs.matrix(images, dataSize(), "images", inputs.imageShape());
+        GaussianCode q = handle.run(() -> handle.runner().encode(x, inputs.condition(labels, images.length, "images")));
+        return new Posterior(ArrayInputs.toFloats(q.mean()), ArrayInputs.toFloats(q.logVariance()));
     }
 
     /**
@@ -243,7 +241,7 @@ public final class TrainedVae {
      */
     public Posterior posterior(Dataset images, int count) {
         Encodings e = handle.encodings(images, count);
-        return new Posterior(toFloats(e.mean()), toFloats(e.logVariance()));
+        return new Posterior(ArrayInputs.toFloats(e.mean()), ArrayInputs.toFloats(e.logVariance()));
     }
 
     /**
@@ -262,8 +260,9 @@ public final class TrainedVae {
      * @param labels the class of each row for a conditional model, or null for an unconditional one
      */
     public float[][] decode(float[][] codes, int[] labels) {
-        INDArray z = matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
-        return toFloats(handle.run(() -> handle.runner().decodeMean(z, condition(labels, codes.length, "codes"))));
+        INDArray z = inputs.matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
+        return ArrayInputs.toFloats(
+                handle.run(() -> handle.runner().decodeMean(z, inputs.condition(labels, codes.length, "codes"))));
     }
 
     /**
@@ -289,7 +288,7 @@ public final class TrainedVae {
         }
         INDArray z = Nd4j.create(state.dataType(), count, latentDims());
         state.model().prior().sample(z, Nd4j.getRandomFactory().getNewRandomInstance(seed));
-        return decode(toFloats(z), repeatLabel(label, count));
+        return decode(ArrayInputs.toFloats(z), inputs.repeatLabel(label, count));
     }
 
     /**
@@ -324,19 +323,8 @@ public final class TrainedVae {
      * @return the decoded images, {@code [steps][pixels]}
      */
     public float[][] traverse(float[] base, int dim, double low, double high, int steps, int label) {
-        checkCode(base, "base");
-        if (dim < 0 || dim >= latentDims()) {
-            throw new IllegalArgumentException("dim must be in 0.." + (latentDims() - 1) + ", got " + dim);
-        }
-        if (steps < 2 || !(low < high)) {
-            throw new IllegalArgumentException("a traversal needs steps >= 2 and low < high");
-        }
-        float[][] z = new float[steps][];
-        for (int s = 0; s < steps; s++) {
-            z[s] = base.clone();
-            z[s][dim] = (float) (low + (high - low) * s / (steps - 1));
-        }
-        return decode(z, repeatLabel(label, steps));
+        float[][] z = inputs.traversal(base, dim, low, high, steps);
+        return decode(z, inputs.repeatLabel(label, steps));
     }
 
     /**
@@ -348,22 +336,9 @@ public final class TrainedVae {
      * @param label the class to decode for a conditional model, or -1 for an unconditional one
      */
     public float[][] interpolate(float[] from, float[] to, int steps, int label) {
-        checkCode(from, "from");
-        checkCode(to, "to");
-        if (steps < 2) {
-            throw new IllegalArgumentException("an interpolation needs steps >= 2, got " + steps);
-        }
-        float[][] z = new float[steps][latentDims()];
-        for (int s = 0; s < steps; s++) {
-            double t = (double) s / (steps - 1);
-            for (int j = 0; j < latentDims(); j++) {
-                z[s][j] = (float) ((1 - t) * from[j] + t * to[j]);
-            }
-        }
-        return decode(z, repeatLabel(label, steps));
+        float[][] z = inputs.interpolation(from, to, steps);
+        return decode(z, inputs.repeatLabel(label, steps));
     }
-
-    // ---------------------------------------------------------------- evaluation and saving
 
     /**
      * {@return the test-set loss terms, importance-weighted log p(x) with {@code iwSamples} samples (0: none), latent statistics}
@@ -405,15 +380,9 @@ public final class TrainedVae {
                         provenance),
                 modelDir.resolve(CheckpointIO.FILE_NAME));
         if (summary != null) {
-            writeMetrics(modelDir);
+            Json.write(modelDir.resolve(METRICS), ModelFiles.metrics(summary, provenance));
         }
     }
-
-    void writeMetrics(Path modelDir) {
-        Json.write(modelDir.resolve(METRICS), ModelFiles.metrics(summary, provenance));
-    }
-
-    // ---------------------------------------------------------------- for the library's other parts
 
     /** The engine side; other packages reach it through {@code Internals.handle}. */
     ModelHandle handle() {
@@ -422,110 +391,6 @@ public final class TrainedVae {
 
     /** The training progress at the end of the saved run (what schedules such as capacity annealing read). */
     TrainingProgress endOfTraining() {
-        // checkpoints before the training-set size was recorded were MNIST runs: 60,000 images
-        int images = trainImages > 0 ? trainImages : 60_000;
-        return TrainingProgress.finished(
-                training.epochs(), Trainer.stepsPerEpoch(images, training.batchSize()), images);
-    }
-
-    private String imageShape() {
-        return "[n][" + dataSize() + "] or [n][" + imageHeight() + "][" + imageWidth() + "]";
-    }
-
-    private void checkCode(float[] code, String what) {
-        if (code == null || code.length != latentDims()) {
-            throw new IllegalArgumentException(what + " must be a code of " + latentDims() + " values; got "
-                    + (code == null ? "null" : code.length));
-        }
-    }
-
-    private int[] repeatLabel(int label, int n) {
-        if (conditionSize() == 0) {
-            if (label != -1) {
-                throw new IllegalArgumentException("model " + modelName() + " is not conditional; pass label -1");
-            }
-            return null;
-        }
-        int[] labels = new int[n];
-        Arrays.fill(labels, label);
-        return labels;
-    }
-
-    private INDArray condition(int[] labels, int n, String what) {
-        int k = conditionSize();
-        if (k == 0) {
-            if (labels != null) {
-                throw new IllegalArgumentException("model " + modelName() + " is not conditional; pass no labels");
-            }
-            return null;
-        }
-        if (labels == null || labels.length != n) {
-            throw new IllegalArgumentException("model " + modelName() + " is conditioned on " + k + " classes: give one"
-                    + " label in 0.." + (k - 1) + " per row of " + what + "; got "
-                    + (labels == null ? "none" : labels.length + " labels for " + n + " rows"));
-        }
-        for (int label : labels) {
-            if (label < 0 || label >= k) {
-                throw new IllegalArgumentException("labels must be in 0.." + (k - 1) + "; got " + label);
-            }
-        }
-        return ModelRunner.oneHot(labels, k, state.dataType());
-    }
-
-    private INDArray matrix(float[][] rows, int width, String what, String expected) {
-        if (rows == null || rows.length == 0) {
-            throw new IllegalArgumentException(
-                    what + " must be " + expected + " with n >= 1; got " + (rows == null ? "null" : "[0]"));
-        }
-        float[] flat = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != width) {
-                throw new IllegalArgumentException(what + " must be " + expected + "; got [" + rows.length + "]["
-                        + (rows[i] == null ? "null" : rows[i].length) + "]"
-                        + (rows[i] == null || i == 0 ? "" : " at row " + i));
-            }
-            System.arraycopy(rows[i], 0, flat, i * width, width);
-        }
-        return Nd4j.createFromArray(flat).reshape(rows.length, width).castTo(state.dataType());
-    }
-
-    private float[][] flatten(float[][][] images) {
-        if (images == null || images.length == 0) {
-            throw new IllegalArgumentException("images must be " + imageShape() + " with n >= 1");
-        }
-        float[][] out = new float[images.length][];
-        for (int i = 0; i < images.length; i++) {
-            float[][] img = images[i];
-            boolean ok = img != null && img.length == imageHeight();
-            for (int r = 0; ok && r < img.length; r++) {
-                ok = img[r] != null && img[r].length == imageWidth();
-            }
-            if (!ok) {
-                throw new IllegalArgumentException("images must be " + imageShape() + "; got [" + images.length + "]["
-                        + (img == null ? "null" : img.length) + "]["
-                        + (img == null || img.length == 0 || img[0] == null ? "?" : img[0].length) + "]"
-                        + (i == 0 ? "" : " at image " + i));
-            }
-            out[i] = new float[dataSize()];
-            for (int r = 0; r < imageHeight(); r++) {
-                System.arraycopy(img[r], 0, out[i], r * imageWidth(), imageWidth());
-            }
-        }
-        return out;
-    }
-
-    private static float[][] toFloats(INDArray a) {
-        return a.castTo(DataType.FLOAT).toFloatMatrix();
-    }
-
-    private static float[][] toFloats(double[][] a) {
-        float[][] out = new float[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = new float[a[i].length];
-            for (int j = 0; j < a[i].length; j++) {
-                out[i][j] = (float) a[i][j];
-            }
-        }
-        return out;
+        return ModelFiles.endOfTraining(training, trainImages);
     }
 }

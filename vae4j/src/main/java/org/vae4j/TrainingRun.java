@@ -32,6 +32,7 @@ import org.vae4j.core.engine.listener.BestEpoch;
 import org.vae4j.core.engine.listener.Checkpointing;
 import org.vae4j.core.engine.listener.EpochHistory;
 import org.vae4j.core.engine.listener.TestEvaluation;
+import org.vae4j.internal.Json;
 import org.vae4j.internal.Session;
 
 /**
@@ -210,6 +211,7 @@ public final class TrainingRun {
      * @throws org.vae4j.api.VaeException if training diverges (a non-finite loss), naming the epoch and step
      * @return the trained model with its {@link TrainingSummary}
      */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
     public TrainedVae run() {
         if (ran) {
             throw new IllegalStateException("this training run has already run");
@@ -268,32 +270,25 @@ public final class TrainingRun {
         Loss trainLoss = Evaluator.evaluate(state, train, end);
         Loss testLoss = Evaluator.evaluate(state, data.test(), end);
         String warning = out == null ? null : blowUpWarning(testLoss, best);
-        TrainingSummary summary = new TrainingSummary(
-                model,
-                latentDims,
-                config.epochs(),
-                config.batchSize(),
-                config.learningRate(),
-                config.optimizer().id(),
-                config.seed(),
-                config.threads(),
-                train.size(),
-                seconds,
-                (double) train.size() * (config.epochs() - epochsCompleted()) / history.trainingSeconds(),
-                state.model().describeObjective(),
-                penalty(),
-                state.options(),
-                trainLoss,
-                testLoss,
-                history.records().stream()
+        TrainingSummary summary = TrainingSummary.builder()
+                .model(model, latentDims)
+                .config(config)
+                .trainImages(train.size())
+                .timing(
+                        seconds,
+                        (double) train.size() * (config.epochs() - epochsCompleted()) / history.trainingSeconds())
+                .objective(state.model().describeObjective(), penalty(), state.options())
+                .losses(trainLoss, testLoss)
+                .history(history.records().stream()
                         .map(e -> new TrainingSummary.Epoch(e.epoch(), e.seconds(), e.train(), e.test()))
-                        .toList(),
-                new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()),
-                warning);
+                        .toList())
+                .dataset(new TrainingSummary.DataInfo(data.name(), data.source(), data.sha256()))
+                .warning(warning)
+                .build();
         TrainedVae trained =
                 TrainedVae.trained(session, run, config, dataProvenance, train.size(), provenance, summary);
         if (out != null) {
-            trained.writeMetrics(out);
+            Json.write(out.resolve(TrainedVae.METRICS), ModelFiles.metrics(summary, provenance));
         }
         return trained;
     }

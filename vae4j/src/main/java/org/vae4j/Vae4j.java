@@ -28,7 +28,6 @@ import org.vae4j.core.plugin.PluginFailure;
 import org.vae4j.core.plugin.PluginLoader;
 import org.vae4j.core.plugin.Plugins;
 import org.vae4j.internal.Internals;
-import org.vae4j.internal.ModelHandle;
 import org.vae4j.internal.Session;
 import org.vae4j.spi.DatasetSource;
 
@@ -55,22 +54,7 @@ import org.vae4j.spi.DatasetSource;
  */
 public final class Vae4j implements AutoCloseable {
     static {
-        Internals.install(new Internals.Access() {
-            @Override
-            public Session session(Vae4j vae) {
-                return vae.session;
-            }
-
-            @Override
-            public ModelHandle handle(TrainedVae model) {
-                return model.handle();
-            }
-
-            @Override
-            public ModelTrainer trainer(Session session, String model) {
-                return new ModelTrainer(session, model);
-            }
-        });
+        Internals.install(new RootAccess());
     }
 
     private final Session session;

@@ -127,7 +127,44 @@ public record Representation(Path file, List<String> columns, double[][] values,
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** Where an .npy file's values start and how they are laid out. */
+    private record NpyLayout(long data, long rows, long cols, String kind, ByteOrder order, int size) {}
+
     private static Representation npy(Path file, byte[] b, String sha) {
+        NpyLayout layout = npyLayout(file, b, npyHeader(file, b));
+        long data = layout.data();
+        long rows = layout.rows();
+        long cols = layout.cols();
+        String kind = layout.kind();
+        ByteOrder order = layout.order();
+        int size = layout.size();
+        ByteBuffer v = ByteBuffer.wrap(b, (int) data, (int) (rows * cols * size))
+                .slice()
+                .order(order);
+        double[][] values = new double[(int) rows][(int) cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int at = (int) ((i * cols + j) * size);
+                values[i][j] = switch (kind) {
+                    case "f4" -> v.getFloat(at);
+                    case "f8" -> v.getDouble(at);
+                    case "i4" -> v.getInt(at);
+                    case "i8" -> v.getLong(at);
+                    default -> v.get(at) & 0xFF;
+                };
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            columns.add("c" + j);
+        }
+        return new Representation(file, columns, values, sha);
+    }
+
+    /** The .npy header's text and where the values start after it. */
+    private record NpyHeader(String text, long data) {}
+
+    private static NpyHeader npyHeader(Path file, byte[] b) {
         if (b.length < 10 || (b[0] & 0xFF) != 0x93 || !new String(b, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
             throw new VaeException(file + " is not a NumPy .npy file (no \\x93NUMPY magic); save it with numpy.save");
         }
@@ -150,6 +187,11 @@ public record Representation(Path file, List<String> columns, double[][] values,
         }
         String header =
                 new String(b, start, headerLength, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return new NpyHeader(header, start + (long) headerLength);
+    }
+
+    private static NpyLayout npyLayout(Path file, byte[] b, NpyHeader h) {
+        String header = h.text();
         Matcher descr = DESCR.matcher(header);
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shape = SHAPE.matcher(header);
@@ -182,32 +224,12 @@ public record Representation(Path file, List<String> columns, double[][] values,
                 throw new VaeException(file + " holds dtype '" + type + "'; float32, float64, int32, int64 and"
                         + " uint8 are read (convert with a.astype(numpy.float64))");
         };
-        long data = start + (long) headerLength;
+        long data = h.data();
         if (rows * cols > Integer.MAX_VALUE || data + rows * cols * size != b.length) {
             throw new VaeException(file + " holds " + (b.length - data) + " data bytes but its header declares " + rows
                     + "x" + cols + " values of " + size + " bytes; it is truncated or corrupt");
         }
-        ByteBuffer v = ByteBuffer.wrap(b, (int) data, (int) (rows * cols * size))
-                .slice()
-                .order(order);
-        double[][] values = new double[(int) rows][(int) cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                int at = (int) ((i * cols + j) * size);
-                values[i][j] = switch (kind) {
-                    case "f4" -> v.getFloat(at);
-                    case "f8" -> v.getDouble(at);
-                    case "i4" -> v.getInt(at);
-                    case "i8" -> v.getLong(at);
-                    default -> v.get(at) & 0xFF;
-                };
-            }
-        }
-        List<String> columns = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-            columns.add("c" + j);
-        }
-        return new Representation(file, columns, values, sha);
+        return new NpyLayout(data, rows, cols, kind, order, size);
     }
 
     private static String sha256(byte[] bytes) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * A study's numbers, from its finished trials: the latent-size sensitivity and its knee, the
@@ -46,51 +46,48 @@ public final class StudyResults {
     }
 
     /**
-     * One finished trial's numbers.
+     * A cell of the study's grid.
      *
      * @param phase {@code sensitivity} or {@code tradeoff}
      * @param model the model name
      * @param latent z
      * @param beta beta
      * @param seed the seed
+     */
+    public record Cell(String phase, String model, int latent, double beta, long seed) {}
+
+    /**
+     * One finished trial's numbers.
+     *
+     * @param cell its cell of the grid
      * @param modelDir the trial's model directory
      * @param values its numbers by key: {@code negElbo}, {@code D}, {@code KL}, {@code iwLogLikelihood},
      *     {@code activeUnits}, each scored metric, and {@code align:ATTRIBUTE}
      */
-    public record Trial(
-            String phase,
-            String model,
-            int latent,
-            double beta,
-            long seed,
-            Path modelDir,
-            Map<String, Double> values) {}
+    public record Trial(Cell cell, Path modelDir, Map<String, Double> values) {
+        /** {@return {@code sensitivity} or {@code tradeoff}} */
+        public String phase() {
+            return cell.phase();
+        }
 
-    /**
-     * Mean and sample standard deviation over seeds.
-     *
-     * @param mean the mean of the finite values (NaN when there are none)
-     * @param sd their sample standard deviation (0 for one value)
-     * @param n how many finite values
-     */
-    public record Spread(double mean, double sd, int n) {
-        /**
-         * {@return the spread of the finite values among {@code values}}
-         *
-         * @param values the values; nulls, NaN and infinities are left out
-         */
-        public static Spread of(List<Double> values) {
-            List<Double> finite =
-                    values.stream().filter(v -> v != null && Double.isFinite(v)).toList();
-            int n = finite.size();
-            if (n == 0) {
-                return new Spread(Double.NaN, Double.NaN, 0);
-            }
-            double mean =
-                    finite.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double ss =
-                    finite.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-            return new Spread(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, n);
+        /** {@return the model name} */
+        public String model() {
+            return cell.model();
+        }
+
+        /** {@return z} */
+        public int latent() {
+            return cell.latent();
+        }
+
+        /** {@return beta} */
+        public double beta() {
+            return cell.beta();
+        }
+
+        /** {@return the seed} */
+        public long seed() {
+            return cell.seed();
         }
     }
 
@@ -189,7 +186,7 @@ public final class StudyResults {
      * @param tolerance nats
      */
     public static OptionalInt knee(List<Trial> trials, double tolerance) {
-        TreeMap<Integer, List<Trial>> byZ = sensitivity(trials);
+        NavigableMap<Integer, List<Trial>> byZ = sensitivity(trials);
         if (byZ.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -257,19 +254,19 @@ public final class StudyResults {
 
     /** {@return one row per trade-off model (in the description's order) and beta (ascending), at the trade-off z} */
     public List<TradeoffRow> tradeoffRows() {
-        Map<String, TreeMap<Double, List<Trial>>> byModel = tradeoffByModel();
+        Map<String, NavigableMap<Double, List<Trial>>> byModel = tradeoffByModel();
         List<double[]> points = new ArrayList<>();
         String front = frontMetric();
-        for (TreeMap<Double, List<Trial>> m : byModel.values()) {
+        for (NavigableMap<Double, List<Trial>> m : byModel.values()) {
             for (List<Trial> rs : m.values()) {
                 points.add(
                         new double[] {spread(rs, "D").mean(), spread(rs, front).mean()});
             }
         }
-        boolean[] onFront = paretoFront(points);
+        boolean[] onFront = ParetoFront.of(points);
         List<TradeoffRow> rows = new ArrayList<>();
         int p = 0;
-        for (Map.Entry<String, TreeMap<Double, List<Trial>>> m : byModel.entrySet()) {
+        for (Map.Entry<String, NavigableMap<Double, List<Trial>>> m : byModel.entrySet()) {
             for (Map.Entry<Double, List<Trial>> b : m.getValue().entrySet()) {
                 Map<String, Spread> measures = new LinkedHashMap<>();
                 for (String key : tradeoffMeasures()) {
@@ -291,7 +288,7 @@ public final class StudyResults {
      * second model) against the first other one, per beta and measure, paired by seed}
      */
     public Optional<Conditioning> conditioning() {
-        Map<String, TreeMap<Double, List<Trial>>> byModel = tradeoffByModel();
+        Map<String, NavigableMap<Double, List<Trial>>> byModel = tradeoffByModel();
         if (byModel.size() < 2) {
             return Optional.empty();
         }
@@ -342,31 +339,9 @@ public final class StudyResults {
         return Optional.ofNullable(best);
     }
 
-    /**
-     * {@return which points (D, score) are on the Pareto front: not dominated by another with D at most
-     * and score at least, one of them strictly}
-     *
-     * @param points (D, score) pairs
-     */
-    public static boolean[] paretoFront(List<double[]> points) {
-        boolean[] front = new boolean[points.size()];
-        for (int a = 0; a < points.size(); a++) {
-            front[a] = true;
-            for (int b = 0; b < points.size(); b++) {
-                double[] pa = points.get(a);
-                double[] pb = points.get(b);
-                if (b != a && pb[0] <= pa[0] && pb[1] >= pa[1] && (pb[0] < pa[0] || pb[1] > pa[1])) {
-                    front[a] = false;
-                    break;
-                }
-            }
-        }
-        return front;
-    }
-
     /** Sensitivity trials by latent size. */
-    private static TreeMap<Integer, List<Trial>> sensitivity(List<Trial> trials) {
-        TreeMap<Integer, List<Trial>> byZ = new TreeMap<>();
+    private static NavigableMap<Integer, List<Trial>> sensitivity(List<Trial> trials) {
+        NavigableMap<Integer, List<Trial>> byZ = new java.util.TreeMap<>();
         for (Trial r : trials) {
             if (r.phase().equals("sensitivity")) {
                 byZ.computeIfAbsent(r.latent(), k -> new ArrayList<>()).add(r);
@@ -376,10 +351,10 @@ public final class StudyResults {
     }
 
     /** Trade-off trials at the trade-off z by model (every model of the description) and beta. */
-    private Map<String, TreeMap<Double, List<Trial>>> tradeoffByModel() {
-        Map<String, TreeMap<Double, List<Trial>>> byModel = new LinkedHashMap<>();
+    private Map<String, NavigableMap<Double, List<Trial>>> tradeoffByModel() {
+        Map<String, NavigableMap<Double, List<Trial>>> byModel = new LinkedHashMap<>();
         for (String model : plan.tradeoffModels()) {
-            byModel.put(model, new TreeMap<>());
+            byModel.put(model, new java.util.TreeMap<>());
         }
         for (Trial r : trials) {
             if (r.phase().equals("tradeoff") && r.latent() == tradeoffLatent && byModel.containsKey(r.model())) {

@@ -29,6 +29,15 @@ public final class DisentanglementReport {
      * @return the three files written
      */
     public static List<Path> write(Disentanglement d, Path dir) {
+        Path heat = heatMap(d, dir.resolve("correlations.png"));
+        Path traversal = alignedTraversal(d, dir.resolve("aligned-traversal.png"));
+        Path file = dir.resolve(Disentanglement.FILE);
+        Json.write(file, json(d));
+        return List.of(file, heat, traversal);
+    }
+
+    /** {@code disentanglement.json}: the scores, the alignment and the correlation matrices. */
+    private static ObjectNode json(Disentanglement d) {
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("model", d.model().modelName());
         result.put("latentDims", d.latentDims());
@@ -62,7 +71,11 @@ public final class DisentanglementReport {
         result.putPOJO("correlationColumns", d.correlationColumns());
         result.set("spearman", Json.MAPPER.valueToTree(round(d.spearman())));
         result.set("pearson", Json.MAPPER.valueToTree(round(d.pearson())));
+        return result;
+    }
 
+    /** The |Spearman| heat map of dimensions against attributes. */
+    private static Path heatMap(Disentanglement d, Path heat) {
         double[][] magnitude = new double[d.latentDims()][d.correlationColumns().size()];
         String[] rows = new String[d.latentDims()];
         for (int j = 0; j < d.latentDims(); j++) {
@@ -71,7 +84,6 @@ public final class DisentanglementReport {
                 magnitude[j][k] = Math.abs(d.spearman()[j][k]);
             }
         }
-        Path heat = dir.resolve("correlations.png");
         ImageGrid.writePng(
                 HeatMap.render(
                         d.title() + ": |Spearman| of codes and attributes",
@@ -79,7 +91,11 @@ public final class DisentanglementReport {
                         d.correlationColumns().toArray(String[]::new),
                         magnitude),
                 heat);
+        return heat;
+    }
 
+    /** The traversal rows of the aligned dimensions, labelled with their attributes and signs. */
+    private static Path alignedTraversal(Disentanglement d, Path traversal) {
         // traversal rows of the aligned dimensions, labelled with their attributes
         List<Disentanglement.Aligned> placed =
                 d.alignment().stream().filter(a -> a.dimension() >= 0).toList();
@@ -89,7 +105,6 @@ public final class DisentanglementReport {
                 .map(a -> String.format(
                         Locale.ROOT, "%s z%d %s", a.attribute(), a.dimension(), a.spearman() >= 0 ? "+" : "-"))
                 .toArray(String[]::new);
-        Path traversal = dir.resolve("aligned-traversal.png");
         Pictures.of(d.model())
                 .traversal(
                         dims,
@@ -101,9 +116,7 @@ public final class DisentanglementReport {
                         d.title() + ": aligned dimensions"
                                 + (d.conditionLabel() >= 0 ? ", y=" + d.conditionLabel() : ""))
                 .writePng(traversal);
-        Path file = dir.resolve(Disentanglement.FILE);
-        Json.write(file, result);
-        return List.of(file, heat, traversal);
+        return traversal;
     }
 
     private static Double[][] round(double[][] m) {

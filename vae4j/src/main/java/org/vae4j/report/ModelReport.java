@@ -62,6 +62,17 @@ public final class ModelReport {
 
     static String html(TrainedVae saved, Path dir, JsonNode metrics, JsonNode evaluation, Dataset test) {
         StringBuilder b = new StringBuilder();
+        head(b, saved, dir);
+        configuration(b, saved, metrics);
+        curves(b, metrics);
+        evaluation(b, saved, dir, evaluation);
+        explorerLink(b, dir);
+        pictures(b, saved, test);
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    private static void head(StringBuilder b, TrainedVae saved, Path dir) {
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(saved.title()))
                 .append("</title><style>")
@@ -76,7 +87,9 @@ public final class ModelReport {
                 .append(" from ")
                 .append(esc(dir.toAbsolutePath()))
                 .append("</p>");
+    }
 
+    private static void configuration(StringBuilder b, TrainedVae saved, JsonNode metrics) {
         b.append("<h2>Configuration</h2><table>");
         b.append(row("model", saved.modelName()));
         b.append(row("options", saved.options()));
@@ -98,7 +111,9 @@ public final class ModelReport {
             saved.provenance().values().forEach((k, v) -> b.append(row("provenance " + k, v)));
         }
         b.append("</table>");
+    }
 
+    private static void curves(StringBuilder b, JsonNode metrics) {
         b.append("<h2>Training curves</h2>");
         if (metrics != null && metrics.path("history").size() > 0) {
             b.append("<div class=\"charts\">");
@@ -112,7 +127,9 @@ public final class ModelReport {
         } else {
             b.append("<p class=\"note\">no per-epoch history in metrics.json</p>");
         }
+    }
 
+    private static void evaluation(StringBuilder b, TrainedVae saved, Path dir, JsonNode evaluation) {
         b.append("<h2>Evaluation</h2>");
         if (evaluation == null) {
             b.append("<p class=\"note\">not evaluated yet: evaluate this model directory (<code>./vae evaluate</code>"
@@ -137,47 +154,53 @@ public final class ModelReport {
                                 + iw.path("samples").asText() + ", "
                                 + iw.path("images").asText() + " images)"));
             }
-            JsonNode latent = evaluation.path("latent");
-            b.append(row(
-                    "active units",
-                    latent.path("activeUnits").asText() + " of " + saved.latentDims() + " (Var_x E[z_u] > "
-                            + latent.path("activeUnitThreshold").asText() + ")"));
-            b.append(
-                    "</table><table><tr><th>dimension</th><th>KL (nats)</th><th>Var_x E[z_u]</th><th>active</th></tr>");
-            for (JsonNode d : latent.path("dimensions")) {
-                b.append("<tr><td>z")
-                        .append(d.path("dim").asInt())
+            latentTables(b, saved, evaluation);
+        }
+    }
+
+    /** Active units, each dimension's KL and variance, and for a conditional model each class. */
+    private static void latentTables(StringBuilder b, TrainedVae saved, JsonNode evaluation) {
+        JsonNode latent = evaluation.path("latent");
+        b.append(row(
+                "active units",
+                latent.path("activeUnits").asText() + " of " + saved.latentDims() + " (Var_x E[z_u] > "
+                        + latent.path("activeUnitThreshold").asText() + ")"));
+        b.append("</table><table><tr><th>dimension</th><th>KL (nats)</th><th>Var_x E[z_u]</th><th>active</th></tr>");
+        for (JsonNode d : latent.path("dimensions")) {
+            b.append("<tr><td>z")
+                    .append(d.path("dim").asInt())
+                    .append("</td><td>")
+                    .append(esc(d.path("kl").asText("-")))
+                    .append("</td><td>")
+                    .append(esc(d.path("varianceOfMean").asText()))
+                    .append("</td><td>")
+                    .append(d.path("active").asBoolean() ? "yes" : "no")
+                    .append("</td></tr>");
+        }
+        b.append("</table>");
+        if (evaluation.has("perClass")) {
+            b.append("<table><tr><th>class</th><th>images</th><th>log p(x|y)</th><th>active units</th></tr>");
+            for (JsonNode pc : evaluation.path("perClass")) {
+                JsonNode piw = pc.path("importanceWeighted");
+                b.append("<tr><td>")
+                        .append(pc.path("label").asInt())
                         .append("</td><td>")
-                        .append(esc(d.path("kl").asText("-")))
+                        .append(pc.path("images").asInt())
                         .append("</td><td>")
-                        .append(esc(d.path("varianceOfMean").asText()))
+                        .append(
+                                piw.isMissingNode()
+                                        ? "-"
+                                        : esc(piw.path("logLikelihood").asText() + " +- "
+                                                + piw.path("standardError").asText()))
                         .append("</td><td>")
-                        .append(d.path("active").asBoolean() ? "yes" : "no")
+                        .append(pc.path("latent").path("activeUnits").asInt())
                         .append("</td></tr>");
             }
             b.append("</table>");
-            if (evaluation.has("perClass")) {
-                b.append("<table><tr><th>class</th><th>images</th><th>log p(x|y)</th><th>active units</th></tr>");
-                for (JsonNode pc : evaluation.path("perClass")) {
-                    JsonNode piw = pc.path("importanceWeighted");
-                    b.append("<tr><td>")
-                            .append(pc.path("label").asInt())
-                            .append("</td><td>")
-                            .append(pc.path("images").asInt())
-                            .append("</td><td>")
-                            .append(
-                                    piw.isMissingNode()
-                                            ? "-"
-                                            : esc(piw.path("logLikelihood").asText() + " +- "
-                                                    + piw.path("standardError").asText()))
-                            .append("</td><td>")
-                            .append(pc.path("latent").path("activeUnits").asInt())
-                            .append("</td></tr>");
-                }
-                b.append("</table>");
-            }
         }
+    }
 
+    private static void explorerLink(StringBuilder b, Path dir) {
         if (java.nio.file.Files.exists(dir.resolve(Explorer.FILE))) {
             b.append("<h2>Latent explorer</h2><p><a href=\"")
                     .append(Explorer.FILE)
@@ -190,6 +213,9 @@ public final class ModelReport {
                     .append(esc(dir))
                     .append("</code> writes a page with a slider per latent dimension.</p>");
         }
+    }
+
+    private static void pictures(StringBuilder b, TrainedVae saved, Dataset test) {
         b.append("<h2>Pictures</h2>");
         Pictures pictures = new Pictures(Internals.handle(saved).runner(), saved.imageHeight(), saved.imageWidth());
         Encodings codes = Internals.handle(saved).encodings(test, test.size());
@@ -234,8 +260,6 @@ public final class ModelReport {
             b.append(img(
                     pictures.interpolation(test, 0, 1, 10, saved.title() + ": test image 0 to 1"), "interpolation"));
         }
-        b.append("</body></html>\n");
-        return b.toString();
     }
 
     private static String curve(JsonNode history, String field, String title) {

@@ -1,41 +1,24 @@
 package org.vae4j.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.vae4j.Evaluation;
-import org.vae4j.ModelTrainer;
-import org.vae4j.TrainedVae;
 import org.vae4j.Vae4j;
 import org.vae4j.analysis.Attributes;
-import org.vae4j.analysis.Disentanglement;
 import org.vae4j.analysis.StudyResults;
 import org.vae4j.api.ConfigurationException;
-import org.vae4j.api.Loss;
-import org.vae4j.api.TrainingListener;
 import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.core.io.AtomicFiles;
 import org.vae4j.internal.Internals;
-import org.vae4j.internal.Json;
 import org.vae4j.internal.Session;
-import org.vae4j.report.DisentanglementReport;
 import org.vae4j.report.Durations;
 import org.vae4j.report.StudyReport;
 
@@ -286,13 +269,7 @@ public final class Study {
         out.printf(Locale.ROOT, "study %s in %s: %s%n", spec.name(), dir, spec.description());
         long started = System.nanoTime();
 
-        List<Trial> sensitivity = new ArrayList<>();
-        for (int z : spec.sensitivity().latentSizes()) {
-            for (long seed : spec.seeds()) {
-                sensitivity.add(new Trial("sensitivity", spec.sensitivity().model(), z, 1.0, seed));
-            }
-        }
-        List<String> failed = new ArrayList<>(runAll(sensitivity));
+        List<String> failed = new ArrayList<>(runAll(spec.sensitivityTrials()));
         int z = spec.tradeoff().latentDims() > 0
                 ? spec.tradeoff().latentDims()
                 : StudyResults.knee(finishedTrials(), spec.sensitivity().kneeTolerance())
@@ -304,18 +281,9 @@ public final class Study {
                 z,
                 spec.tradeoff().latentDims() > 0 ? "fixed by the study" : "the knee of the sensitivity analysis",
                 sensitivityOnly ? "; not run now (sensitivity only)" : "");
-        List<Trial> tradeoff = new ArrayList<>();
-        for (String model :
-                sensitivityOnly ? List.<String>of() : spec.tradeoff().models()) {
-            for (double beta : spec.tradeoff().betas()) {
-                for (long seed : spec.seeds()) {
-                    tradeoff.add(new Trial("tradeoff", model, z, beta, seed));
-                }
-            }
-        }
-        failed.addAll(runAll(tradeoff));
-        StudyResults results = StudyResults.of(finishedTrials(), plan(), z);
-        Path report = StudyReport.write(dir, heading(), results, failed);
+        failed.addAll(runAll(sensitivityOnly ? List.of() : spec.tradeoffTrials(z)));
+        StudyResults results = StudyResults.of(finishedTrials(), spec.plan(), z);
+        Path report = StudyReport.write(dir, spec.heading(), results, failed);
         out.printf(
                 Locale.ROOT,
                 "study %s finished in %s; report %s%n",
@@ -325,125 +293,9 @@ public final class Study {
         return new Outcome(report, z, failed);
     }
 
-    /** What the results are grouped by. */
-    private StudyResults.Plan plan() {
-        return new StudyResults.Plan(
-                spec.tradeoff().models(),
-                spec.tradeoff().betas(),
-                spec.scoring().metrics(),
-                spec.scoring().attributes(),
-                spec.sensitivity().kneeTolerance());
-    }
-
-    /** What the report says of the description. */
-    private StudyReport.Heading heading() {
-        return new StudyReport.Heading(
-                spec.name(),
-                spec.description(),
-                String.format(
-                        Locale.ROOT,
-                        "%d epochs, batch %d, %s, seeds %s",
-                        spec.epochs(),
-                        spec.batchSize(),
-                        spec.trainImages() > 0 ? spec.trainImages() + " training images" : "all training images",
-                        spec.seeds()),
-                new StudyReport.SensitivityHeading(
-                        spec.sensitivity().model(),
-                        spec.sensitivity().iwSamples(),
-                        spec.sensitivity().iwImages()));
-    }
-
-    /** The finished trials' numbers, from their {@code trial.json}, {@code evaluation.json} and {@code disentanglement.json}. */
-    private List<StudyResults.Trial> finishedTrials() {
-        Path trials = dir.resolve("trials");
-        List<StudyResults.Trial> found = new ArrayList<>();
-        if (!Files.isDirectory(trials)) {
-            return found;
-        }
-        try (Stream<Path> dirs = Files.list(trials)) {
-            for (Path t : (Iterable<Path>) dirs.sorted()::iterator) {
-                JsonNode done = Json.read(t.resolve(TRIAL_DONE));
-                if (done == null) {
-                    continue;
-                }
-                Path modelDir = t.resolve("model");
-                Map<String, Double> v = new LinkedHashMap<>();
-                JsonNode ev = Json.read(modelDir.resolve(Evaluation.FILE));
-                JsonNode test = ev.path("test");
-                v.put("negElbo", Json.number(test.get("negElbo")));
-                v.put("D", Json.number(test.get("reconstruction")));
-                v.put("KL", Json.number(test.get("kl")));
-                JsonNode iw = ev.path("importanceWeighted");
-                v.put("iwLogLikelihood", Json.number(iw.get("logLikelihood")));
-                v.put("activeUnits", Json.number(ev.path("latent").get("activeUnits")));
-                JsonNode dis = Json.read(modelDir.resolve(Disentanglement.FILE));
-                dis.path("metrics")
-                        .fields()
-                        .forEachRemaining(
-                                e -> v.put(e.getKey(), Json.number(e.getValue().get("value"))));
-                for (JsonNode a : dis.path("alignment")) {
-                    boolean placed = !a.path("dimension").isNull();
-                    v.put(
-                            "align:" + a.path("attribute").asText(),
-                            placed ? Json.number(a.get("strength")) : Double.NaN);
-                }
-                found.add(new StudyResults.Trial(
-                        done.path("phase").asText(),
-                        done.path("model").asText(),
-                        done.path("latentDims").asInt(),
-                        done.path("beta").asDouble(),
-                        done.path("seed").asLong(),
-                        modelDir,
-                        v));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
-    }
-
     /** Runs the trials not finished yet with the runner; returns the ids of failed ones. */
     private List<String> runAll(List<Trial> trials) {
-        List<Trial> todo = trials.stream()
-                .filter(t -> !Files.exists(trialDirectory(t).resolve(TRIAL_DONE)))
-                .toList();
-        List<String> failed = new ArrayList<>();
-        if (trials.isEmpty()) {
-            return failed;
-        }
-        out.printf(
-                Locale.ROOT,
-                "%s: %d trials, %d finished before, %d to run (%s)%n",
-                trials.get(0).phase(),
-                trials.size(),
-                trials.size() - todo.size(),
-                todo.size(),
-                runner.describe());
-        if (todo.isEmpty()) {
-            return failed;
-        }
-        AtomicInteger done = new AtomicInteger();
-        long started = System.nanoTime();
-        runner.run(this, todo, (t, problem, seconds) -> {
-            synchronized (out) {
-                int k = done.incrementAndGet();
-                double elapsed = (System.nanoTime() - started) / 1e9;
-                out.printf(
-                        Locale.ROOT,
-                        "[%s %d/%d] %s %s in %.0f s; ETA %s%n",
-                        t.phase(),
-                        k,
-                        todo.size(),
-                        t.id(),
-                        problem == null ? "done" : "FAILED (" + problem + ")",
-                        seconds,
-                        Durations.format(elapsed / k * (todo.size() - k)));
-                if (problem != null) {
-                    failed.add(t.id());
-                }
-            }
-        });
-        return failed;
+        return new PhaseRun(this, runner, out).run(trials);
     }
 
     /**
@@ -490,6 +342,11 @@ public final class Study {
         return data;
     }
 
+    /** The finished trials' numbers. */
+    private List<StudyResults.Trial> finishedTrials() {
+        return TrialFolders.finished(dir);
+    }
+
     /**
      * Puts a trial's folder, run elsewhere, into the study: an unfinished folder of the same trial
      * is removed, the files are written, and {@code trial.json} (if among them) is written last and
@@ -499,31 +356,7 @@ public final class Study {
      * @param files the folder's files by relative path ({@code /}-separated), as {@link #collect} reads them
      */
     public void store(Trial t, Map<String, byte[]> files) {
-        Path trialDir = trialDirectory(t);
-        try {
-            if (Files.exists(trialDir)) {
-                deleteTree(trialDir);
-            }
-            Files.createDirectories(trialDir);
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                if (f.getKey().equals(TRIAL_DONE)) {
-                    continue;
-                }
-                Path target = trialDir.resolve(f.getKey()).normalize();
-                if (!target.startsWith(trialDir)) {
-                    throw new IllegalArgumentException("trial file " + f.getKey() + " lies outside " + trialDir);
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot write trial " + t.id() + " into " + trialDir + ": " + e.getMessage(), e);
-        }
-        byte[] doneFile = files.get(TRIAL_DONE);
-        if (doneFile != null) {
-            AtomicFiles.write(trialDir.resolve(TRIAL_DONE), doneFile);
-        }
+        TrialFolders.store(t.id(), trialDirectory(t), files);
     }
 
     /**
@@ -533,15 +366,7 @@ public final class Study {
      * @throws IOException if a file cannot be read
      */
     public static Map<String, byte[]> collect(Path trialDir) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(trialDir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                files.put(
-                        trialDir.relativize(p).toString().replace(java.io.File.separatorChar, '/'),
-                        Files.readAllBytes(p));
-            }
-        }
-        return files;
+        return TrialFolders.collect(trialDir);
     }
 
     /**
@@ -555,106 +380,6 @@ public final class Study {
      * @throws IOException if the trial's folder cannot be prepared
      */
     public String runTrial(Trial t, DatasetPair data, Path trialDir) throws IOException {
-        if (Files.exists(trialDir)) {
-            deleteTree(trialDir); // half-finished by an interrupted run: start it cleanly
-        }
-        Files.createDirectories(trialDir);
-        Path modelDir = trialDir.resolve("model");
-        try (PrintStream log =
-                new PrintStream(Files.newOutputStream(trialDir.resolve("trial.log")), true, StandardCharsets.UTF_8)) {
-            long t0 = System.nanoTime();
-            try {
-                ModelTrainer trainer = Internals.trainer(session, t.model())
-                        .latentDims(t.latent())
-                        .epochs(spec.epochs())
-                        .batchSize(spec.batchSize())
-                        .optimizer(spec.optimizerKind())
-                        .learningRate(spec.learningRateOrDefault())
-                        .seed(t.seed())
-                        .threads(1)
-                        .testEvery(0)
-                        .saveTo(modelDir)
-                        .listener(epochLog(log::println));
-                if (spec.trainImages() > 0) {
-                    trainer.limit(spec.trainImages());
-                }
-                if (t.phase().equals("tradeoff")) {
-                    trainer.option("beta", StudyReport.number(t.beta()));
-                }
-                log.println("train " + t.id());
-                TrainedVae model = trainer.train(data);
-                boolean sensitivity = t.phase().equals("sensitivity");
-                int iwSamples = sensitivity
-                        ? spec.sensitivity().iwSamples()
-                        : spec.tradeoff().iwSamples();
-                int iwImages = sensitivity
-                        ? spec.sensitivity().iwImages()
-                        : spec.tradeoff().iwImages();
-                Evaluation.Builder evaluation = model.evaluation(data.test())
-                        .importanceSamples(iwSamples)
-                        .datasetName(data.name());
-                if (iwSamples > 0 && iwImages > 0) {
-                    evaluation.images(iwImages);
-                }
-                log.println("evaluate (K=" + iwSamples + ")");
-                Evaluation e = evaluation.run();
-                e.writeTo(modelDir);
-                log.println(e.summaryJson());
-                Attributes.Measurer measurer = Attributes.measurer(
-                                attributeCache != null ? attributeCache : Attributes.cacheIn(session.cacheDirectory()))
-                        .threads(1)
-                        .log(log::println);
-                log.println("disentanglement");
-                Disentanglement d = Disentanglement.builder(model, data)
-                        .attributes(spec.scoring().attributes())
-                        .metrics(spec.scoring().metrics())
-                        .images(spec.scoring().images())
-                        .attributeMeasurer(measurer)
-                        .run();
-                d.describe(log::println);
-                DisentanglementReport.write(d, modelDir);
-            } catch (VaeException | IllegalArgumentException e) {
-                log.println("failed: " + e.getMessage());
-                return e.getMessage();
-            }
-            ObjectNode done = Json.MAPPER.createObjectNode();
-            done.put("id", t.id());
-            done.put("phase", t.phase());
-            done.put("model", t.model());
-            done.put("latentDims", t.latent());
-            done.put("beta", t.beta());
-            done.put("seed", t.seed());
-            done.put("seconds", Json.round((System.nanoTime() - t0) / 1e9));
-            Json.write(trialDir.resolve(TRIAL_DONE), done);
-            return null;
-        }
-    }
-
-    /** One line per epoch into a trial's log. */
-    private static TrainingListener epochLog(Consumer<String> log) {
-        return new TrainingListener() {
-            @Override
-            public void onEpochEnd(int epoch, Loss train, double seconds) {
-                log.accept(String.format(
-                        Locale.ROOT,
-                        "epoch %d done in %.1fs: objective %.2f, train -ELBO %.2f" + " (D %.2f + KL %.2f)",
-                        epoch + 1,
-                        seconds,
-                        train.objective(),
-                        train.negElbo(),
-                        train.reconstruction(),
-                        train.kl()));
-            }
-        };
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the unfinished trial " + dir + ": " + e.getMessage(), e);
-        }
+        return new TrialWork(session, spec, attributeCache).run(t, data, trialDir);
     }
 }

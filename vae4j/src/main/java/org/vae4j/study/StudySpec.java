@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.vae4j.analysis.StudyResults;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.OptimizerKind;
+import org.vae4j.report.StudyReport;
 
 /**
  * A study described as JSON (the profiles {@code quick}, {@code paper} and {@code full} are such
@@ -36,6 +40,62 @@ public record StudySpec(
         return optimizer == null ? OptimizerKind.ADAM : OptimizerKind.parse(optimizer);
     }
 
+    /** {@return the sensitivity phase's trials: every latent size with every seed} */
+    public List<Study.Trial> sensitivityTrials() {
+        List<Study.Trial> trials = new ArrayList<>();
+        for (int z : sensitivity.latentSizes()) {
+            for (long seed : seeds) {
+                trials.add(new Study.Trial("sensitivity", sensitivity.model(), z, 1.0, seed));
+            }
+        }
+        return trials;
+    }
+
+    /**
+     * {@return the trade-off phase's trials at latent size {@code z}: every model, beta and seed}
+     *
+     * @param z the trade-off's latent size
+     */
+    public List<Study.Trial> tradeoffTrials(int z) {
+        List<Study.Trial> trials = new ArrayList<>();
+        for (String model : tradeoff.models()) {
+            for (double beta : tradeoff.betas()) {
+                for (long seed : seeds) {
+                    trials.add(new Study.Trial("tradeoff", model, z, beta, seed));
+                }
+            }
+        }
+        return trials;
+    }
+
+    /** {@return what the study varies and scores, as its results are grouped by} */
+    public StudyResults.Plan plan() {
+        return new StudyResults.Plan(
+                tradeoff().models(),
+                tradeoff().betas(),
+                scoring().metrics(),
+                scoring().attributes(),
+                sensitivity().kneeTolerance());
+    }
+
+    /** {@return what the study's report says of this description} */
+    public StudyReport.Heading heading() {
+        return new StudyReport.Heading(
+                name(),
+                description(),
+                String.format(
+                        Locale.ROOT,
+                        "%d epochs, batch %d, %s, seeds %s",
+                        epochs(),
+                        batchSize(),
+                        trainImages() > 0 ? trainImages() + " training images" : "all training images",
+                        seeds()),
+                new StudyReport.SensitivityHeading(
+                        sensitivity().model(),
+                        sensitivity().iwSamples(),
+                        sensitivity().iwImages()));
+    }
+
     /** The learning rate the description names, or 0.001 (the trainer's default). */
     public double learningRateOrDefault() {
         return learningRate == null ? 0.001 : learningRate;
@@ -56,7 +116,7 @@ public record StudySpec(
     /**
      * The beta trade-off grid.
      *
-     * @param models models with a {@code beta} option
+     * @param models models that have the option beta
      * @param betas the values of beta
      * @param latentDims z, or 0 for the knee of the sensitivity analysis
      * @param iwSamples importance samples per image (0: none)
@@ -156,7 +216,7 @@ public record StudySpec(
                 where,
                 "optimizer must be adam or adagrad, got '" + optimizer + "'");
         check(
-                learningRate == null || learningRate > 0 && Double.isFinite(learningRate),
+                learningRate == null || (learningRate > 0 && Double.isFinite(learningRate)),
                 where,
                 "learningRate must be > 0");
         check(trainImages >= 0, where, "trainImages must be >= 0 (0: all)");

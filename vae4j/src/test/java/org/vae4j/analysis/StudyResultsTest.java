@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vae4j.analysis.StudyResults.ConditioningRow;
-import org.vae4j.analysis.StudyResults.Spread;
 import org.vae4j.analysis.StudyResults.TradeoffRow;
 import org.vae4j.analysis.StudyResults.Trial;
 
@@ -19,17 +18,14 @@ class StudyResultsTest {
             List.of("beta-vae", "cvae"), List.of(1.0, 4.0), List.of("mig"), List.of("slant", "width"), 2.0);
 
     private static Trial sensitivity(int z, long seed, double negElbo) {
-        return new Trial("sensitivity", "vae", z, 1, seed, Path.of("m"), Map.of("negElbo", negElbo));
+        return new Trial(
+                new StudyResults.Cell("sensitivity", "vae", z, 1, seed), Path.of("m"), Map.of("negElbo", negElbo));
     }
 
     private static Trial tradeoff(
             String model, double beta, long seed, double d, double mig, double slant, double width) {
         return new Trial(
-                "tradeoff",
-                model,
-                3,
-                beta,
-                seed,
+                new StudyResults.Cell("tradeoff", model, 3, beta, seed),
                 Path.of(model + beta + seed),
                 Map.of("D", d, "KL", 10 - d, "negElbo", 10.0, "mig", mig, "align:slant", slant, "align:width", width));
     }
@@ -77,7 +73,7 @@ class StudyResultsTest {
                 new double[] {12, 0.3},
                 new double[] {12, 0.25});
         // (10, 0.1) is beaten by (9, 0.2); equal points do not beat each other; (12, 0.25) by (12, 0.3)
-        assertThat(StudyResults.paretoFront(points)).containsExactly(false, true, true, true, true, false);
+        assertThat(ParetoFront.of(points)).containsExactly(false, true, true, true, true, false);
     }
 
     @Test
@@ -87,7 +83,10 @@ class StudyResultsTest {
         trials.add(tradeoff("beta-vae", 4, 1, 9, 0.3, 0.6, 0.4));
         trials.add(tradeoff("beta-vae", 1, 1, 7, 0.1, 0.2, 0.2));
         trials.add(tradeoff("beta-vae", 1, 2, 7, 0.3, 0.2, 0.2));
-        trials.add(new Trial("tradeoff", "beta-vae", 5, 1, 1, Path.of("other z"), Map.of("D", 0.0, "mig", 1.0)));
+        trials.add(new Trial(
+                new StudyResults.Cell("tradeoff", "beta-vae", 5, 1, 1),
+                Path.of("other z"),
+                Map.of("D", 0.0, "mig", 1.0)));
         StudyResults r = StudyResults.of(trials, PLAN, 3);
         List<TradeoffRow> rows = r.tradeoffRows();
         assertThat(rows).extracting(TradeoffRow::model).containsExactly("beta-vae", "beta-vae", "cvae");
