@@ -137,4 +137,55 @@ class StudyResultsTest {
                         .conditioning())
                 .isEmpty();
     }
+
+    @Test
+    void aPointWithEqualScoreAndLowerReconstructionDominates() {
+        assertThat(ParetoFront.of(List.of(new double[] {9, 0.2}, new double[] {8, 0.2})))
+                .containsExactly(false, true);
+        assertThat(ParetoFront.of(List.of(new double[] {8, 0.1}, new double[] {8, 0.2})))
+                .containsExactly(false, true);
+    }
+
+    @Test
+    void theFrontIsDrawnAgainstMigWhenScoredElseTheFirstMetric() {
+        StudyResults.Plan both =
+                new StudyResults.Plan(List.of("beta-vae"), List.of(1.0), List.of("sap", "mig"), List.of(), 1);
+        StudyResults.Plan sapOnly =
+                new StudyResults.Plan(List.of("beta-vae"), List.of(1.0), List.of("sap", "dci"), List.of(), 1);
+        assertThat(StudyResults.of(List.of(), both, 3).frontMetric()).isEqualTo("mig");
+        assertThat(StudyResults.of(List.of(), sapOnly, 3).frontMetric()).isEqualTo("sap");
+    }
+
+    @Test
+    void cvaeIsTheConditionalModelWhereverItIsListedAndEqualSeedsAreNotHigher() {
+        StudyResults.Plan cvaeFirst =
+                new StudyResults.Plan(List.of("cvae", "beta-vae"), List.of(1.0), List.of("mig"), List.of(), 1);
+        List<Trial> trials = List.of(tradeoff("beta-vae", 1, 1, 7, 0.3, 0, 0), tradeoff("cvae", 1, 1, 7, 0.3, 0, 0));
+        StudyResults.Conditioning c =
+                StudyResults.of(trials, cvaeFirst, 3).conditioning().orElseThrow();
+        assertThat(c.plain()).isEqualTo("beta-vae");
+        assertThat(c.conditional()).isEqualTo("cvae");
+        assertThat(c.rows().get(0).pairs().text()).isEqualTo("0/1");
+        assertThat(c.rows().get(0).difference().mean()).isZero();
+        StudyResults.Plan neither =
+                new StudyResults.Plan(List.of("a", "b"), List.of(1.0), List.of("mig"), List.of(), 1);
+        StudyResults.Conditioning ab =
+                StudyResults.of(List.of(), neither, 3).conditioning().orElseThrow();
+        assertThat(ab.plain()).isEqualTo("a");
+        assertThat(ab.conditional()).isEqualTo("b");
+    }
+
+    @Test
+    void theFirstOfEquallyAlignedTrialsIsTheBest() {
+        List<Trial> trials = List.of(
+                tradeoff("beta-vae", 1, 1, 7, 0.1, 0.4, 0.2),
+                tradeoff("beta-vae", 4, 1, 8, 0.1, 0.2, 0.4),
+                sensitivity(2, 1, 100));
+        assertThat(StudyResults.of(trials, PLAN, 3).bestAligned())
+                .get()
+                .extracting(Trial::beta)
+                .isEqualTo(1.0);
+        assertThat(StudyResults.of(List.of(sensitivity(2, 1, 100)), PLAN, 3).bestAligned())
+                .isEmpty();
+    }
 }
