@@ -23,27 +23,63 @@ import org.vae4j.internal.Session;
  * Training throughput on a training set: the first epoch warms up the JIT and is not counted when
  * more than one epoch runs; the figure is the median of the others.
  *
- * @param model the model name
- * @param batchSize images per step
- * @param threads threads used
- * @param epochs epochs run
+ * @param setup what ran: model, batch size, threads, epochs
  * @param imagesPerSecond the median over the counted epochs
  * @param epochImagesPerSecond every epoch's rate, the warm-up included
- * @param millisPerStep mean time of each phase of a step after the warm-up (empty unless profiled)
- * @param profiledSteps steps the phase times are averaged over
+ * @param profile the mean time of each phase of a step after the warm-up (empty unless profiled)
  * @param nativeBuild the build of ND4J's native library that ran the products, as its Maven
  *     classifier ({@code linux-x86_64-onednn} by default)
  */
 public record Benchmark(
-        String model,
-        int batchSize,
-        int threads,
-        int epochs,
-        double imagesPerSecond,
-        List<Double> epochImagesPerSecond,
-        Map<String, Phase> millisPerStep,
-        long profiledSteps,
-        String nativeBuild) {
+        Setup setup, double imagesPerSecond, List<Double> epochImagesPerSecond, Profile profile, String nativeBuild) {
+
+    /**
+     * What ran.
+     *
+     * @param model the model name
+     * @param batchSize images per step
+     * @param threads threads used
+     * @param epochs epochs run
+     */
+    public record Setup(String model, int batchSize, int threads, int epochs) {}
+
+    /**
+     * Where the time of a step went.
+     *
+     * @param millisPerStep mean time of each phase of a step after the warm-up (empty unless profiled)
+     * @param profiledSteps steps the phase times are averaged over
+     */
+    public record Profile(Map<String, Phase> millisPerStep, long profiledSteps) {}
+
+    /** {@return the model name} */
+    public String model() {
+        return setup.model();
+    }
+
+    /** {@return the images per step} */
+    public int batchSize() {
+        return setup.batchSize();
+    }
+
+    /** {@return the threads used} */
+    public int threads() {
+        return setup.threads();
+    }
+
+    /** {@return the epochs run} */
+    public int epochs() {
+        return setup.epochs();
+    }
+
+    /** {@return the mean time of each phase of a step after the warm-up (empty unless profiled)} */
+    public Map<String, Phase> millisPerStep() {
+        return profile.millisPerStep();
+    }
+
+    /** {@return the steps the phase times are averaged over} */
+    public long profiledSteps() {
+        return profile.profiledSteps();
+    }
 
     /**
      * The mean time of one phase of a training step.
@@ -220,14 +256,10 @@ public record Benchmark(
                                 new Phase(phase.description(), ms)));
             }
             return new Benchmark(
-                    model,
-                    batchSize,
-                    threads,
-                    epochs,
+                    new Setup(model, batchSize, threads, epochs),
                     median,
                     rates,
-                    phases,
-                    steps == null ? 0 : steps.steps(),
+                    new Profile(phases, steps == null ? 0 : steps.steps()),
                     NativeRuntime.nativeBuild());
         }
     }

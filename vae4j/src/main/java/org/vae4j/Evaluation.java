@@ -20,26 +20,14 @@ import org.vae4j.internal.ModelHandle;
  * the KL of each latent dimension, and for conditional models all of these per class.
  * {@link #writeTo} saves it as {@code evaluation.json}.
  *
- * @param model the model name
- * @param latentDims latent dimensions
- * @param epochsCompleted epochs the model was trained
- * @param dataset the test set's name
- * @param testImages images evaluated for the loss terms
+ * @param subject what was evaluated: the model and the test set
  * @param test mean per-image loss terms in nats
  * @param importanceWeighted the log-likelihood estimate, or null when not asked for
  * @param latent statistics of the posterior means
  * @param perClass per-class statistics of a conditional model (empty otherwise)
  */
 public record Evaluation(
-        String model,
-        int latentDims,
-        int epochsCompleted,
-        String dataset,
-        int testImages,
-        Loss test,
-        ImportanceWeighted importanceWeighted,
-        Latent latent,
-        List<ClassResult> perClass) {
+        Subject subject, Loss test, ImportanceWeighted importanceWeighted, Latent latent, List<ClassResult> perClass) {
 
     /** The file {@link #writeTo} writes. */
     public static final String FILE = "evaluation.json";
@@ -51,11 +39,7 @@ public record Evaluation(
     /**
      * Copies the per-class list.
      *
-     * @param model the model name
-     * @param latentDims latent dimensions
-     * @param epochsCompleted epochs the model was trained
-     * @param dataset the test set's name
-     * @param testImages images evaluated for the loss terms
+     * @param subject what was evaluated
      * @param test the test loss terms
      * @param importanceWeighted the log-likelihood estimate, or null
      * @param latent statistics of the posterior means
@@ -66,31 +50,108 @@ public record Evaluation(
     }
 
     /**
+     * What was evaluated.
+     *
+     * @param model the model name
+     * @param latentDims latent dimensions
+     * @param epochsCompleted epochs the model was trained
+     * @param dataset the test set's name
+     * @param testImages images evaluated for the loss terms
+     */
+    public record Subject(String model, int latentDims, int epochsCompleted, String dataset, int testImages) {}
+
+    /** {@return the model name} */
+    public String model() {
+        return subject.model();
+    }
+
+    /** {@return the latent dimensions} */
+    public int latentDims() {
+        return subject.latentDims();
+    }
+
+    /** {@return the epochs the model was trained} */
+    public int epochsCompleted() {
+        return subject.epochsCompleted();
+    }
+
+    /** {@return the test set's name} */
+    public String dataset() {
+        return subject.dataset();
+    }
+
+    /** {@return the images evaluated for the loss terms} */
+    public int testImages() {
+        return subject.testImages();
+    }
+
+    /**
      * The importance-weighted estimate of log p(x) (log p(x|y) for conditional models).
      *
-     * @param images images estimated
-     * @param logLikelihood mean per image, nats
-     * @param standardError of the mean
-     * @param samples importance samples per image (K)
-     * @param seed the sampling seed
-     * @param seconds time taken
-     * @param conditional whether it is log p(x|y)
+     * @param estimate the estimate: images, mean and standard error, and what it estimates
+     * @param sampling how it was sampled: K, seed and time
      * @param negElboSameImages the -ELBO of the same images (the bound it tightens)
      * @param perImage the estimate of each image
      */
     public record ImportanceWeighted(
-            int images,
-            double logLikelihood,
-            double standardError,
-            int samples,
-            long seed,
-            double seconds,
-            boolean conditional,
-            double negElboSameImages,
-            double[] perImage) {
+            Estimate estimate, Sampling sampling, double negElboSameImages, double[] perImage) {
+        /**
+         * The estimate.
+         *
+         * @param images images estimated
+         * @param logLikelihood mean per image, nats
+         * @param standardError of the mean
+         * @param conditional whether it is log p(x|y)
+         */
+        public record Estimate(int images, double logLikelihood, double standardError, boolean conditional) {}
+
+        /**
+         * How it was sampled.
+         *
+         * @param samples importance samples per image (K)
+         * @param seed the sampling seed
+         * @param seconds time taken
+         */
+        public record Sampling(int samples, long seed, double seconds) {}
+
+        /** {@return the images estimated} */
+        public int images() {
+            return estimate.images();
+        }
+
+        /** {@return the mean per image, nats} */
+        public double logLikelihood() {
+            return estimate.logLikelihood();
+        }
+
+        /** {@return the standard error of the mean} */
+        public double standardError() {
+            return estimate.standardError();
+        }
+
+        /** {@return whether it is log p(x|y)} */
+        public boolean conditional() {
+            return estimate.conditional();
+        }
+
+        /** {@return the importance samples per image (K)} */
+        public int samples() {
+            return sampling.samples();
+        }
+
+        /** {@return the sampling seed} */
+        public long seed() {
+            return sampling.seed();
+        }
+
+        /** {@return the time taken} */
+        public double seconds() {
+            return sampling.seconds();
+        }
+
         /** {@return how far the estimate lies above the ELBO of the same images} */
         public double gapToElbo() {
-            return logLikelihood + negElboSameImages;
+            return logLikelihood() + negElboSameImages;
         }
     }
 
@@ -258,7 +319,10 @@ public record Evaluation(
                 Loss same =
                         n == test.size() ? loss : Evaluator.evaluate(h.state(), test.head(n), model.endOfTraining());
                 iw = new ImportanceWeighted(
-                        n, summary[0], summary[1], samples, seed, seconds, conditional, same.negElbo(), estimates);
+                        new ImportanceWeighted.Estimate(n, summary[0], summary[1], conditional),
+                        new ImportanceWeighted.Sampling(samples, seed, seconds),
+                        same.negElbo(),
+                        estimates);
             }
             Encodings codes = h.encodings(test, test.size());
             boolean gaussianKl = h.gaussianKl();
@@ -284,11 +348,14 @@ public record Evaluation(
                 }
             }
             return new Evaluation(
-                    model.modelName(),
-                    model.latentDims(),
-                    model.epochsCompleted(),
-                    datasetName != null ? datasetName : model.datasetName().orElse(test.name()),
-                    test.size(),
+                    new Subject(
+                            model.modelName(),
+                            model.latentDims(),
+                            model.epochsCompleted(),
+                            datasetName != null
+                                    ? datasetName
+                                    : model.datasetName().orElse(test.name()),
+                            test.size()),
                     loss,
                     iw,
                     Latent.of(codes, gaussianKl),

@@ -21,14 +21,13 @@ class NonFiniteTest {
     @Test
     void nonFiniteQuantitiesAreWrittenAsNullNotAsZero() throws IOException {
         Evaluation e = new Evaluation(
-                "vae",
-                2,
-                1,
-                "mnist",
-                10,
+                new Evaluation.Subject("vae", 2, 1, "mnist", 10),
                 new Loss(Double.NaN, 1.5, Double.NaN),
                 new Evaluation.ImportanceWeighted(
-                        10, Double.NEGATIVE_INFINITY, Double.NaN, 5, 1, 0.1, false, 3, new double[10]),
+                        new Evaluation.ImportanceWeighted.Estimate(10, Double.NEGATIVE_INFINITY, Double.NaN, false),
+                        new Evaluation.ImportanceWeighted.Sampling(5, 1, 0.1),
+                        3,
+                        new double[10]),
                 new Evaluation.Latent(
                         1, new double[] {Double.NaN, 0.5}, new double[] {Double.POSITIVE_INFINITY, 0.25}, new int[] {
                             0, 1

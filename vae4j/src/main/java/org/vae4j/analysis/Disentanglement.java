@@ -25,31 +25,87 @@ import org.vae4j.metrics.score.Correlations;
  * {@code report.DisentanglementReport} writes it as {@code disentanglement.json}, a heat map and the aligned
  * traversal.
  *
- * @param title the model's title
- * @param images test images scored
- * @param attributes the attributes scored and aligned against
+ * @param subject what was scored: the model and its test images
  * @param metrics each chosen metric's result, in the order asked
  * @param protocol whose definitions the metrics follow
  * @param alignment one entry per attribute
  * @param alignedBy what the alignment maximised
- * @param correlationColumns the columns of the correlation matrices (every morphometric, and the label when known)
- * @param spearman {@code [latentDims][columns]} Spearman correlations
- * @param pearson {@code [latentDims][columns]} Pearson correlations
+ * @param correlations the Spearman and Pearson correlations of every dimension with every attribute
  */
 public record Disentanglement(
-        String title,
-        int latentDims,
-        int images,
-        List<String> attributes,
+        Subject subject,
         Map<String, MetricResult> metrics,
         Protocol protocol,
         List<Aligned> alignment,
         String alignedBy,
-        List<String> correlationColumns,
-        double[][] spearman,
-        double[][] pearson,
-        TrainedVae model,
-        int conditionLabel) {
+        CorrelationTable correlations) {
+
+    /**
+     * What was scored.
+     *
+     * @param model the trained model
+     * @param title the model's title
+     * @param latentDims its latent dimensions
+     * @param images test images scored
+     * @param attributes the attributes scored and aligned against
+     * @param conditionLabel the class a conditional model's pictures decode, or -1
+     */
+    public record Subject(
+            TrainedVae model, String title, int latentDims, int images, List<String> attributes, int conditionLabel) {}
+
+    /**
+     * Correlations of every latent dimension with every attribute.
+     *
+     * @param columns the columns (every morphometric, and the label when known)
+     * @param spearman {@code [latentDims][columns]} Spearman correlations
+     * @param pearson {@code [latentDims][columns]} Pearson correlations
+     */
+    public record CorrelationTable(List<String> columns, double[][] spearman, double[][] pearson) {}
+
+    /** {@return the model's title} */
+    public String title() {
+        return subject.title();
+    }
+
+    /** {@return the model's latent dimensions} */
+    public int latentDims() {
+        return subject.latentDims();
+    }
+
+    /** {@return the test images scored} */
+    public int images() {
+        return subject.images();
+    }
+
+    /** {@return the attributes scored and aligned against} */
+    public List<String> attributes() {
+        return subject.attributes();
+    }
+
+    /** {@return the trained model} */
+    public TrainedVae model() {
+        return subject.model();
+    }
+
+    /** {@return the class a conditional model's pictures decode, or -1} */
+    public int conditionLabel() {
+        return subject.conditionLabel();
+    }
+
+    /** {@return the columns of the correlation matrices} */
+    public List<String> correlationColumns() {
+        return correlations.columns();
+    }
+
+    /** {@return the {@code [latentDims][columns]} Spearman correlations} */
+    public double[][] spearman() {
+        return correlations.spearman();
+    }
+
+    /** {@return the {@code [latentDims][columns]} Pearson correlations} */
+    public double[][] pearson() {
+        return correlations.pearson();
+    }
 
     /** The file a scoring is written to in the model directory. */
     public static final String FILE = "disentanglement.json";
@@ -61,20 +117,39 @@ public record Disentanglement(
      * @param dimension its dimension, or -1 when there are more attributes than dimensions
      * @param strength |Spearman| or mutual information with its dimension
      * @param spearman the signed Spearman correlation (the direction in which the attribute grows)
-     * @param runnerUpDimension the next-best dimension for this attribute
-     * @param runnerUpStrength its strength
-     * @param competingAttribute the dimension's strongest other attribute, or null
+     * @param runnerUp the next-best dimension for this attribute, and the dimension's strongest other attribute
+     */
+    public record Aligned(String attribute, int dimension, double strength, double spearman, RunnerUp runnerUp) {
+        /** {@return the next-best dimension for this attribute} */
+        public int runnerUpDimension() {
+            return runnerUp.dimension();
+        }
+
+        /** {@return its strength} */
+        public double runnerUpStrength() {
+            return runnerUp.strength();
+        }
+
+        /** {@return the dimension's strongest other attribute, or null} */
+        public String competingAttribute() {
+            return runnerUp.competingAttribute();
+        }
+
+        /** {@return its strength} */
+        public double competingStrength() {
+            return runnerUp.competingStrength();
+        }
+    }
+
+    /**
+     * What competes with an alignment.
+     *
+     * @param dimension the next-best dimension for the attribute
+     * @param strength its strength
+     * @param competingAttribute the aligned dimension's strongest other attribute, or null
      * @param competingStrength its strength
      */
-    public record Aligned(
-            String attribute,
-            int dimension,
-            double strength,
-            double spearman,
-            int runnerUpDimension,
-            double runnerUpStrength,
-            String competingAttribute,
-            double competingStrength) {}
+    public record RunnerUp(int dimension, double strength, String competingAttribute, double competingStrength) {}
 
     /**
      * {@return a scoring of a trained model's codes against its test images' attributes, to configure
@@ -228,10 +303,11 @@ public record Disentanglement(
                         a.dimension(),
                         a.strength(),
                         a.spearman(),
-                        a.runnerUpDimension(),
-                        a.runnerUpStrength(),
-                        a.competingAttribute(),
-                        a.competingStrength()));
+                        new RunnerUp(
+                                a.runnerUpDimension(),
+                                a.runnerUpStrength(),
+                                a.competingAttribute(),
+                                a.competingStrength())));
             }
             List<String> all = new ArrayList<>(Attributes.NAMES);
             if (data.test().labels().isPresent()) {
@@ -240,19 +316,13 @@ public record Disentanglement(
             Factors everything = table.factors(all);
             int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
             return new Disentanglement(
-                    model.title(),
-                    model.latentDims(),
-                    n,
-                    attributes,
+                    new Subject(model, model.title(), model.latentDims(), n, attributes, label),
                     results,
                     protocol,
                     aligned,
                     measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)",
-                    all,
-                    Correlations.spearman(z, everything),
-                    Correlations.pearson(z, everything),
-                    model,
-                    label);
+                    new CorrelationTable(
+                            all, Correlations.spearman(z, everything), Correlations.pearson(z, everything)));
         }
     }
 
@@ -276,9 +346,9 @@ public record Disentanglement(
         out.accept(String.format(
                 Locale.ROOT,
                 "%s on %d test images, attributes %s%s",
-                title,
-                images,
-                attributes,
+                title(),
+                images(),
+                attributes(),
                 protocol == Protocol.VAE4J ? "" : ", protocol " + protocol.id()));
         metrics.forEach(
                 (name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(), dciDetails(r))));
@@ -289,7 +359,7 @@ public record Disentanglement(
                         Locale.ROOT,
                         "  %-10s -> unassigned (%d latent dimensions); its strongest is" + " z%d %.3f",
                         a.attribute(),
-                        latentDims,
+                        latentDims(),
                         a.runnerUpDimension(),
                         a.runnerUpStrength()));
                 continue;
