@@ -190,7 +190,7 @@ public final class ModelTrainer {
     }
 
     /**
-     * Writes the model directory while training, as {@code ./vae train --out DIR} does: the
+     * Writes the model directory while training, as the command line's {@code train} does: the
      * checkpoint atomically after every epoch (an interrupted run keeps its last good state) and
      * {@code metrics.json} at the end. The directory must not hold a model yet.
      *

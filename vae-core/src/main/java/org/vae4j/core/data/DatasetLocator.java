@@ -24,7 +24,7 @@ import org.vae4j.api.data.DatasetPair;
 /**
  * Finds a known dataset's four files and loads them, trying in order:
  * <ol>
- *   <li>an explicit directory ({@code --data DIR}), raw or {@code .gz} files; when given, it is the
+ *   <li>an explicit directory (the {@code dataDirectory} setting), raw or {@code .gz} files; when given, it is the
  *       only source tried, so a wrong path is an error rather than a silent download;</li>
  *   <li>the user cache ({@code $VAE4J_CACHE}, else {@code $XDG_CACHE_HOME/vae4j}, else
  *       {@code ~/.cache/vae4j}), one folder per dataset;</li>
