@@ -98,6 +98,7 @@ class Vae4jTest {
                             "dci",
                             "modularity",
                             "explicitness",
+                            "dlib-mig",
                             "dlib-sap",
                             "dlib-dci",
                             "dlib-modularity",

@@ -126,21 +126,24 @@ class ScoreCommandTest {
                 "--train-rows",
                 "240",
                 "--metrics",
-                "mig,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness");
+                "dlib-mig,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness");
         assertThat(scoreLines(dlib)).hasSize(5);
         for (int i = 0; i < 5; i++) {
             String value = scoreLines(byName).get(i).trim().split(" +")[1];
             assertThat(scoreLines(dlib).get(i)).contains(" " + value);
         }
         assertThat(scoreLines(dlib).get(1)).startsWith("  sap ").endsWith("(dlib-sap)");
-        assertThat(scoreLines(dlib).get(0)).isEqualTo(scoreLines(byName).get(0));
+        assertThat(scoreLines(dlib).get(0)).startsWith("  mig ").endsWith("(dlib-mig)");
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertThat(j.get("protocol").asText()).isEqualTo("dlib");
         assertThat(j.at("/metrics/sap/metric").asText()).isEqualTo("dlib-sap");
         assertThat(j.at("/metrics/dci/metric").asText()).isEqualTo("dlib-dci");
         assertThat(j.at("/metrics/explicitness/metric").asText()).isEqualTo("dlib-explicitness");
         assertThat(j.at("/metrics/modularity/metric").asText()).isEqualTo("dlib-modularity");
-        assertThat(j.at("/metrics/mig/metric").asText()).isEqualTo("mig");
+        assertThat(j.at("/metrics/mig/metric").asText()).isEqualTo("dlib-mig");
+        assertThat(j.at("/metrics/mig/parameters/train").asInt())
+                .as("MIG on the train rows")
+                .isEqualTo(240);
         assertThat(j.at("/metrics/dci/details/informativenessTest").asDouble()).isBetween(0.0, 1.0);
     }
 

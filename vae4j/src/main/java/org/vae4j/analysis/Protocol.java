@@ -15,10 +15,11 @@ import org.vae4j.metrics.score.LinearModels;
  * Whose definitions the disentanglement scores follow (docs/metrics.md sets them side by side).
  * {@link #VAE4J}: vae4j's own, with linear predictors on standardised codes. {@link #DLIB}:
  * disentanglement_lib's ({@code evaluation/metrics/*.py}), so that values can be set beside
- * published tables: {@code sap}, {@code dci}, {@code modularity} and {@code explicitness} run as
- * {@code dlib-sap}, {@code dlib-dci}, {@code dlib-modularity} and {@code dlib-explicitness};
- * {@code mig} is already disentanglement_lib's definition (20 equal-width bins). Other names, such
- * as a plugin's metrics, run as they are under either protocol.
+ * published tables: {@code mig}, {@code sap}, {@code dci}, {@code modularity} and {@code explicitness}
+ * run as {@code dlib-mig} (MIG on the train rows only, as {@code compute_mig} scores its
+ * {@code num_train} points), {@code dlib-sap}, {@code dlib-dci}, {@code dlib-modularity} and
+ * {@code dlib-explicitness}. Other names, such as a plugin's metrics, run as they are under either
+ * protocol.
  */
 public enum Protocol {
     /** vae4j's definitions (the default). */
@@ -33,7 +34,16 @@ public enum Protocol {
     public static final int ATTRIBUTE_CLASSES = 10;
 
     private static final Map<String, String> DLIB_METRICS = Map.of(
-            "sap", "dlib-sap", "dci", "dlib-dci", "modularity", "dlib-modularity", "explicitness", "dlib-explicitness");
+            "mig",
+            "dlib-mig",
+            "sap",
+            "dlib-sap",
+            "dci",
+            "dlib-dci",
+            "modularity",
+            "dlib-modularity",
+            "explicitness",
+            "dlib-explicitness");
 
     /**
      * The protocol named {@code vae4j} or {@code dlib}.

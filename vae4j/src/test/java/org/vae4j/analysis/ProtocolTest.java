@@ -11,13 +11,14 @@ import org.vae4j.api.metrics.Factors;
 
 class ProtocolTest {
     @Test
-    void dlibRunsDisentanglementLibsVariantsOfAllButMig() {
+    void dlibRunsDisentanglementLibsVariantsOfEveryBuiltInScore() {
         assertThat(Protocol.parse("dlib")).isEqualTo(Protocol.DLIB);
         assertThat(List.of("mig", "sap", "dci", "modularity", "explicitness", "my-plugin-score").stream()
                         .map(Protocol.DLIB::metric))
                 .containsExactly(
-                        "mig", "dlib-sap", "dlib-dci", "dlib-modularity", "dlib-explicitness", "my-plugin-score");
+                        "dlib-mig", "dlib-sap", "dlib-dci", "dlib-modularity", "dlib-explicitness", "my-plugin-score");
         assertThat(Protocol.VAE4J.metric("sap")).isEqualTo("sap");
+        assertThat(Protocol.VAE4J.metric("mig")).isEqualTo("mig");
         assertThat(Protocol.DLIB.id()).isEqualTo("dlib");
         assertThatThrownBy(() -> Protocol.parse("DLIB"))
                 .isInstanceOf(ConfigurationException.class)

@@ -5,7 +5,7 @@ import java.util.List;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.spi.VaePlugin;
 
-/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and SAP, DCI, modularity and explicitness as disentanglement_lib defines them. */
+/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and MIG, SAP, DCI, modularity and explicitness as disentanglement_lib defines them. */
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
@@ -15,6 +15,7 @@ public final class MetricsPlugin implements VaePlugin {
                 new Dci(),
                 new Modularity(),
                 new Explicitness(),
+                new DlibMig(),
                 new DlibSap(),
                 new DlibDci(),
                 new DlibModularity(),

@@ -87,6 +87,26 @@ class DlibProtocolReferenceTest {
                 .isCloseTo(ref.get(key).asDouble(), offset(1e-3)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"aligned", "rotated", "noisy", "mixed"})
+    void dlibMigScoresTheTrainRowsOnlyAsComputeMigDoes(String name) {
+        // dlib_mig_train_reference.py: disentanglement_lib's MIG on the first trainRows rows and on all
+        JsonNode ref = ReferenceCsv.json("/reference/dlib-mig-train.json");
+        JsonNode values = ref.get("cases").get(name);
+        MetricContext context =
+                MetricContext.DEFAULT.withTrainRows(ref.get("trainRows").asInt());
+        var metrics = PluginLoader.discover(getClass().getClassLoader()).metrics();
+        MetricResult train = metrics.get("dlib-mig").compute(csv(name + "-codes"), factors(name), context);
+        MetricResult all = metrics.get("mig").compute(csv(name + "-codes"), factors(name), context);
+        assertThat(train.value())
+                .as("%s dlib-mig", name)
+                .isCloseTo(values.get("migTrainRows").asDouble(), offset(1e-4));
+        assertThat(train.parameters()).containsEntry("train", 480).containsEntry("examples", 480);
+        assertThat(all.value())
+                .as("%s mig", name)
+                .isCloseTo(values.get("migAllRows").asDouble(), offset(1e-4));
+    }
+
     private static Factors factors(String name) {
         return ReferenceCsv.factors(
                 csv(name + "-factors"), REFERENCE.get("dci").get(name).get("discrete"));
