@@ -169,6 +169,9 @@ public record Representation(Path file, List<String> columns, double[][] values,
             throw new VaeException(file + " is not a NumPy .npy file (no \\x93NUMPY magic); save it with numpy.save");
         }
         int major = b[6];
+        if ((major == 2 || major == 3) && b.length < 12) {
+            throw new VaeException(file + " is truncated inside its .npy header");
+        }
         ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength;
         int start;
