@@ -16,12 +16,7 @@ import org.vae4j.api.TrainingConfig;
 public final class TrainingSummary {
     private final String model;
     private final int latentDims;
-    private final int epochs;
-    private final int batchSize;
-    private final double learningRate;
-    private final String optimizer;
-    private final long seed;
-    private final int threads;
+    private final TrainingConfig config;
     private final int trainImages;
     private final double seconds;
     private final double imagesPerSecond;
@@ -37,12 +32,7 @@ public final class TrainingSummary {
     private TrainingSummary(Builder b) {
         this.model = Objects.requireNonNull(b.model, "model");
         this.latentDims = b.latentDims;
-        this.epochs = b.epochs;
-        this.batchSize = b.batchSize;
-        this.learningRate = b.learningRate;
-        this.optimizer = Objects.requireNonNull(b.optimizer, "optimizer");
-        this.seed = b.seed;
-        this.threads = b.threads;
+        this.config = Objects.requireNonNull(b.config, "config");
         this.trainImages = b.trainImages;
         this.seconds = b.seconds;
         this.imagesPerSecond = b.imagesPerSecond;
@@ -73,32 +63,32 @@ public final class TrainingSummary {
 
     /** {@return epochs, at least 1} */
     public int epochs() {
-        return epochs;
+        return config.epochs();
     }
 
     /** {@return images per step, at least 1} */
     public int batchSize() {
-        return batchSize;
+        return config.batchSize();
     }
 
     /** {@return the optimizer's step size} */
     public double learningRate() {
-        return learningRate;
+        return config.learningRate();
     }
 
     /** {@return {@code adam} or {@code adagrad}} */
     public String optimizer() {
-        return optimizer;
+        return config.optimizer().id();
     }
 
     /** {@return the seed} */
     public long seed() {
-        return seed;
+        return config.seed();
     }
 
     /** {@return threads, at least 1} */
     public int threads() {
-        return threads;
+        return config.threads();
     }
 
     /** {@return images in the training set used} */
@@ -158,20 +148,15 @@ public final class TrainingSummary {
 
     @Override
     public String toString() {
-        return "TrainingSummary[model=" + model + ", latentDims=" + latentDims + ", epochs=" + epochs + ", test=" + test
-                + "]";
+        return "TrainingSummary[model=" + model + ", latentDims=" + latentDims + ", epochs=" + config.epochs()
+                + ", test=" + test + "]";
     }
 
     /** Fills a {@link TrainingSummary}, group by group. */
     public static final class Builder {
         private String model;
         private int latentDims;
-        private int epochs;
-        private int batchSize;
-        private double learningRate;
-        private String optimizer;
-        private long seed;
-        private int threads;
+        private TrainingConfig config;
         private int trainImages;
         private double seconds;
         private double imagesPerSecond;
@@ -206,12 +191,7 @@ public final class TrainingSummary {
          * @return this builder
          */
         public Builder config(TrainingConfig config) {
-            this.epochs = config.epochs();
-            this.batchSize = config.batchSize();
-            this.learningRate = config.learningRate();
-            this.optimizer = config.optimizer().id();
-            this.seed = config.seed();
-            this.threads = config.threads();
+            this.config = config;
             return this;
         }
 

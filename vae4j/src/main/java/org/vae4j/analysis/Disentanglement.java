@@ -14,6 +14,7 @@ import org.vae4j.api.metrics.MetricContext;
 import org.vae4j.api.metrics.MetricResult;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.internal.Internals;
+import org.vae4j.internal.ModelHandle;
 import org.vae4j.internal.Session;
 import org.vae4j.metrics.score.Alignment;
 import org.vae4j.metrics.score.Correlations;
@@ -281,7 +282,8 @@ public record Disentanglement(
          * @return the scores, alignment and correlations
          */
         public Disentanglement run() {
-            Internals.handle(model).checkData(data.test());
+            ModelHandle handle = Internals.handle(model);
+            handle.checkData(data.test());
             if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
                 throw new ConfigurationException("{attributes} label: dataset " + data.name() + " has no labels");
             }
@@ -289,7 +291,7 @@ public record Disentanglement(
             int n = Math.min(images, data.test().size());
             Dataset test = data.test().head(n);
             table = table.head(n);
-            Encodings codes = Internals.handle(model).encodings(test, n);
+            Encodings codes = handle.encodings(test, n);
             double[][] z = codes.mean();
             Factors chosen = table.factors(attributes);
             MetricContext context =

@@ -169,22 +169,16 @@ public record Representation(Path file, List<String> columns, double[][] values,
             throw new VaeException(file + " is not a NumPy .npy file (no \\x93NUMPY magic); save it with numpy.save");
         }
         int major = b[6];
-        if ((major == 2 || major == 3) && b.length < 12) {
-            throw new VaeException(file + " is truncated inside its .npy header");
-        }
-        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength;
-        int start;
-        if (major == 1) {
-            headerLength = in.getShort(8) & 0xFFFF;
-            start = 10;
-        } else if (major == 2 || major == 3) {
-            headerLength = in.getInt(8);
-            start = 12;
-        } else {
+        if (major < 1 || major > 3) {
             throw new VaeException(
                     file + " has .npy format version " + major + "." + b[7] + "; versions 1.0 to 3.0 are" + " read");
         }
+        int start = major == 1 ? 10 : 12; // the header length is 2 bytes in version 1, 4 from version 2
+        if (b.length < start) {
+            throw new VaeException(file + " is truncated inside its .npy header");
+        }
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = major == 1 ? in.getShort(8) & 0xFFFF : in.getInt(8);
         if (headerLength < 0 || start + (long) headerLength > b.length) {
             throw new VaeException(file + " is truncated inside its .npy header");
         }

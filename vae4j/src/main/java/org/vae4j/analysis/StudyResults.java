@@ -247,7 +247,13 @@ public final class StudyResults {
     /** {@return the keys of a trade-off row's measures: D, KL, -ELBO, the metrics, then {@code align:ATTRIBUTE}} */
     public List<String> tradeoffMeasures() {
         List<String> keys = new ArrayList<>(List.of("D", "KL", "negElbo"));
-        keys.addAll(plan.metrics());
+        keys.addAll(scoredMeasures());
+        return keys;
+    }
+
+    /** The keys of what the trials are scored on: the metrics, then {@code align:ATTRIBUTE}. */
+    private List<String> scoredMeasures() {
+        List<String> keys = new ArrayList<>(plan.metrics());
         plan.attributes().forEach(a -> keys.add("align:" + a));
         return keys;
     }
@@ -264,12 +270,13 @@ public final class StudyResults {
             }
         }
         boolean[] onFront = ParetoFront.of(points);
+        List<String> keys = tradeoffMeasures();
         List<TradeoffRow> rows = new ArrayList<>();
         int p = 0;
         for (Map.Entry<String, NavigableMap<Double, List<Trial>>> m : byModel.entrySet()) {
             for (Map.Entry<Double, List<Trial>> b : m.getValue().entrySet()) {
                 Map<String, Spread> measures = new LinkedHashMap<>();
-                for (String key : tradeoffMeasures()) {
+                for (String key : keys) {
                     measures.put(key, spread(b.getValue(), key));
                 }
                 rows.add(new TradeoffRow(
@@ -299,8 +306,7 @@ public final class StudyResults {
         if (conditional.equals(plain)) {
             plain = models.get(1);
         }
-        List<String> measures = new ArrayList<>(plan.metrics());
-        plan.attributes().forEach(a -> measures.add("align:" + a));
+        List<String> measures = scoredMeasures();
         List<ConditioningRow> rows = new ArrayList<>();
         for (double beta : plan.betas()) {
             List<Trial> a = byModel.get(plain).getOrDefault(beta, List.of());

@@ -127,11 +127,6 @@ public final class Session {
         return cacheDirectory;
     }
 
-    /** {@return the receiver of one-line messages} */
-    public Consumer<String> log() {
-        return log;
-    }
-
     /** {@return how many bindings the injector holds (the composition root's size)} */
     public int bindingCount() {
         return bindings;

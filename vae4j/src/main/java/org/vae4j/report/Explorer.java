@@ -61,9 +61,9 @@ public final class Explorer {
      * @throws VaeException if the model's decoder or likelihood is not one the page can recompute
      */
     public static Path write(TrainedVae model, Dataset test, Path modelDir, Path out) {
-        Internals.handle(model).checkData(test);
-        String html =
-                Internals.handle(model).run(() -> html(model, test, Json.read(modelDir.resolve(Disentanglement.FILE))));
+        ModelHandle handle = Internals.handle(model);
+        handle.checkData(test);
+        String html = handle.run(() -> html(model, test, Json.read(modelDir.resolve(Disentanglement.FILE))));
         AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));
         return out;
     }
@@ -76,7 +76,7 @@ public final class Explorer {
                         + " has a decoder that is not a stack of dense layers ("
                         + decoder.getClass().getName()
                         + " describes no DenseLayers); the explorer recomputes only such decoders in the page"));
-        String likelihood = Internals.handle(model).model().likelihood().name();
+        String likelihood = handle.model().likelihood().name();
         if (!likelihood.equals(BernoulliLikelihood.NAME) && !likelihood.equals(GaussianLikelihood.NAME)) {
             throw new VaeException("model " + model.modelName() + " uses the likelihood '" + likelihood
                     + "'; the explorer shows the means of bernoulli and gaussian likelihoods only");

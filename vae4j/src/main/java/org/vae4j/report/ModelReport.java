@@ -17,6 +17,7 @@ import org.vae4j.core.render.LineChart;
 import org.vae4j.core.render.Pictures;
 import org.vae4j.internal.Internals;
 import org.vae4j.internal.Json;
+import org.vae4j.internal.ModelHandle;
 
 /**
  * A self-contained {@code report.html} beside a trained model: configuration and provenance, loss
@@ -38,10 +39,11 @@ public final class ModelReport {
      * @return the file written
      */
     public static Path write(TrainedVae model, Path modelDir, Dataset test) {
-        Internals.handle(model).checkData(test);
+        ModelHandle handle = Internals.handle(model);
+        handle.checkData(test);
         JsonNode metrics = Json.read(modelDir.resolve(TrainedVae.METRICS));
         JsonNode evaluation = Json.read(modelDir.resolve(Evaluation.FILE));
-        String html = Internals.handle(model).run(() -> html(model, modelDir, metrics, evaluation, test));
+        String html = handle.run(() -> html(model, modelDir, metrics, evaluation, test));
         Path file = modelDir.resolve(FILE);
         AtomicFiles.write(file, html.getBytes(StandardCharsets.UTF_8));
         return file;
@@ -217,9 +219,10 @@ public final class ModelReport {
 
     private static void pictures(StringBuilder b, TrainedVae saved, Dataset test) {
         b.append("<h2>Pictures</h2>");
-        Pictures pictures = new Pictures(Internals.handle(saved).runner(), saved.imageHeight(), saved.imageWidth());
-        Encodings codes = Internals.handle(saved).encodings(test, test.size());
-        boolean gaussian = Internals.handle(saved).gaussianKl();
+        ModelHandle handle = Internals.handle(saved);
+        Pictures pictures = new Pictures(handle.runner(), saved.imageHeight(), saved.imageWidth());
+        Encodings codes = handle.encodings(test, test.size());
+        boolean gaussian = handle.gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         int[] dims = java.util.stream.IntStream.range(0, codes.latentDims())
                 .boxed()

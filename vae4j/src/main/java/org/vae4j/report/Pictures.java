@@ -7,6 +7,7 @@ import org.vae4j.TrainedVae;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.internal.Internals;
+import org.vae4j.internal.ModelHandle;
 
 /**
  * The pictures users judge a VAE by: latent traversals (the paper's central figures), samples from
@@ -15,12 +16,13 @@ import org.vae4j.internal.Internals;
  */
 public final class Pictures {
     private final TrainedVae model;
+    private final ModelHandle handle;
     private final org.vae4j.core.render.Pictures render;
 
     private Pictures(TrainedVae model) {
+        this.handle = Internals.handle(model);
         this.model = model;
-        this.render = new org.vae4j.core.render.Pictures(
-                Internals.handle(model).runner(), model.imageHeight(), model.imageWidth());
+        this.render = new org.vae4j.core.render.Pictures(handle.runner(), model.imageHeight(), model.imageWidth());
     }
 
     /**
@@ -46,8 +48,8 @@ public final class Pictures {
      * @return the picture
      */
     public Picture traversal(Dataset test, int[] dims, double low, double high, int steps, int image, int label) {
-        Encodings codes = Internals.handle(model).encodings(test, test.size());
-        boolean gaussian = Internals.handle(model).gaussianKl();
+        Encodings codes = handle.encodings(test, test.size());
+        boolean gaussian = handle.gaussianKl();
         double[] score = gaussian ? codes.klPerDimension() : codes.varianceOfMeans();
         int[] rows = dims != null
                 ? dims
@@ -64,8 +66,7 @@ public final class Pictures {
         double[] base = image >= 0 ? codes.mean()[image].clone() : new double[model.latentDims()];
         String around = image >= 0 ? "test image " + image : "the prior mean";
         String title = model.title() + ": traversal around " + around + (y >= 0 ? ", y=" + y : "");
-        return new Picture(
-                Internals.handle(model).run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
+        return new Picture(handle.run(() -> render.traversal(base, rows, labels, low, high, steps, y, title)));
     }
 
     /**
@@ -81,9 +82,8 @@ public final class Pictures {
      */
     public Picture traversal(
             int[] dims, String[] rowLabels, double low, double high, int steps, int label, String title) {
-        return new Picture(Internals.handle(model)
-                .run(() -> render.traversal(
-                        new double[model.latentDims()], dims, rowLabels, low, high, steps, label, title)));
+        return new Picture(handle.run(() ->
+                render.traversal(new double[model.latentDims()], dims, rowLabels, low, high, steps, label, title)));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Pictures {
             Arrays.fill(labels, classes > 0 ? label : -1);
         }
         String title = model.title() + ": samples" + (classes > 0 && label >= 0 ? " of y=" + label : "");
-        return new Picture(Internals.handle(model).run(() -> render.samples(rows, cols, labels, seed, title)));
+        return new Picture(handle.run(() -> render.samples(rows, cols, labels, seed, title)));
     }
 
     /**
@@ -121,9 +121,9 @@ public final class Pictures {
      * @param count how many test images
      */
     public Picture reconstructions(Dataset test, int count) {
-        Internals.handle(model).checkData(test);
-        return new Picture(Internals.handle(model)
-                .run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
+        handle.checkData(test);
+        return new Picture(
+                handle.run(() -> render.reconstructions(test, count, 16, model.title() + ": reconstructions")));
     }
 
     /**
@@ -135,10 +135,9 @@ public final class Pictures {
      * @param steps decoded points between them (at least 2)
      */
     public Picture interpolation(Dataset test, int from, int to, int steps) {
-        Internals.handle(model).checkData(test);
-        return new Picture(Internals.handle(model)
-                .run(() -> render.interpolation(
-                        test, from, to, steps, model.title() + ": test image " + from + " to " + to)));
+        handle.checkData(test);
+        return new Picture(handle.run(() ->
+                render.interpolation(test, from, to, steps, model.title() + ": test image " + from + " to " + to)));
     }
 
     /** The class to decode: {@code label} if given, else the image's label; -1 for an unconditional model. */
