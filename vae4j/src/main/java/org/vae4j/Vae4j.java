@@ -83,27 +83,11 @@ public final class Vae4j implements AutoCloseable {
                     injector.getAllBindings().size());
         } catch (CreationException | ProvisionException e) {
             closeLoader();
-            throw unwrap(e);
+            throw Session.wiringFailure(e);
         } catch (RuntimeException e) {
             closeLoader();
             throw e;
         }
-    }
-
-    /** Guice wraps what the registries throw; users need the registry's own one-line message. */
-    private static RuntimeException unwrap(RuntimeException e) {
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof VaeException v) {
-                return v;
-            }
-        }
-        String first = String.valueOf(e.getMessage())
-                .lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("Unable to"))
-                .findFirst()
-                .orElse(String.valueOf(e.getMessage()))
-                .strip();
-        return new ConfigurationException("the plugins' wiring failed: " + first);
     }
 
     /** {@return a builder with the defaults: no plugin folder, the cores (at most 2) as threads, FLOAT, the user's cache} */
@@ -228,6 +212,11 @@ public final class Vae4j implements AutoCloseable {
     /** {@return the registered dataset sources' names ({@code mnist}, {@code fashion-mnist}, {@code idx}, and plugins')} */
     public List<String> datasetNames() {
         return session.datasets().names();
+    }
+
+    /** {@return the registered dataset sources, each with its description, sizes and ground-truth factors} */
+    public List<DatasetSource> datasetSources() {
+        return datasetNames().stream().map(n -> session.datasets().get(n)).toList();
     }
 
     /**

@@ -102,8 +102,16 @@ class Vae4jTest {
                             "dlib-sap",
                             "dlib-dci",
                             "dlib-modularity",
-                            "dlib-explicitness");
-            assertThat(vae.datasetNames()).contains("mnist", "fashion-mnist", "idx");
+                            "dlib-explicitness",
+                            "beta-vae-score",
+                            "factor-vae-score");
+            assertThat(vae.metric("factor-vae-score")).isInstanceOf(org.vae4j.api.metrics.InterventionMetric.class);
+            assertThat(vae.datasetNames()).contains("mnist", "fashion-mnist", "idx", "dsprites");
+            assertThat(vae.datasetSources())
+                    .filteredOn(d -> d.name().equals("dsprites"))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.factors().orElseThrow().names())
+                            .containsExactly("shape", "scale", "orientation", "posX", "posY"));
             // one composition root: every model, metric and dataset source is a MapBinder entry
             assertThat(vae.session().bindingCount()).isGreaterThan(5 + 5 + 3);
             assertThatThrownBy(() -> vae.trainer("nope"))

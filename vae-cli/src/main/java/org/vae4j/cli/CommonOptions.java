@@ -112,6 +112,16 @@ final class CommonOptions {
         return numberOption(cl, name, defaultValue, Long::parseLong, "an integer");
     }
 
+    /** {@code --name true|false}; anything else is a usage error naming the option. */
+    static boolean booleanOption(CommandLine cl, String name) {
+        String v = cl.getOptionValue(name, "").trim();
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--" + name + " must be true or false, got '" + v + "'");
+        };
+    }
+
     static double doubleOption(CommandLine cl, String name, double defaultValue) {
         return numberOption(cl, name, defaultValue, Double::parseDouble, "a number");
     }

@@ -33,19 +33,30 @@ final class DisentanglementCommand implements Main.Command {
         o.addOption(CommonOptions.opt(
                 "attributes",
                 "LIST",
-                "attributes to align and score against (default" + " thickness,slant,width; any of "
-                        + String.join(",", Attributes.NAMES) + ",label)"));
-        o.addOption(
-                CommonOptions.opt(
-                        "metrics",
-                        "LIST",
-                        "scores to compute (default mig,sap,dci,modularity; built in:"
-                                + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness, and any a plugin adds)"));
+                "attributes to align and score against (default thickness,slant,width; any of "
+                        + String.join(",", Attributes.NAMES) + ",label; with --factors true, factor names, default"
+                        + " all)"));
+        o.addOption(CommonOptions.opt(
+                "factors",
+                "BOOL",
+                "true: score against the dataset's ground-truth factors (the default for data that has them,"
+                        + " e.g. dsprites); false: against measured attributes"));
+        o.addOption(CommonOptions.opt(
+                "metrics",
+                "LIST",
+                "scores to compute (default mig,sap,dci,modularity; built in:"
+                        + " mig,sap,dci,modularity,explicitness,dlib-sap,dlib-dci,dlib-modularity,dlib-explicitness;"
+                        + " with factors also beta-vae-score,factor-vae-score; and any a plugin adds)"));
         o.addOption(CommonOptions.opt(
                 "protocol",
                 "NAME",
                 "vae4j (default) or dlib: disentanglement_lib's definitions,"
                         + " continuous attributes cut into deciles (docs/metrics.md)"));
+        o.addOption(CommonOptions.opt(
+                "points",
+                "N",
+                "points the intervention scores draw to fit their classifier (default 10,000, and 5,000 to test,"
+                        + " as disentanglement_lib); N/2 then test"));
         o.addOption(CommonOptions.opt("align-by", "MEASURE", "spearman (default: |Spearman correlation|) or mi"));
         o.addOption(CommonOptions.opt("images", "N", "use the first N test images (default all)"));
         o.addOption(
@@ -56,22 +67,32 @@ final class DisentanglementCommand implements Main.Command {
         if (CommonOptions.help(cl, o, "./vae disentanglement --model-dir DIR [options]", out)) {
             return Main.OK;
         }
-        List<String> attributes = CommonOptions.list(cl.getOptionValue("attributes", "thickness,slant,width"));
-        Attributes.checkNames(attributes, "--attributes");
+        List<String> attributes =
+                cl.hasOption("attributes") ? CommonOptions.list(cl.getOptionValue("attributes")) : null;
+        Boolean factors = cl.hasOption("factors") ? CommonOptions.booleanOption(cl, "factors") : null;
         List<String> metrics = CommonOptions.list(cl.getOptionValue("metrics", "mig,sap,dci,modularity"));
         String alignBy = cl.getOptionValue("align-by", "spearman");
         Protocol protocol = Protocol.parse(cl.getOptionValue("protocol", "vae4j"));
         int images = CommonOptions.intOption(cl, "images", Integer.MAX_VALUE, 10, Integer.MAX_VALUE);
         long seed = CommonOptions.longOption(cl, "seed", 0);
+        int points = cl.hasOption("points") ? CommonOptions.intOption(cl, "points", 0, 2, 1_000_000) : 0;
         int threads = CommonOptions.threads(cl);
         Path dir = CommonOptions.modelDir(cl);
         try (Vae4j vae = CommonOptions.library(cl, threads, err)) {
             metrics.forEach(vae::metric);
             TrainedVae model = vae.load(dir);
             DatasetPair data = CommonOptions.modelData(vae, model, cl, err);
-            Disentanglement d = Disentanglement.builder(model, data)
-                    .attributes(attributes)
-                    .metrics(metrics)
+            Disentanglement.Builder builder = Disentanglement.builder(model, data);
+            if (attributes != null) {
+                builder.attributes(attributes);
+            }
+            if (factors != null) {
+                builder.factors(factors);
+            }
+            if (points > 0) {
+                builder.interventionPoints(points, Math.max(1, points / 2));
+            }
+            Disentanglement d = builder.metrics(metrics)
                     .protocol(protocol)
                     .alignBy(alignBy)
                     .images(images)

@@ -26,6 +26,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> c = new LinkedHashMap<>();
         c.put("models", new ModelsCommand());
+        c.put("datasets", new DatasetsCommand());
         c.put("train", new TrainCommand());
         c.put("evaluate", new EvaluateCommand());
         c.put("traverse", new PictureCommands.Traverse());

@@ -2,7 +2,6 @@ package org.vae4j.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.vae4j.TrainedVae;
@@ -168,7 +167,9 @@ public record Disentanglement(
         private final Session session;
         private final TrainedVae model;
         private final DatasetPair data;
-        private List<String> attributes = List.of("thickness", "slant", "width");
+        private List<String> attributes;
+        private Boolean useFactors;
+        private int[] points;
         private List<String> metricNames = List.of("mig", "sap", "dci", "modularity");
         private Protocol protocol = Protocol.VAE4J;
         private Alignment.Measure measure = Alignment.Measure.SPEARMAN;
@@ -184,14 +185,45 @@ public record Disentanglement(
         }
 
         /**
-         * Attributes to align and score against (default thickness, slant, width; {@code label} is the class).
+         * Attributes to align and score against (default thickness, slant, width; {@code label} is the
+         * class); with {@link #factors(boolean) factors}, factor names (default all).
          *
          * @param names attribute names
          * @return this builder
          */
         public Builder attributes(List<String> names) {
-            Attributes.checkNames(names, "{attributes}");
             this.attributes = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Points drawn by the intervention metrics (default disentanglement_lib's: 10,000 to fit and
+         * 5,000 to test); fewer for a quick look, whose values vary more from seed to seed.
+         *
+         * @param numTrain points (votes) that fit the classifier, at least 2
+         * @param numEval points (votes) that test it, at least 1
+         * @return this builder
+         */
+        public Builder interventionPoints(int numTrain, int numEval) {
+            if (numTrain < 2 || numEval < 1) {
+                throw new ConfigurationException("{points} must leave at least 2 points to fit and 1 to test, got "
+                        + numTrain + " and " + numEval);
+            }
+            this.points = new int[] {numTrain, numEval};
+            return this;
+        }
+
+        /**
+         * Score against the dataset's ground-truth factors ({@code true}; the default when the data
+         * carries them) or against measured attributes ({@code false}; the default otherwise). With
+         * factors, the attributes are factor names (default all of them) and the intervention metrics
+         * ({@code beta-vae-score}, {@code factor-vae-score}) can run.
+         *
+         * @param factors whether to use the ground-truth factors
+         * @return this builder
+         */
+        public Builder factors(boolean factors) {
+            this.useFactors = factors;
             return this;
         }
 
@@ -284,6 +316,13 @@ public record Disentanglement(
         public Disentanglement run() {
             ModelHandle handle = Internals.handle(model);
             handle.checkData(data.test());
+            if (useFactors == null ? data.test().groundTruth().isPresent() : useFactors) {
+                return runOnFactors(handle);
+            }
+            FactorScoring.refuseInterventions(session, protocol, metricNames, data.name());
+            List<String> attributes =
+                    this.attributes == null ? List.of("thickness", "slant", "width") : this.attributes;
+            Attributes.checkNames(attributes, "{attributes}");
             if (attributes.contains(Attributes.LABEL) && data.test().labels().isEmpty()) {
                 throw new ConfigurationException("{attributes} label: dataset " + data.name() + " has no labels");
             }
@@ -298,6 +337,47 @@ public record Disentanglement(
                     new MetricContext(seed, MetricContext.DEFAULT.trainFraction(), MetricContext.DEFAULT.bins());
             Map<String, MetricResult> results =
                     protocol.compute(session, metricNames, z, protocol.attributeFactors(chosen), context);
+            List<String> all = new ArrayList<>(Attributes.NAMES);
+            if (data.test().labels().isPresent()) {
+                all.add(Attributes.LABEL);
+            }
+            Factors everything = table.factors(all);
+            int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
+            return new Disentanglement(
+                    new Subject(model, model.title(), model.latentDims(), n, attributes, label),
+                    results,
+                    protocol,
+                    aligned(z, chosen, context),
+                    alignedBy(),
+                    new CorrelationTable(
+                            all, Correlations.spearman(z, everything), Correlations.pearson(z, everything)));
+        }
+
+        private Disentanglement runOnFactors(ModelHandle handle) {
+            org.vae4j.api.data.GroundTruth truth = FactorScoring.truth(data.test());
+            List<String> all = truth.space().names();
+            List<String> chosenNames = attributes == null ? all : attributes;
+            int n = Math.min(images, data.test().size());
+            Dataset test = data.test().head(n);
+            double[][] z = handle.encodings(test, n).mean();
+            Factors chosen = FactorScoring.factors(truth, n, chosenNames);
+            MetricContext context =
+                    new MetricContext(seed, MetricContext.DEFAULT.trainFraction(), MetricContext.DEFAULT.bins());
+            Map<String, MetricResult> results =
+                    FactorScoring.compute(session, protocol, model, truth, metricNames, z, chosen, context, points);
+            Factors everything = FactorScoring.factors(truth, n, all);
+            int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
+            return new Disentanglement(
+                    new Subject(model, model.title(), model.latentDims(), n, chosenNames, label),
+                    results,
+                    protocol,
+                    aligned(z, chosen, context),
+                    alignedBy(),
+                    new CorrelationTable(
+                            all, Correlations.spearman(z, everything), Correlations.pearson(z, everything)));
+        }
+
+        private List<Aligned> aligned(double[][] z, Factors chosen, MetricContext context) {
             List<Aligned> aligned = new ArrayList<>();
             for (Alignment.Assignment a : Alignment.align(z, chosen, measure, context.bins())) {
                 aligned.add(new Aligned(
@@ -311,32 +391,12 @@ public record Disentanglement(
                                 a.competingAttribute(),
                                 a.competingStrength())));
             }
-            List<String> all = new ArrayList<>(Attributes.NAMES);
-            if (data.test().labels().isPresent()) {
-                all.add(Attributes.LABEL);
-            }
-            Factors everything = table.factors(all);
-            int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
-            return new Disentanglement(
-                    new Subject(model, model.title(), model.latentDims(), n, attributes, label),
-                    results,
-                    protocol,
-                    aligned,
-                    measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)",
-                    new CorrelationTable(
-                            all, Correlations.spearman(z, everything), Correlations.pearson(z, everything)));
+            return aligned;
         }
-    }
 
-    /** DCI's completeness and (test) informativeness, for the summary line; empty for other metrics. */
-    private static String dciDetails(MetricResult r) {
-        Object informativeness = r.details().containsKey("informativenessTest")
-                ? r.details().get("informativenessTest")
-                : r.details().get("informativeness");
-        if (!(r.details().get("completeness") instanceof Double c) || !(informativeness instanceof Double i)) {
-            return "";
+        private String alignedBy() {
+            return measure == Alignment.Measure.SPEARMAN ? "|Spearman correlation|" : "mutual information (nats)";
         }
-        return String.format(Locale.ROOT, " (completeness %.3f, informativeness %.3f)", c, i);
     }
 
     /**
@@ -345,44 +405,6 @@ public record Disentanglement(
      * @param out receives one line at a time
      */
     public void describe(Consumer<String> out) {
-        out.accept(String.format(
-                Locale.ROOT,
-                "%s on %d test images, attributes %s%s",
-                title(),
-                images(),
-                attributes(),
-                protocol == Protocol.VAE4J ? "" : ", protocol " + protocol.id()));
-        metrics.forEach(
-                (name, r) -> out.accept(String.format(Locale.ROOT, "  %-12s %.3f%s", name, r.value(), dciDetails(r))));
-        out.accept("alignment (" + alignedBy + ", optimal one-to-one):");
-        for (Aligned a : alignment) {
-            if (a.dimension() < 0) {
-                out.accept(String.format(
-                        Locale.ROOT,
-                        "  %-10s -> unassigned (%d latent dimensions); its strongest is" + " z%d %.3f",
-                        a.attribute(),
-                        latentDims(),
-                        a.runnerUpDimension(),
-                        a.runnerUpStrength()));
-                continue;
-            }
-            out.accept(String.format(
-                    Locale.ROOT,
-                    "  %-10s -> z%d  strength %.3f (rho %+.3f); runner-up z%d %.3f%s",
-                    a.attribute(),
-                    a.dimension(),
-                    a.strength(),
-                    a.spearman(),
-                    a.runnerUpDimension(),
-                    a.runnerUpStrength(),
-                    a.competingAttribute() == null
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    "; z%d's next attribute %s %.3f",
-                                    a.dimension(),
-                                    a.competingAttribute(),
-                                    a.competingStrength())));
-        }
+        DisentanglementText.describe(this, out);
     }
 }

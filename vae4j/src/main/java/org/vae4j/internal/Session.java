@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.vae4j.api.ConfigurationException;
+import org.vae4j.api.VaeException;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.core.checkpoint.Provenances;
@@ -65,6 +67,11 @@ public final class Session {
         this.cacheDirectory = cacheDirectory;
         this.log = log;
         this.bindings = bindings;
+    }
+
+    /** {@return where one-line progress and notices go} */
+    public Consumer<String> log() {
+        return log;
     }
 
     /** {@return the registered models} */
@@ -161,5 +168,26 @@ public final class Session {
         if (closed) {
             throw new IllegalStateException("this Vae4j instance is closed");
         }
+    }
+
+    /**
+     * {@return the one-line error for a failed plugin wiring: Guice wraps what the registries throw,
+     * and users need the registry's own message}
+     *
+     * @param e what Guice threw
+     */
+    public static RuntimeException wiringFailure(RuntimeException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof VaeException v) {
+                return v;
+            }
+        }
+        String first = String.valueOf(e.getMessage())
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("Unable to"))
+                .findFirst()
+                .orElse(String.valueOf(e.getMessage()))
+                .strip();
+        return new ConfigurationException("the plugins' wiring failed: " + first);
     }
 }

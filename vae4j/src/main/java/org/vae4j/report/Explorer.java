@@ -175,8 +175,9 @@ public final class Explorer {
             ObjectNode g = gallery.addObject();
             g.put("index", i);
             byte[] px = new byte[test.dataSize()];
+            float[] image = test.image(i);
             for (int p = 0; p < px.length; p++) {
-                px[p] = (byte) Math.round(255 * Math.max(0, Math.min(1, test.pixels()[i * test.dataSize() + p])));
+                px[p] = (byte) Math.round(255 * Math.max(0, Math.min(1, image[p])));
             }
             g.put("pixels", Base64.getEncoder().encodeToString(px));
             ArrayNode code = g.putArray("code");

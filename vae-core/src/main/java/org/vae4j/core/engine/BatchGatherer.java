@@ -18,6 +18,7 @@ public final class BatchGatherer {
     private INDArray full;
     private INDArray partial;
     private INDArray condition;
+    private float[] rows;
 
     public BatchGatherer(Dataset data, DataType type) {
         this(data, type, 0);
@@ -75,20 +76,19 @@ public final class BatchGatherer {
     public INDArray gather(int[] indices, int from, int count) {
         INDArray batch = buffer(count);
         int d = data.dataSize();
-        float[] pixels = data.pixels();
-        if (type == DataType.FLOAT) {
+        if (type == DataType.FLOAT && data.hasPixelArray()) {
+            float[] pixels = data.pixels();
             FloatBuffer out = batch.data().asNioFloat();
             out.position((int) batch.offset());
             for (int i = 0; i < count; i++) {
                 out.put(pixels, indices[from + i] * d, d);
             }
         } else {
+            float[] rows = scratch(count);
             for (int i = 0; i < count; i++) {
-                int base = indices[from + i] * d;
-                for (int j = 0; j < d; j++) {
-                    batch.putScalar(i, j, pixels[base + j]);
-                }
+                data.copyImages(indices[from + i], 1, rows, i * d);
             }
+            put(batch, rows, count * d);
         }
         fillCondition(indices, from, count);
         return batch;
@@ -98,19 +98,41 @@ public final class BatchGatherer {
     public INDArray range(int from, int count) {
         INDArray batch = buffer(count);
         int d = data.dataSize();
-        if (type == DataType.FLOAT) {
+        if (type == DataType.FLOAT && data.hasPixelArray()) {
             FloatBuffer out = batch.data().asNioFloat();
             out.position((int) batch.offset());
             out.put(data.pixels(), from * d, count * d);
         } else {
-            for (int i = 0; i < count; i++) {
-                for (int j = 0; j < d; j++) {
-                    batch.putScalar(i, j, data.pixels()[(from + i) * d + j]);
-                }
-            }
+            float[] rows = scratch(count);
+            data.copyImages(from, count, rows, 0);
+            put(batch, rows, count * d);
         }
         fillCondition(null, from, count);
         return batch;
+    }
+
+    /** A reused heap buffer for {@code count} images of a dataset without a pixel array. */
+    private float[] scratch(int count) {
+        int need = count * data.dataSize();
+        if (rows == null || rows.length < need) {
+            rows = new float[need];
+        }
+        return rows;
+    }
+
+    /** Copies {@code length} values into the batch, which is float or double. */
+    private void put(INDArray batch, float[] values, int length) {
+        if (type == DataType.FLOAT) {
+            FloatBuffer out = batch.data().asNioFloat();
+            out.position((int) batch.offset());
+            out.put(values, 0, length);
+            return;
+        }
+        java.nio.DoubleBuffer out = batch.data().asNioDouble();
+        out.position((int) batch.offset());
+        for (int i = 0; i < length; i++) {
+            out.put(values[i]);
+        }
     }
 
     private INDArray buffer(int count) {

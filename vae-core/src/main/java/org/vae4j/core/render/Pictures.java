@@ -123,7 +123,9 @@ public final class Pictures {
     public ImageGrid reconstructions(Dataset data, int count, int perRow, String title) {
         int n = Math.min(count, data.size());
         Dataset head = data.head(n);
-        INDArray x = Nd4j.createFromArray(head.pixels()).reshape(n, head.dataSize());
+        float[] pixels = new float[n * head.dataSize()];
+        head.copyImages(0, n, pixels, 0);
+        INDArray x = Nd4j.createFromArray(pixels).reshape(n, head.dataSize());
         INDArray condition = model().isConditional()
                 ? ModelRunner.oneHot(head.labels().orElseThrow(), model().conditionSize(), DataType.FLOAT)
                 : null;
@@ -191,8 +193,7 @@ public final class Pictures {
         if (index < 0 || index >= data.size()) {
             throw new IllegalArgumentException("image " + index + " is outside [0, " + data.size() + ")");
         }
-        float[] px =
-                java.util.Arrays.copyOfRange(data.pixels(), index * data.dataSize(), (index + 1) * data.dataSize());
+        float[] px = data.image(index);
         return Nd4j.createFromArray(px).reshape(1, data.dataSize());
     }
 }

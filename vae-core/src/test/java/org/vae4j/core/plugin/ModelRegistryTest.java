@@ -239,6 +239,6 @@ public class ModelRegistryTest {
     void theCoreContributesTheBuiltInDatasets() {
         assertThat(new CorePlugin().datasetSources())
                 .extracting(org.vae4j.spi.DatasetSource::name)
-                .containsExactly("mnist", "fashion-mnist", "idx");
+                .containsExactly("mnist", "fashion-mnist", "idx", "dsprites");
     }
 }

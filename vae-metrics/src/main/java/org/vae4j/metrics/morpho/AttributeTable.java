@@ -68,21 +68,23 @@ public record AttributeTable(int[] labels, double[][] values) {
         int pixels = data.dataSize();
         int h = data.height();
         int w = data.width();
-        float[] all = data.pixels();
         double[][] values = new double[n][];
         AtomicInteger done = new AtomicInteger();
         ThreadLocal<Morphometrics> morpho = ThreadLocal.withInitial(Morphometrics::new);
         ThreadLocal<int[]> buffer = ThreadLocal.withInitial(() -> new int[pixels]);
+        ThreadLocal<float[]> floats = ThreadLocal.withInitial(() -> new float[pixels]);
         int chunks = (n + CHUNK - 1) / CHUNK;
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
                         Morphometrics m = morpho.get();
                         int[] image = buffer.get();
+                        float[] source = floats.get();
                         int end = Math.min(n, (c + 1) * CHUNK);
                         for (int i = c * CHUNK; i < end; i++) {
+                            data.copyImages(i, 1, source, 0);
                             for (int j = 0; j < pixels; j++) {
-                                image[j] = Math.round(all[i * pixels + j] * 255f);
+                                image[j] = Math.round(source[j] * 255f);
                             }
                             Morphometrics.Measurement r = m.measure(image, h, w);
                             double[] row = new double[6];

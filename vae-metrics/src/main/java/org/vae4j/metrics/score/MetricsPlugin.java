@@ -5,7 +5,7 @@ import java.util.List;
 import org.vae4j.api.metrics.DisentanglementMetric;
 import org.vae4j.spi.VaePlugin;
 
-/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, and MIG, SAP, DCI, modularity and explicitness as disentanglement_lib defines them. */
+/** The built-in disentanglement scores, contributed like any plugin's: MIG, SAP, DCI, modularity, explicitness, MIG, SAP, DCI, modularity and explicitness as disentanglement_lib defines them, and the BetaVAE and FactorVAE intervention scores. */
 public final class MetricsPlugin implements VaePlugin {
     @Override
     public Collection<DisentanglementMetric> metrics() {
@@ -19,6 +19,8 @@ public final class MetricsPlugin implements VaePlugin {
                 new DlibSap(),
                 new DlibDci(),
                 new DlibModularity(),
-                new DlibExplicitness());
+                new DlibExplicitness(),
+                new BetaVaeScore(),
+                new FactorVaeScore());
     }
 }

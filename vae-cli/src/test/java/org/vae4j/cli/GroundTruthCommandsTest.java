@@ -1,0 +1,159 @@
+package org.vae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vae4j.cli.MainTest.Result;
+
+/**
+ * The commands on data whose factors are known: {@code ./vae datasets}, training on generated
+ * dSprites and scoring it with the intervention metrics.
+ */
+class GroundTruthCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void datasetsListsEverySourceWithItsFactors() {
+        Result r = MainTest.run("datasets");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("dsprites  dSprites-like 64x64 binary shapes")
+                .contains("    images   727,280 train + 10,000 test, 64x64")
+                .contains("    factors  5 (every combination: 737,280)")
+                .contains("      scale  6 levels, 0.5000 .. 1.000")
+                .contains("mnist  mnist (IDX files")
+                .contains("    factors  none (scores use measured attributes)");
+    }
+
+    @Test
+    void aDSpritesModelIsScoredAgainstItsTrueFactorsWithTheInterventionScores() throws IOException {
+        Path model = dir.resolve("ds");
+        Result train = MainTest.run(
+                "train",
+                "--dataset",
+                "dsprites",
+                "--limit",
+                "1500",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "50",
+                "--latent-dims",
+                "3",
+                "--option",
+                "hidden=16",
+                "--out",
+                model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Result r = MainTest.run(
+                "disentanglement",
+                "--model-dir",
+                model.toString(),
+                "--images",
+                "500",
+                "--points",
+                "60",
+                "--metrics",
+                "beta-vae-score,factor-vae-score,mig,dci");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("attributes [shape, scale, orientation, posX, posY]");
+        JsonNode d = JSON.readTree(model.resolve("disentanglement.json").toFile());
+        assertThat(d.get("metrics").fieldNames())
+                .toIterable()
+                .containsExactly("beta-vae-score", "factor-vae-score", "mig", "dci");
+        JsonNode beta = d.get("metrics").get("beta-vae-score");
+        // an accuracy over the 30 evaluation points: a multiple of 1/30
+        double value = beta.get("value").asDouble();
+        assertThat(value * 30).isCloseTo(Math.rint(value * 30), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(beta.get("parameters").get("numTrain").asInt()).isEqualTo(60);
+        assertThat(d.get("metrics")
+                        .get("factor-vae-score")
+                        .get("details")
+                        .get("factors")
+                        .size())
+                .isEqualTo(5);
+        // the same seed draws the same points: a second scoring gives the same values
+        Result again = MainTest.run(
+                "disentanglement",
+                "--model-dir",
+                model.toString(),
+                "--images",
+                "500",
+                "--points",
+                "60",
+                "--metrics",
+                "beta-vae-score,factor-vae-score");
+        assertThat(again.code()).as(again.err()).isZero();
+        JsonNode d2 = JSON.readTree(model.resolve("disentanglement.json").toFile());
+        assertThat(d2.get("metrics").get("beta-vae-score").get("value").asDouble())
+                .isEqualTo(value);
+
+        // measured attributes have no factor levels to intervene on
+        Result measured = MainTest.run(
+                "disentanglement",
+                "--model-dir",
+                model.toString(),
+                "--factors",
+                "false",
+                "--metrics",
+                "factor-vae-score");
+        assertThat(measured.code()).isEqualTo(Main.USAGE);
+        assertThat(measured.err()).contains("--metrics factor-vae-score needs ground-truth factors");
+        Result badFlag = MainTest.run("disentanglement", "--model-dir", model.toString(), "--factors", "maybe");
+        assertThat(badFlag.code()).isEqualTo(Main.USAGE);
+        assertThat(badFlag.err()).contains("--factors must be true or false, got 'maybe'");
+        Result unknown = MainTest.run(
+                "disentanglement", "--model-dir", model.toString(), "--attributes", "colour", "--metrics", "mig");
+        assertThat(unknown.code()).isEqualTo(Main.USAGE);
+        assertThat(unknown.err()).contains("--attributes: the data has no factor 'colour'; its factors are shape,");
+    }
+
+    @Test
+    void anInterventionScoreOnDataWithoutFactorsIsRefusedInOneLine() throws IOException {
+        Path data = MainTest.writeIdxFixture(Files.createDirectories(dir.resolve("idx")));
+        Path model = dir.resolve("m");
+        Result train = MainTest.run(
+                "train",
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--epochs",
+                "1",
+                "--latent-dims",
+                "2",
+                "--option",
+                "hidden=16",
+                "--out",
+                model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Result r = MainTest.run(
+                "disentanglement",
+                "--model-dir",
+                model.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--metrics",
+                "mig,beta-vae-score",
+                "--cache",
+                dir.resolve("cache").toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip().lines())
+                .last()
+                .asString()
+                .contains("--metrics beta-vae-score needs ground-truth factors")
+                .contains("dsprites with --factors true");
+        assertThat(model.resolve("disentanglement.json")).doesNotExist();
+    }
+}
