@@ -35,6 +35,7 @@ final class Flags {
             Map.entry("metrics", "--metrics"),
             Map.entry("factors", "--factors"),
             Map.entry("points", "--points"),
+            Map.entry("perturbation", "--perturbation"),
             Map.entry("protocol", "--protocol"),
             Map.entry("alignBy", "--align-by"),
             Map.entry("trainRows", "--train-rows"),

@@ -36,6 +36,7 @@ public final class Main {
         c.put("report", new ReportCommand());
         c.put("explore", new ExploreCommand());
         c.put("attributes", new AttributesCommand());
+        c.put("perturb", new PerturbCommand());
         c.put("disentanglement", new DisentanglementCommand());
         c.put("score", new ScoreCommand());
         c.put("study", new StudyCommand());

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vae4j.cli.MainTest.Result;
+import org.vae4j.core.data.IdxFile;
 
 /**
  * The commands on data whose factors are known: {@code ./vae datasets}, training on generated
- * dSprites and scoring it with the intervention metrics.
+ * dSprites and scoring it with the intervention metrics, and {@code ./vae perturb}.
  */
 class GroundTruthCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -155,5 +157,88 @@ class GroundTruthCommandsTest {
                 .contains("--metrics beta-vae-score needs ground-truth factors")
                 .contains("dsprites with --factors true");
         assertThat(model.resolve("disentanglement.json")).doesNotExist();
+    }
+
+    @Test
+    void perturbWritesThePerturbedImagesAndTheCentresAndNeverReplacesAResult() throws IOException {
+        Path data = MainTest.writeIdxFixture(Files.createDirectories(dir.resolve("idx")));
+        Path images = data.resolve("t10k-images-idx3-ubyte");
+        Path thick = dir.resolve("thick-idx3-ubyte");
+        Result r = MainTest.run(
+                "perturb", "--images", images.toString(), "--perturbation", "thicken:1.0", "--out", thick.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        IdxFile before = IdxFile.read(images);
+        IdxFile after = IdxFile.read(thick);
+        assertThat(after.dims()).containsExactly(before.dims());
+        assertThat((double) ink(after)).isGreaterThan(ink(before) * 1.3);
+
+        Path fractured = dir.resolve("frac-idx3-ubyte");
+        Result f = MainTest.run(
+                "perturb",
+                "--images",
+                images.toString(),
+                "--perturbation",
+                "fracture:3",
+                "--seed",
+                "7",
+                "--out",
+                fractured.toString());
+        assertThat(f.code()).as(f.err()).isZero();
+        List<String> centres = Files.readAllLines(dir.resolve("frac-idx3-ubyte.centres.csv"));
+        assertThat(centres.get(0)).isEqualTo("image,centre,row,col");
+        assertThat(centres).hasSize(1 + 3 * before.dims()[0]);
+        // the same seed gives the same file
+        Path again = dir.resolve("frac2-idx3-ubyte");
+        assertThat(MainTest.run(
+                                "perturb",
+                                "--images",
+                                images.toString(),
+                                "--perturbation",
+                                "fracture:3",
+                                "--seed",
+                                "7",
+                                "--out",
+                                again.toString())
+                        .code())
+                .isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(fractured));
+
+        byte[] kept = Files.readAllBytes(thick);
+        Result exists = MainTest.run(
+                "perturb", "--images", images.toString(), "--perturbation", "thin:0.5", "--out", thick.toString());
+        assertThat(exists.code()).isEqualTo(Main.USAGE);
+        assertThat(exists.err()).contains("--out " + thick + " exists");
+        assertThat(Files.readAllBytes(thick)).isEqualTo(kept);
+
+        Result unknown = MainTest.run(
+                "perturb",
+                "--images",
+                images.toString(),
+                "--perturbation",
+                "blur:2",
+                "--out",
+                dir.resolve("x").toString());
+        assertThat(unknown.code()).isEqualTo(Main.USAGE);
+        assertThat(unknown.err()).contains("--perturbation 'blur:2' is not a perturbation; use plain, thin:AMOUNT");
+        Result labels = MainTest.run(
+                "perturb",
+                "--images",
+                data.resolve("t10k-labels-idx1-ubyte").toString(),
+                "--perturbation",
+                "thin:0.5",
+                "--out",
+                dir.resolve("y").toString());
+        assertThat(labels.code()).isEqualTo(Main.FAILURE);
+        assertThat(labels.err()).contains("holds an IDX array of 1 dimensions, not images");
+        assertThat(dir.resolve("x")).doesNotExist();
+        assertThat(dir.resolve("y")).doesNotExist();
+    }
+
+    private static long ink(IdxFile f) {
+        long s = 0;
+        for (byte b : f.data()) {
+            s += b & 0xFF;
+        }
+        return s;
     }
 }

@@ -65,8 +65,29 @@ public final class Morphometrics {
         }
     }
 
-    /** Measures an {@code h x w} image of 8-bit values (0..255). */
-    public Measurement measure(int[] image, int h, int w) {
+    /**
+     * The high-resolution analysis Morpho-MNIST's {@code ImageMorphology} holds, which its
+     * perturbations start from: the binarised up-scaled digit, its distance map and medial axis.
+     *
+     * @param image {@code h x w} values 0..255
+     * @param h rows
+     * @param w columns
+     * @return a copy of the analysis, independent of this instance
+     */
+    public DigitMorphology morphology(int[] image, int h, int w) {
+        analyse(image, h, w);
+        int m = h * scale * w * scale;
+        return new DigitMorphology(
+                scale,
+                h * scale,
+                w * scale,
+                java.util.Arrays.copyOf(binary, m),
+                java.util.Arrays.copyOf(distance, m),
+                java.util.Arrays.copyOf(skeleton, m));
+    }
+
+    /** Up-scales, binarises and skeletonises into the buffers; returns the foreground pixels. */
+    private int analyse(int[] image, int h, int w) {
         int n = h * w;
         if (input.length < n) {
             input = new double[n];
@@ -102,6 +123,14 @@ public final class Morphometrics {
         }
         edt.transform(binary, oh, ow, distance);
         medialAxis.compute(binary, distance, oh, ow, skeleton);
+        return area;
+    }
+
+    /** Measures an {@code h x w} image of 8-bit values (0..255). */
+    public Measurement measure(int[] image, int h, int w) {
+        int area = analyse(image, h, w);
+        int oh = h * scale;
+        int ow = w * scale;
         double length = 0;
         double distanceSum = 0;
         int skeletonPixels = 0;
