@@ -18,6 +18,8 @@ public final class Perturbations {
     private static final double FRACTURE_EXTENSION = 0.5;
     private static final int ANGLE_WINDOW = 2;
     private final Downscaler downscaler;
+    private final DistanceTransform edt = new DistanceTransform();
+    private double[] distances = new double[0];
 
     /** Perturbations at Morpho-MNIST's scale of 4. */
     public Perturbations() {
@@ -72,32 +74,33 @@ public final class Perturbations {
         return downscaler.downscale(morph(m, diskRadius(m, amount), true), m.rows(), m.cols());
     }
 
-    /** Binary erosion (AND) or dilation (OR) with a disk, scipy's "reflect" boundaries. */
-    private static boolean[] morph(DigitMorphology m, int radius, boolean dilate) {
+    /**
+     * Binary erosion (AND) or dilation (OR) with the disk {@code x^2 + y^2 <= r^2}, scipy's "reflect"
+     * boundaries, through exact distance transforms: a pixel survives erosion when its nearest
+     * background pixel is farther than r, and dilation sets it when its nearest foreground pixel is
+     * within r. (A mirrored pixel is never nearer than the pixel it mirrors, so "reflect" boundaries
+     * change neither.)
+     */
+    boolean[] morph(DigitMorphology m, int radius, boolean dilate) {
         int h = m.rows();
         int w = m.cols();
         boolean[] in = m.binaryView();
-        List<int[]> disk = new ArrayList<>();
-        for (int dy = -radius; dy <= radius; dy++) {
-            for (int dx = -radius; dx <= radius; dx++) {
-                if (dx * dx + dy * dy <= radius * radius) {
-                    disk.add(new int[] {dy, dx});
-                }
+        if (distances.length < h * w) {
+            distances = new double[h * w];
+        }
+        boolean[] source = in;
+        if (dilate) {
+            source = new boolean[h * w];
+            for (int i = 0; i < source.length; i++) {
+                source[i] = !in[i];
             }
         }
+        edt.transform(source, h, w, distances);
+        long r2 = (long) radius * radius;
         boolean[] out = new boolean[h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                boolean v = !dilate;
-                for (int[] o : disk) {
-                    boolean p = in[Upscaler.reflect(y + o[0], h) * w + Upscaler.reflect(x + o[1], w)];
-                    if (p == dilate) {
-                        v = dilate;
-                        break;
-                    }
-                }
-                out[y * w + x] = v;
-            }
+        for (int i = 0; i < out.length; i++) {
+            long d2 = Math.round(distances[i] * distances[i]);
+            out[i] = dilate ? in[i] || d2 <= r2 : in[i] && d2 > r2;
         }
         return out;
     }
