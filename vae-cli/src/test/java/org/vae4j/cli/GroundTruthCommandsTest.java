@@ -32,6 +32,11 @@ class GroundTruthCommandsTest {
                 .contains("    images   727,280 train + 10,000 test, 64x64")
                 .contains("    factors  5 (every combination: 737,280)")
                 .contains("      scale  6 levels, 0.5000 .. 1.000")
+                .contains("mnist-factors  MNIST digits at set levels of line weight, tilt and width")
+                .contains("      tilt  5 levels, -20.00 .. 20.00")
+                .contains("morpho-global  Morpho-MNIST's global set")
+                .contains("morpho-local  Morpho-MNIST's local set")
+                .contains("      perturbation  3 levels, 0.000 .. 4.000")
                 .contains("mnist  mnist (IDX files")
                 .contains("    factors  none (scores use measured attributes)");
     }

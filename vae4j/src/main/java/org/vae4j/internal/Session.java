@@ -110,7 +110,11 @@ public final class Session {
      */
     public DatasetPair dataset(String name, Path dataDirectory) {
         DatasetSource source = datasets().get(name);
-        return source.load(new DatasetRequest(Optional.ofNullable(dataDirectory), cacheDirectory, log));
+        return source.load(new DatasetRequest(
+                Optional.ofNullable(dataDirectory),
+                cacheDirectory,
+                log,
+                (other, dir) -> dataset(other, dir.orElse(null))));
     }
 
     /** {@return the model factory} */

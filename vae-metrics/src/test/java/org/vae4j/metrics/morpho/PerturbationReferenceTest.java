@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vae4j.core.data.IdxFile;
@@ -32,22 +31,22 @@ class PerturbationReferenceTest {
     private static DigitMorphology[] digits;
     private static List<String[]> params;
 
-    @TempDir
-    static Path tmp;
-
     static int[][] images(String set) {
-        Path file = tmp.resolve(set);
         try (InputStream in = PerturbationReferenceTest.class.getResourceAsStream(DIR + set + "-idx3-ubyte")) {
-            Files.copy(in, file);
-            IdxFile idx = IdxFile.read(file);
-            int[][] out = new int[idx.dims()[0]][784];
-            for (int i = 0; i < out.length; i++) {
-                for (int j = 0; j < 784; j++) {
-                    out[i][j] = idx.data()[i * 784 + j] & 0xFF;
+            Path file = Files.createTempFile("morpho-" + set, "-idx3-ubyte");
+            try {
+                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                IdxFile idx = IdxFile.read(file);
+                int[][] out = new int[idx.dims()[0]][784];
+                for (int i = 0; i < out.length; i++) {
+                    for (int j = 0; j < 784; j++) {
+                        out[i][j] = idx.data()[i * 784 + j] & 0xFF;
+                    }
                 }
+                return out;
+            } finally {
+                Files.delete(file);
             }
-            Files.delete(file);
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
