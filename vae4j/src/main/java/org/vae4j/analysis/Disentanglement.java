@@ -341,16 +341,7 @@ public record Disentanglement(
             if (data.test().labels().isPresent()) {
                 all.add(Attributes.LABEL);
             }
-            Factors everything = table.factors(all);
-            int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
-            return new Disentanglement(
-                    new Subject(model, model.title(), model.latentDims(), n, attributes, label),
-                    results,
-                    protocol,
-                    aligned(z, chosen, context),
-                    alignedBy(),
-                    new CorrelationTable(
-                            all, Correlations.spearman(z, everything), Correlations.pearson(z, everything)));
+            return assemble(test, attributes, z, chosen, context, results, all, table.factors(all));
         }
 
         private Disentanglement runOnFactors(ModelHandle handle) {
@@ -365,10 +356,22 @@ public record Disentanglement(
                     new MetricContext(seed, MetricContext.DEFAULT.trainFraction(), MetricContext.DEFAULT.bins());
             Map<String, MetricResult> results =
                     FactorScoring.compute(session, protocol, model, truth, metricNames, z, chosen, context, points);
-            Factors everything = FactorScoring.factors(truth, n, all);
+            return assemble(test, chosenNames, z, chosen, context, results, all, FactorScoring.factors(truth, n, all));
+        }
+
+        /** The scoring of {@code test}'s codes: scores, alignment, and correlations with every column. */
+        private Disentanglement assemble(
+                Dataset test,
+                List<String> names,
+                double[][] z,
+                Factors chosen,
+                MetricContext context,
+                Map<String, MetricResult> results,
+                List<String> all,
+                Factors everything) {
             int label = model.conditionSize() > 0 ? test.labels().orElseThrow()[0] : -1;
             return new Disentanglement(
-                    new Subject(model, model.title(), model.latentDims(), n, chosenNames, label),
+                    new Subject(model, model.title(), model.latentDims(), test.size(), names, label),
                     results,
                     protocol,
                     aligned(z, chosen, context),

@@ -65,14 +65,7 @@ public final class DSprites implements FactorSampler {
     @Override
     public void render(int[] levels, RandomGenerator random, float[] dst, int offset) {
         SPACE.check(levels);
-        render(
-                levels[0],
-                SPACE.factor(1).value(levels[1]),
-                SPACE.factor(2).value(levels[2]),
-                SPACE.factor(3).value(levels[3]),
-                SPACE.factor(4).value(levels[4]),
-                dst,
-                offset);
+        renderLevels(levels, dst, offset);
     }
 
     /**
@@ -83,7 +76,10 @@ public final class DSprites implements FactorSampler {
      * @param offset where the first value goes
      */
     public static void render(long index, float[] dst, int offset) {
-        int[] l = SPACE.levels(index);
+        renderLevels(SPACE.levels(index), dst, offset);
+    }
+
+    private static void renderLevels(int[] l, float[] dst, int offset) {
         render(
                 l[0],
                 SPACE.factor(1).value(l[1]),

@@ -14,17 +14,7 @@ final class Downscaler {
 
     Downscaler(int scale) {
         this.scale = scale;
-        double sigma = 2.0 * scale / 6.0;
-        int radius = (int) (4 * sigma + 0.5);
-        kernel = new double[2 * radius + 1];
-        double sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            kernel[i + radius] = Math.exp(-0.5 * i * i / (sigma * sigma));
-            sum += kernel[i + radius];
-        }
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] /= sum;
-        }
+        this.kernel = Upscaler.pyramidKernel(scale);
     }
 
     /**

@@ -20,9 +20,17 @@ final class Upscaler {
 
     Upscaler(int scale) {
         this.scale = scale;
+        this.kernel = pyramidKernel(scale);
+    }
+
+    /**
+     * {@return the normalised Gaussian of scikit-image's pyramids, sigma = 2 * scale / 6, radius
+     * {@code (int) (4 sigma + 0.5)} as scipy's {@code gaussian_filter} truncates it}
+     */
+    static double[] pyramidKernel(int scale) {
         double sigma = 2.0 * scale / 6.0;
         int radius = (int) (4 * sigma + 0.5);
-        kernel = new double[2 * radius + 1];
+        double[] kernel = new double[2 * radius + 1];
         double sum = 0;
         for (int i = -radius; i <= radius; i++) {
             kernel[i + radius] = Math.exp(-0.5 * i * i / (sigma * sigma));
@@ -31,6 +39,7 @@ final class Upscaler {
         for (int i = 0; i < kernel.length; i++) {
             kernel[i] /= sum;
         }
+        return kernel;
     }
 
     /** Upscales an {@code h x w} image of values in [0, 1] into {@code out} ({@code h*scale x w*scale}, 0..255). */

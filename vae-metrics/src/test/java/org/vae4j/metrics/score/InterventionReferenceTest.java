@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vae4j.api.data.Factor;
 import org.vae4j.api.data.FactorSampler;
 import org.vae4j.api.data.FactorSpace;
@@ -122,6 +122,12 @@ class InterventionReferenceTest {
         };
     }
 
+    static java.util.stream.Stream<String> cases() {
+        List<String> names = new ArrayList<>();
+        REFERENCE.get("cases").fieldNames().forEachRemaining(names::add);
+        return names.stream();
+    }
+
     private static JsonNode reference(String name) {
         return REFERENCE.get("cases").get(name);
     }
@@ -135,16 +141,7 @@ class InterventionReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "dsprites-identity",
-                "dsprites-drop-scale",
-                "dsprites-copy-orientation",
-                "dsprites-drop-two",
-                "dsprites-mix",
-                "dsprites-constant-first",
-                "grid-identity-with-single-level"
-            })
+    @MethodSource("cases")
     void betaVaeScoreEqualsDisentanglementLibs(String name) {
         JsonNode c = reference(name);
         MetricResult r = new BetaVaeScore()
@@ -165,16 +162,7 @@ class InterventionReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "dsprites-identity",
-                "dsprites-drop-scale",
-                "dsprites-copy-orientation",
-                "dsprites-drop-two",
-                "dsprites-mix",
-                "dsprites-constant-first",
-                "grid-identity-with-single-level"
-            })
+    @MethodSource("cases")
     void factorVaeScoreEqualsDisentanglementLibs(String name) {
         JsonNode c = reference(name);
         MetricResult r = new FactorVaeScore()
@@ -226,6 +214,7 @@ class InterventionReferenceTest {
 
     @Test
     void numpysRandomStateDrawsTheSameIntegers() {
+        assertThat(cases()).as("the reference's cases").hasSize(7);
         NumpyRandom r = new NumpyRandom(42);
         JsonNode ref = REFERENCE.get("numpyRandint");
         for (int i = 0; i < ref.size(); i++) {
