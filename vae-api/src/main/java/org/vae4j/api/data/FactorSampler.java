@@ -53,4 +53,62 @@ public interface FactorSampler {
         }
         return out;
     }
+
+    /**
+     * A sampler that draws, for given levels, one of a dataset's images with exactly those levels
+     * (uniformly, by the generator it is given): how data with recorded factors, where every
+     * combination occurs, serves the intervention scores.
+     *
+     * @param data a dataset with {@link GroundTruth}
+     * @return the sampler
+     * @throws IllegalArgumentException if the data has no ground truth
+     */
+    static FactorSampler matching(Dataset data) {
+        GroundTruth truth = data.groundTruth()
+                .orElseThrow(() -> new IllegalArgumentException("dataset " + data.name() + " has no factors"));
+        FactorSpace space = truth.space();
+        java.util.Map<Long, java.util.List<Integer>> cells = new java.util.HashMap<>();
+        int[] levels = new int[space.count()];
+        for (int i = 0; i < data.size(); i++) {
+            for (int k = 0; k < levels.length; k++) {
+                levels[k] = truth.level(i, k);
+            }
+            cells.computeIfAbsent(space.index(levels), c -> new java.util.ArrayList<>())
+                    .add(i);
+        }
+        java.util.Map<Long, int[]> images = new java.util.HashMap<>();
+        cells.forEach((cell, list) ->
+                images.put(cell, list.stream().mapToInt(Integer::intValue).toArray()));
+        return new FactorSampler() {
+            @Override
+            public FactorSpace space() {
+                return space;
+            }
+
+            @Override
+            public int height() {
+                return data.height();
+            }
+
+            @Override
+            public int width() {
+                return data.width();
+            }
+
+            @Override
+            public int channels() {
+                return data.channels();
+            }
+
+            @Override
+            public void render(int[] levels, RandomGenerator random, float[] dst, int offset) {
+                int[] pool = images.get(space.index(levels));
+                if (pool == null) {
+                    throw new IllegalArgumentException("dataset " + data.name() + " has no image with the levels "
+                            + java.util.Arrays.toString(levels) + " of " + space.names());
+                }
+                data.copyImages(pool[random.nextInt(pool.length)], 1, dst, offset);
+            }
+        };
+    }
 }

@@ -6,6 +6,7 @@ import org.vae4j.api.VaeException;
 import org.vae4j.api.data.Dataset;
 import org.vae4j.api.data.DatasetPair;
 import org.vae4j.api.data.Factor;
+import org.vae4j.api.data.FactorSampler;
 import org.vae4j.api.data.FactorSpace;
 import org.vae4j.api.data.GroundTruth;
 import org.vae4j.metrics.score.NumpyRandom;
@@ -21,7 +22,8 @@ import org.vae4j.spi.DatasetSource;
  * split) or {@code RandomState(1)} (test split); swelling and fracture centres come from
  * {@code RandomState(i)}. Factors: {@code perturbation} (with Morpho-MNIST's labels 0 plain,
  * 1 thin, 2 thick, 3 swollen, 4 fractured as its level values) and {@code digit}; the class label is
- * the digit. Computed once (about a minute on two cores) and cached.
+ * the digit. Computed once (about a minute on two cores) and cached. For the intervention scores,
+ * a combination of levels is drawn as one of the split's images that has it.
  */
 final class MorphoSets implements DatasetSource {
     private final boolean global;
@@ -99,10 +101,16 @@ final class MorphoSets implements DatasetSource {
         for (int i = 0; i < n; i++) {
             levels[i] = new int[] {kinds[i], digits[i]};
         }
-        return Dataset.builder(name(), n, 28, 28)
+        Dataset plain = Dataset.builder(name(), n, 28, 28)
                 .pixels(DerivedMnist.floats(bytes))
                 .labels(digits, 10)
                 .groundTruth(GroundTruth.of(space(), levels))
+                .build();
+        // the intervention scores draw, for given levels, one of this split's images that has them
+        return Dataset.builder(name(), n, 28, 28)
+                .pixels(plain.pixels())
+                .labels(digits, 10)
+                .groundTruth(GroundTruth.of(space(), levels).withSampler(FactorSampler.matching(plain)))
                 .build();
     }
 

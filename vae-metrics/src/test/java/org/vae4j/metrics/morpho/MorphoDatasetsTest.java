@@ -74,7 +74,23 @@ class MorphoDatasetsTest {
         Dataset test = global.test();
         GroundTruth truth = test.groundTruth().orElseThrow();
         assertThat(truth.space().names()).containsExactly("perturbation", "digit");
-        assertThat(truth.sampler()).isEmpty();
+        // the sampler draws one of the split's images with the levels asked for, and refuses levels no image has
+        FactorSampler sampler = truth.sampler().orElseThrow();
+        float[] drawn = new float[784];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int draw = 0; draw < 20; draw++) {
+            int[] levels = {truth.level(draw * 5, 0), truth.level(draw * 5, 1)};
+            sampler.render(levels, random, drawn, 0);
+            boolean found = false;
+            for (int i = 0; i < test.size() && !found; i++) {
+                found = truth.level(i, 0) == levels[0]
+                        && truth.level(i, 1) == levels[1]
+                        && java.util.Arrays.equals(test.image(i), drawn);
+            }
+            assertThat(found)
+                    .as("draw %d is an image with levels %s", draw, java.util.Arrays.toString(levels))
+                    .isTrue();
+        }
         // the test split's choices are numpy.random.RandomState(1).randint(3, size=30)
         int[] numpy = {1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 2, 1, 2, 0, 2, 1, 2, 0, 0, 2, 0, 1, 2, 2, 0, 1, 1, 2, 0};
         for (int i = 0; i < numpy.length; i++) {
