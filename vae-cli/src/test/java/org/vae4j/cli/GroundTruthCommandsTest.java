@@ -125,6 +125,42 @@ class GroundTruthCommandsTest {
     }
 
     @Test
+    void aConditionalModelIsScoredWithTheClassOfEveryImageItDraws() throws IOException {
+        Path model = dir.resolve("cvae");
+        Result train = MainTest.run(
+                "train",
+                "--model",
+                "cvae",
+                "--dataset",
+                "dsprites",
+                "--limit",
+                "1000",
+                "--epochs",
+                "1",
+                "--latent-dims",
+                "3",
+                "--option",
+                "hidden=16",
+                "--out",
+                model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Result r = MainTest.run(
+                "disentanglement",
+                "--model-dir",
+                model.toString(),
+                "--images",
+                "300",
+                "--points",
+                "40",
+                "--metrics",
+                "beta-vae-score,factor-vae-score,mig");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = JSON.readTree(model.resolve("disentanglement.json").toFile());
+        assertThat(d.get("metrics").get("factor-vae-score").get("value").asDouble())
+                .isBetween(0.0, 1.0);
+    }
+
+    @Test
     void anInterventionScoreOnDataWithoutFactorsIsRefusedInOneLine() throws IOException {
         Path data = MainTest.writeIdxFixture(Files.createDirectories(dir.resolve("idx")));
         Path model = dir.resolve("m");

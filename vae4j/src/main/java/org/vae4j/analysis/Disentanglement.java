@@ -354,8 +354,8 @@ public record Disentanglement(
             Factors chosen = FactorScoring.factors(truth, n, chosenNames);
             MetricContext context =
                     new MetricContext(seed, MetricContext.DEFAULT.trainFraction(), MetricContext.DEFAULT.bins());
-            Map<String, MetricResult> results =
-                    FactorScoring.compute(session, protocol, model, truth, metricNames, z, chosen, context, points);
+            Map<String, MetricResult> results = FactorScoring.compute(
+                    session, protocol, model, test, truth, metricNames, z, chosen, context, points);
             return assemble(test, chosenNames, z, chosen, context, results, all, FactorScoring.factors(truth, n, all));
         }
 

@@ -64,43 +64,94 @@ final class FactorScoring {
      * {@return a trained model's posterior means as a representation function, logging every
      * {@value #PROGRESS_EVERY} images it has encoded}
      */
-    static RepresentationFunction means(TrainedVae model, String metric, Consumer<String> log) {
-        RepresentationFunction means = means(model);
+    static RepresentationFunction progress(RepresentationFunction means, String metric, Consumer<String> log) {
         long start = System.nanoTime();
         long[] done = {0};
-        return images -> {
-            double[][] z = means.apply(images);
-            long before = done[0];
-            done[0] += images.length;
-            if (done[0] / PROGRESS_EVERY > before / PROGRESS_EVERY) {
-                log.accept(String.format(
-                        java.util.Locale.ROOT,
-                        "%s: %,d images drawn and encoded (%.0fs)",
-                        metric,
-                        done[0],
-                        (System.nanoTime() - start) / 1e9));
+        return new RepresentationFunction() {
+            @Override
+            public double[][] apply(float[][] images) {
+                return apply(images, null);
             }
-            return z;
+
+            @Override
+            public double[][] apply(float[][] images, int[][] levels) {
+                double[][] z = levels == null ? means.apply(images) : means.apply(images, levels);
+                count(images.length);
+                return z;
+            }
+
+            private void count(int images) {
+                long before = done[0];
+                done[0] += images;
+                if (done[0] / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                    log.accept(String.format(
+                            java.util.Locale.ROOT,
+                            "%s: %,d images drawn and encoded (%.0fs)",
+                            metric,
+                            done[0],
+                            (System.nanoTime() - start) / 1e9));
+                }
+            }
         };
     }
 
-    /** {@return a trained model's posterior means as a representation function} */
-    static RepresentationFunction means(TrainedVae model) {
-        if (model.conditionSize() > 0) {
-            throw new ConfigurationException("{metrics}: the intervention scores need the class of every image they"
-                    + " draw, which a conditional model's encoder takes; score an unconditional model");
+    /**
+     * {@return a trained model's posterior means as a representation function; a conditional model
+     * reads each image's class from the levels it was drawn for, at {@code labelFactor}}
+     */
+    static RepresentationFunction means(TrainedVae model, int labelFactor) {
+        if (model.conditionSize() == 0) {
+            return images -> toDouble(model.encode(images));
         }
-        return images -> {
-            float[][] z = model.encode(images);
-            double[][] out = new double[z.length][];
-            for (int i = 0; i < z.length; i++) {
-                out[i] = new double[z[i].length];
-                for (int j = 0; j < z[i].length; j++) {
-                    out[i][j] = z[i][j];
-                }
+        return new RepresentationFunction() {
+            @Override
+            public double[][] apply(float[][] images) {
+                throw new IllegalStateException("a conditional model's codes need the class of every image");
             }
-            return out;
+
+            @Override
+            public double[][] apply(float[][] images, int[][] levels) {
+                int[] labels = new int[levels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = levels[i][labelFactor];
+                }
+                return toDouble(model.encode(images, labels));
+            }
         };
+    }
+
+    private static double[][] toDouble(float[][] z) {
+        double[][] out = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = new double[z[i].length];
+            for (int j = 0; j < z[i].length; j++) {
+                out[i][j] = z[i][j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The factor that is the class a conditional model is given: the one whose level equals every
+     * test image's label (-1 for an unconditional model).
+     */
+    static int labelFactor(TrainedVae model, Dataset test, GroundTruth truth, int n) {
+        if (model.conditionSize() == 0) {
+            return -1;
+        }
+        int[] labels = test.labels().orElseThrow();
+        for (int k = 0; k < truth.space().count(); k++) {
+            boolean same = truth.space().factor(k).levels() == model.conditionSize();
+            for (int i = 0; i < n && same; i++) {
+                same = truth.level(i, k) == labels[i];
+            }
+            if (same) {
+                return k;
+            }
+        }
+        throw new ConfigurationException("{metrics}: the intervention scores draw images for chosen factor levels,"
+                + " and none of the factors " + truth.space().names() + " is the class this conditional model is"
+                + " given; score an unconditional model, or other metrics");
     }
 
     /**
@@ -111,6 +162,7 @@ final class FactorScoring {
             Session session,
             Protocol protocol,
             TrainedVae model,
+            Dataset test,
             GroundTruth truth,
             List<String> names,
             double[][] codes,
@@ -128,7 +180,8 @@ final class FactorScoring {
                                 + " (dsprites) or other metrics"));
                 InterventionMetric sized =
                         points == null ? intervention : intervention.withPoints(points[0], points[1]);
-                results.put(name, sized.compute(sampler, means(model, name, session.log()), context.seed()));
+                RepresentationFunction means = means(model, labelFactor(model, test, truth, test.size()));
+                results.put(name, sized.compute(sampler, progress(means, name, session.log()), context.seed()));
             } else {
                 plain.add(name);
                 results.put(name, null);

@@ -12,4 +12,15 @@ public interface RepresentationFunction {
      * @param images {@code [n][dataSize]} images
      */
     double[][] apply(float[][] images);
+
+    /**
+     * {@return one code per image, given also the factor levels each image was drawn for} The
+     * default ignores the levels; a conditional model's representation reads its class from them.
+     *
+     * @param images {@code [n][dataSize]} images
+     * @param levels {@code [n][factors]} the levels each image was drawn for
+     */
+    default double[][] apply(float[][] images, int[][] levels) {
+        return apply(images);
+    }
 }

@@ -94,6 +94,7 @@ public final class BetaVaeScore implements InterventionMetric {
         for (int start = 0; start < n; start += CHUNK) {
             int count = Math.min(CHUNK, n - start);
             float[][] images = new float[2 * count * batchSize][];
+            int[][] drawn = new int[2 * count * batchSize][];
             for (int p = 0; p < count; p++) {
                 int index = draws.random().nextInt(draws.factors());
                 int[][] factors1 = draws.sampleFactors(batchSize);
@@ -104,8 +105,10 @@ public final class BetaVaeScore implements InterventionMetric {
                 labels[start + p] = index;
                 System.arraycopy(draws.render(factors1), 0, images, 2 * p * batchSize, batchSize);
                 System.arraycopy(draws.render(factors2), 0, images, (2 * p + 1) * batchSize, batchSize);
+                System.arraycopy(factors1, 0, drawn, 2 * p * batchSize, batchSize);
+                System.arraycopy(factors2, 0, drawn, (2 * p + 1) * batchSize, batchSize);
             }
-            double[][] codes = draws.encode(images);
+            double[][] codes = draws.encode(images, drawn);
             for (int p = 0; p < count; p++) {
                 int a = 2 * p * batchSize;
                 int b = a + batchSize;

@@ -122,7 +122,8 @@ public final class FactorVaeScore implements InterventionMetric {
         int step = CHUNK * batchSize;
         for (int start = 0; start < numVarianceEstimate; start += step) {
             int count = Math.min(step, numVarianceEstimate - start);
-            double[][] chunk = draws.encode(draws.render(java.util.Arrays.copyOfRange(levels, start, start + count)));
+            int[][] slice = java.util.Arrays.copyOfRange(levels, start, start + count);
+            double[][] chunk = draws.encode(draws.render(slice), slice);
             System.arraycopy(chunk, 0, codes, start, count);
         }
         return Interventions.variances(codes, 0, numVarianceEstimate);
@@ -135,6 +136,7 @@ public final class FactorVaeScore implements InterventionMetric {
             int count = Math.min(CHUNK, n - start);
             int[] fixed = new int[count];
             float[][] images = new float[count * batchSize][];
+            int[][] drawn = new int[count * batchSize][];
             for (int p = 0; p < count; p++) {
                 fixed[p] = draws.random().nextInt(draws.factors());
                 int[][] factors = draws.sampleFactors(batchSize);
@@ -142,8 +144,9 @@ public final class FactorVaeScore implements InterventionMetric {
                     factors[i][fixed[p]] = factors[0][fixed[p]];
                 }
                 System.arraycopy(draws.render(factors), 0, images, p * batchSize, batchSize);
+                System.arraycopy(factors, 0, drawn, p * batchSize, batchSize);
             }
-            double[][] codes = draws.encode(images);
+            double[][] codes = draws.encode(images, drawn);
             for (int p = 0; p < count; p++) {
                 double[] local = Interventions.variances(codes, p * batchSize, batchSize);
                 int argmin = -1;

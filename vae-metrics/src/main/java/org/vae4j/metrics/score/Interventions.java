@@ -37,9 +37,9 @@ final class Interventions {
         return data.render(levels, random);
     }
 
-    /** The codes of the images, checked to be one row of equal length per image. */
-    double[][] encode(float[][] images) {
-        double[][] codes = representation.apply(images);
+    /** The codes of the images drawn for {@code levels}, checked to be one row of equal length per image. */
+    double[][] encode(float[][] images, int[][] levels) {
+        double[][] codes = representation.apply(images, levels);
         if (codes.length != images.length) {
             throw new IllegalStateException(
                     "the representation returned " + codes.length + " codes for " + images.length + " images");

@@ -243,4 +243,38 @@ class InterventionReferenceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("codes for");
     }
+
+    @Test
+    void aRepresentationIsToldTheLevelsEachImageWasDrawnFor() {
+        int[] calls = {0};
+        RepresentationFunction checking = new RepresentationFunction() {
+            @Override
+            public double[][] apply(float[][] images) {
+                throw new AssertionError("the levels must be passed");
+            }
+
+            @Override
+            public double[][] apply(float[][] images, int[][] levels) {
+                calls[0]++;
+                double[][] out = new double[images.length][];
+                for (int i = 0; i < images.length; i++) {
+                    out[i] = new double[levels[i].length];
+                    for (int k = 0; k < levels[i].length; k++) {
+                        assertThat(images[i][k]).isEqualTo((float) levels[i][k]);
+                        out[i][k] = levels[i][k];
+                    }
+                }
+                return out;
+            }
+        };
+        assertThat(new BetaVaeScore(8, 40, 20)
+                        .compute(levels(3, 4, 5), checking, 0)
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(new FactorVaeScore(8, 40, 20, 100, 0.05)
+                        .compute(levels(3, 4, 5), checking, 0)
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(calls[0]).isPositive();
+    }
 }
