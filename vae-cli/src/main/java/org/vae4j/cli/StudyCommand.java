@@ -78,7 +78,7 @@ final class StudyCommand implements Main.Command {
                     .resume(cl.hasOption("resume"))
                     .sensitivityOnly(cl.hasOption("sensitivity-only"))
                     .dataset(
-                            CommonOptions.datasetName(vae, cl, "mnist"),
+                            CommonOptions.datasetName(vae, cl, spec.datasetOrDefault()),
                             cl.hasOption("data") ? Path.of(cl.getOptionValue("data")) : null)
                     .attributeCache(cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null)
                     .out(out)

@@ -109,7 +109,7 @@ public final class Study {
         private TrialRunner runner;
         private boolean resume;
         private boolean sensitivityOnly;
-        private String dataset = "mnist";
+        private String dataset;
         private Path dataDirectory;
         private Path attributeCache;
         private PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -169,7 +169,8 @@ public final class Study {
         }
 
         /**
-         * The dataset source (default mnist) and an optional folder to read it from.
+         * The dataset source (default: the one the description names, else mnist) and an optional folder
+         * to read it from.
          *
          * @param name the dataset source's name
          * @param dataDirectory the folder to read the files from, or null for the source chain
@@ -239,13 +240,26 @@ public final class Study {
                 }
             }
             chosen.scoring().metrics().forEach(session::metric);
-            Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
+            String source = dataset != null ? dataset : chosen.datasetOrDefault();
+            java.util.Optional<org.vae4j.api.data.FactorSpace> factors =
+                    session.datasets().get(source).factors();
+            if (factors.isPresent()) {
+                for (String a : chosen.scoring().attributes()) {
+                    if (!factors.get().names().contains(a)) {
+                        throw new ConfigurationException(studyFile + ": scoring attribute '" + a + "' is no factor of "
+                                + source + "; its factors are "
+                                + String.join(", ", factors.get().names()));
+                    }
+                }
+            } else {
+                Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
+            }
             Builder b = new Builder(session, chosen, dir);
             b.workers = workers;
             b.runner = runner;
             b.resume = resume;
             b.sensitivityOnly = sensitivityOnly;
-            b.dataset = dataset;
+            b.dataset = source;
             b.dataDirectory = dataDirectory;
             b.attributeCache = attributeCache;
             b.out = out;

@@ -25,6 +25,7 @@ import org.vae4j.report.StudyReport;
 public record StudySpec(
         String name,
         String description,
+        String dataset,
         int epochs,
         int batchSize,
         String optimizer,
@@ -127,14 +128,23 @@ public record StudySpec(
     /**
      * What every trial is scored on.
      *
-     * @param attributes attributes to align and score against
+     * @param attributes attributes to align and score against (factor names on data with ground truth)
      * @param metrics metrics to compute
      * @param images test images scored
+     * @param points training points of the intervention scores (null: disentanglement_lib's 10,000;
+     *               half as many test them)
      */
-    public record Scoring(List<String> attributes, List<String> metrics, int images) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scoring(List<String> attributes, List<String> metrics, int images, Integer points) {}
+
+    /** {@return the dataset source the description names, or mnist} */
+    public String datasetOrDefault() {
+        return dataset == null ? "mnist" : dataset;
+    }
 
     /** The built-in profiles. */
-    public static final List<String> PROFILES = List.of("quick", "paper", "full", "paper-faithful");
+    public static final List<String> PROFILES =
+            List.of("quick", "paper", "full", "paper-faithful", "factors-quick", "factors");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -143,7 +153,8 @@ public record StudySpec(
     /**
      * {@return a built-in profile by name}
      *
-     * @param name {@code quick}, {@code paper}, {@code full} or {@code paper-faithful}
+     * @param name {@code quick}, {@code paper}, {@code full}, {@code paper-faithful}, {@code factors-quick} or
+     *     {@code factors}
      */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
@@ -250,6 +261,7 @@ public record StudySpec(
                 where,
                 "scoring needs attributes and metrics");
         check(scoring.images() >= 10, where, "scoring.images must be >= 10");
+        check(scoring.points() == null || scoring.points() >= 2, where, "scoring.points must be >= 2");
         return this;
     }
 }

@@ -103,12 +103,16 @@ final class TrialWork {
                 .threads(1)
                 .log(log::println);
         log.println("disentanglement");
-        Disentanglement d = Disentanglement.builder(model, data)
+        Disentanglement.Builder scoring = Disentanglement.builder(model, data)
                 .attributes(spec.scoring().attributes())
                 .metrics(spec.scoring().metrics())
                 .images(spec.scoring().images())
-                .attributeMeasurer(measurer)
-                .run();
+                .attributeMeasurer(measurer);
+        if (spec.scoring().points() != null) {
+            scoring.interventionPoints(
+                    spec.scoring().points(), Math.max(1, spec.scoring().points() / 2));
+        }
+        Disentanglement d = scoring.run();
         d.describe(log::println);
         DisentanglementReport.write(d, modelDir);
     }

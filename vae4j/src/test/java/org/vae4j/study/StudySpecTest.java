@@ -30,7 +30,12 @@ class StudySpecTest {
         assertThat(paper.optimizerKind()).isEqualTo(OptimizerKind.ADAM);
         assertThat(paper.learningRateOrDefault()).isEqualTo(0.001);
         // study.json of a study begun before the fields existed: resuming compares it with the profile
-        assertThat(paper.json()).doesNotContain("optimizer").doesNotContain("learningRate");
+        assertThat(paper.json())
+                .doesNotContain("optimizer")
+                .doesNotContain("learningRate")
+                .doesNotContain("dataset")
+                .doesNotContain("points");
+        assertThat(paper.datasetOrDefault()).isEqualTo("mnist");
         assertThat(StudySpec.parse(paper.json(), "stored")).isEqualTo(paper);
         StudySpec faithful = StudySpec.profile("paper-faithful");
         assertThat(StudySpec.parse(faithful.json(), "stored")).isEqualTo(faithful);
@@ -42,5 +47,20 @@ class StudySpecTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("the description sent by the driver is not a valid study description");
         assertThatThrownBy(() -> StudySpec.profile("faithful")).hasMessageContaining("paper-faithful");
+    }
+
+    @Test
+    void theFactorsProfilesScoreMnistFactorsAgainstItsTrueFactors() {
+        for (String name : new String[] {"factors-quick", "factors"}) {
+            StudySpec spec = StudySpec.profile(name);
+            assertThat(spec.datasetOrDefault()).isEqualTo("mnist-factors");
+            assertThat(spec.scoring().attributes()).containsExactly("thickness", "tilt", "width", "digit");
+            assertThat(spec.scoring().metrics()).contains("beta-vae-score", "factor-vae-score", "mig", "dci");
+            assertThat(spec.tradeoff().models()).containsExactly("beta-vae", "cvae");
+            assertThat(StudySpec.parse(spec.json(), "stored")).isEqualTo(spec);
+        }
+        assertThat(StudySpec.profile("factors-quick").scoring().points()).isEqualTo(1000);
+        String bad = StudySpec.profile("factors-quick").json().replace("\"points\" : 1000", "\"points\" : 1");
+        assertThatThrownBy(() -> StudySpec.parse(bad, "edited")).hasMessageContaining("scoring.points must be >= 2");
     }
 }
