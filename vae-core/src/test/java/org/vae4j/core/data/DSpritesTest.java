@@ -181,4 +181,60 @@ class DSpritesTest {
                 .hasMessage("factor scale level 6 is outside the grid; it takes levels 0..5");
         assertThatThrownBy(() -> DSprites.factorSpace().levels(737_280)).hasMessageContaining("outside 0..737279");
     }
+
+    @Test
+    void theShapesAreTheDocumentedCurves() {
+        // square of side 0.3, ellipse of axes 0.36 x 0.18, at scale 1 in canvas units
+        assertThat(DSprites.inside(0, 0.149, -0.149)).isTrue();
+        assertThat(DSprites.inside(0, 0.151, 0)).isFalse();
+        assertThat(DSprites.inside(0, 0, -0.151)).isFalse();
+        assertThat(DSprites.inside(1, 0.179, 0)).isTrue();
+        assertThat(DSprites.inside(1, 0.181, 0)).isFalse();
+        assertThat(DSprites.inside(1, 0, 0.089)).isTrue();
+        assertThat(DSprites.inside(1, 0, -0.091)).isFalse();
+        // the heart (x^2 + y^2 - 1)^3 = x^2 y^3, 0.3 wide, its box (y from -1 to 1.25) centred:
+        // lobes on top with a notch at (0, 1), the point at the bottom at (0, -1); v points down
+        double unit = 0.15 / 1.139;
+        java.util.function.BiFunction<Double, Double, Boolean> heart =
+                (x, y) -> DSprites.inside(2, x * unit, -(y - 0.125) * unit);
+        assertThat(heart.apply(0.0, 0.0)).isTrue();
+        assertThat(heart.apply(0.0, 0.98)).isTrue();
+        assertThat(heart.apply(0.0, 1.05)).as("the notch").isFalse();
+        assertThat(heart.apply(0.6, 1.1)).as("a lobe").isTrue();
+        assertThat(heart.apply(-0.6, 1.1)).as("the other lobe").isTrue();
+        assertThat(heart.apply(0.0, -0.98)).as("the point").isTrue();
+        assertThat(heart.apply(0.0, -1.03)).isFalse();
+        assertThat(heart.apply(0.3, -0.9)).as("beside the point").isFalse();
+        assertThat(heart.apply(1.12, 0.5)).isTrue();
+        assertThat(heart.apply(1.16, 0.5)).isFalse();
+    }
+
+    @Test
+    void everyPixelIsDrawnAsTheShapeTestSaysAndNothingElseIsLeftInTheBuffer() {
+        SplittableRandom random = new SplittableRandom(9);
+        FactorSpace space = DSprites.factorSpace();
+        for (int trial = 0; trial < 200; trial++) {
+            int[] l = {random.nextInt(3), random.nextInt(6), random.nextInt(40), random.nextInt(32), random.nextInt(32)
+            };
+            float[] drawn = new float[N * N + 3];
+            java.util.Arrays.fill(drawn, 0.5f);
+            SPRITES.render(l, random, drawn, 3);
+            double scale = space.factor(1).value(l[1]);
+            double angle = space.factor(2).value(l[2]);
+            double cx = 0.15 + 0.7 * space.factor(3).value(l[3]);
+            double cy = 0.15 + 0.7 * space.factor(4).value(l[4]);
+            for (int r = 0; r < N; r++) {
+                for (int c = 0; c < N; c++) {
+                    double dx = (c + 0.5) / N - cx;
+                    double dy = (r + 0.5) / N - cy;
+                    double u = (Math.cos(angle) * dx - Math.sin(angle) * dy) / scale;
+                    double v = (Math.sin(angle) * dx + Math.cos(angle) * dy) / scale;
+                    assertThat(drawn[3 + r * N + c])
+                            .as("levels %s pixel (%d, %d)", java.util.Arrays.toString(l), r, c)
+                            .isEqualTo(DSprites.inside(l[0], u, v) ? 1f : 0f);
+                }
+            }
+            assertThat(drawn[2]).isEqualTo(0.5f);
+        }
+    }
 }
