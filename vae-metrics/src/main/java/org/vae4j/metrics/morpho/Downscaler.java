@@ -35,36 +35,10 @@ final class Downscaler {
 
     int[] downscale(double[] image, int oh, int ow) {
         int radius = kernel.length / 2;
-        // the blur is 0 farther than its radius from every nonzero pixel: work on that box only (the
-        // whole image when the box reaches an edge, where "reflect" brings values back in)
-        int top = oh;
-        int bottom = -1;
-        int left = ow;
-        int right = -1;
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                if (image[y * ow + x] != 0) {
-                    top = Math.min(top, y);
-                    bottom = y;
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                }
-            }
-        }
-        int y0 = top - radius <= 0 ? 0 : top - radius;
-        int y1 = bottom + radius >= oh - 1 || bottom < 0 ? oh - 1 : bottom + radius;
-        int x0 = left - radius <= 0 ? 0 : left - radius;
-        int x1 = right + radius >= ow - 1 || right < 0 ? ow - 1 : right + radius;
-        if (bottom < 0 || y0 == 0 || y1 == oh - 1 || x0 == 0 || x1 == ow - 1) {
-            y0 = 0;
-            y1 = oh - 1;
-            x0 = 0;
-            x1 = ow - 1;
-        }
         // Gaussian blur along axis 0 (rows), then axis 1 (columns), as scipy's gaussian_filter
         double[] along0 = new double[oh * ow];
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
                 double s = 0;
                 for (int k = -radius; k <= radius; k++) {
                     s += kernel[k + radius] * image[Upscaler.reflect(y + k, oh) * ow + x];
@@ -73,10 +47,10 @@ final class Downscaler {
             }
         }
         double[] smooth = new double[oh * ow];
-        double lo = bottom < 0 || y0 > 0 ? 0 : Double.POSITIVE_INFINITY;
-        double hi = bottom < 0 || y0 > 0 ? 0 : Double.NEGATIVE_INFINITY;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
                 double s = 0;
                 for (int k = -radius; k <= radius; k++) {
                     s += kernel[k + radius] * along0[y * ow + Upscaler.reflect(x + k, ow)];

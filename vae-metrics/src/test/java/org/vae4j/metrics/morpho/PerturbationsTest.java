@@ -70,9 +70,104 @@ class PerturbationsTest {
     }
 
     @Test
+    void randomLinesArePixelForPixelScikitImages() throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode lines;
+        try (java.io.InputStream in =
+                getClass().getResourceAsStream("/reference/morpho-prune/pruning-reference.json")) {
+            lines = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(in)
+                    .get("lines");
+        }
+        assertThat(lines.size()).isEqualTo(40);
+        for (com.fasterxml.jackson.databind.JsonNode l : lines) {
+            int[][] ours = Perturbations.line(
+                    l.get("from").get(0).asInt(),
+                    l.get("from").get(1).asInt(),
+                    l.get("to").get(0).asInt(),
+                    l.get("to").get(1).asInt());
+            assertThat(ours)
+                    .as("line %s -> %s", l.get("from"), l.get("to"))
+                    .hasNumberOfRows(l.get("pixels").size());
+            for (int i = 0; i < ours.length; i++) {
+                assertThat(ours[i])
+                        .containsExactly(
+                                l.get("pixels").get(i).get(0).asInt(),
+                                l.get("pixels").get(i).get(1).asInt());
+            }
+        }
+    }
+
+    @Test
     void aBlankImageHasNowhereToPlaceACentre() {
         DigitMorphology blank = new DigitMorphology(4, 8, 8, new boolean[64], new double[64], new boolean[64]);
         assertThatThrownBy(() -> Perturbations.swellCentre(blank, new SplittableRandom(0)))
                 .hasMessageContaining("no skeleton");
+    }
+
+    /** A generator that hands out 0, 1, 2, ... and checks the bound it is asked for. */
+    private static java.util.random.RandomGenerator sequence(int expectedBound) {
+        return new java.util.random.RandomGenerator() {
+            private int next;
+
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                assertThat(bound).isEqualTo(expectedBound);
+                return next++;
+            }
+        };
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"line", "tee", "curve", "short", "edge"})
+    void fracturesAvoidTipsAndForksAsMorphoMnistsPruningDoes(String name) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode c;
+        try (java.io.InputStream in =
+                getClass().getResourceAsStream("/reference/morpho-prune/pruning-reference.json")) {
+            c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get(name);
+        }
+        int h = c.get("shape").get(0).asInt();
+        int w = c.get("shape").get(1).asInt();
+        boolean[] skeleton = new boolean[h * w];
+        for (com.fasterxml.jackson.databind.JsonNode p : c.get("skeleton")) {
+            skeleton[p.get(0).asInt() * w + p.get(1).asInt()] = true;
+        }
+        // everything pruned away: the reference falls back to the whole skeleton
+        com.fasterxml.jackson.databind.JsonNode expected =
+                c.get("candidates").isEmpty() ? c.get("skeleton") : c.get("candidates");
+        DigitMorphology m = new DigitMorphology(4, h, w, skeleton.clone(), new double[h * w], skeleton);
+        // the stroke angle the cut is normal to, as skeleton.get_angle finds it
+        for (com.fasterxml.jackson.databind.JsonNode a : c.get("angles")) {
+            assertThat(Perturbations.skeletonAngle(m, a.get(0).asInt(), a.get(1).asInt(), 8))
+                    .as("%s angle at (%d, %d)", name, a.get(0).asInt(), a.get(1).asInt())
+                    .isCloseTo(a.get(2).asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        int[][] centres = Perturbations.fractureCentres(m, 2, expected.size(), sequence(expected.size()));
+        assertThat(centres).hasNumberOfRows(expected.size());
+        for (int i = 0; i < centres.length; i++) {
+            assertThat(centres[i])
+                    .as("%s candidate %d", name, i)
+                    .containsExactly(
+                            expected.get(i).get(0).asInt(),
+                            expected.get(i).get(1).asInt());
+        }
+    }
+
+    @Test
+    void theMeanThicknessIsTheMeasuredOne() {
+        int[][] digits = PerturbationReferenceTest.images("original");
+        Morphometrics m = new Morphometrics();
+        for (int i = 0; i < 20; i++) {
+            double measured = m.measure(digits[i], 28, 28).thickness();
+            assertThat(m.morphology(digits[i], 28, 28).meanThickness())
+                    .as("digit %d", i)
+                    .isEqualTo(measured);
+        }
+        DigitMorphology empty = new DigitMorphology(4, 8, 8, new boolean[64], new double[64], new boolean[64]);
+        assertThat(empty.meanThickness()).isZero();
     }
 }

@@ -237,6 +237,36 @@ class InterventionReferenceTest {
     }
 
     @Test
+    void aRepresentationWithBrokenCodesIsRefusedByWhatIsWrong() {
+        assertThatThrownBy(() -> new BetaVaeScore(4, 10, 5)
+                        .compute(
+                                levels(3, 4),
+                                images -> {
+                                    double[][] z = new double[images.length][2];
+                                    z[1][0] = Double.NaN;
+                                    return z;
+                                },
+                                0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("non-finite code NaN");
+        assertThatThrownBy(() -> new BetaVaeScore(4, 10, 5)
+                        .compute(
+                                levels(3, 4),
+                                images -> {
+                                    double[][] z = new double[images.length][];
+                                    for (int i = 0; i < z.length; i++) {
+                                        z[i] = new double[1 + i % 2];
+                                    }
+                                    return z;
+                                },
+                                0))
+                .hasMessageContaining("codes of different or no length");
+        assertThatThrownBy(
+                        () -> new BetaVaeScore(4, 10, 5).compute(levels(5), images -> new double[images.length][2], 0))
+                .hasMessageContaining("at least two factors");
+    }
+
+    @Test
     void aRepresentationThatLosesImagesIsRefused() {
         assertThatThrownBy(
                         () -> new FactorVaeScore().compute(levels(3, 4), images -> new double[images.length - 1][2], 0))
