@@ -1,6 +1,5 @@
 package org.vae4j;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,18 +256,9 @@ public final class Perturbation {
                 data[i * h * w + j] = (byte) r.images()[i][j];
             }
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream o = new java.io.DataOutputStream(bytes)) {
-            o.writeInt(0x0803);
-            for (int d : idx.dims()) {
-                o.writeInt(d);
-            }
-            o.write(data);
-        } catch (IOException e) {
-            throw new VaeException("cannot encode the IDX file: " + e.getMessage());
-        }
+        byte[] encoded = IdxFile.encode(idx.dims(), data);
         if (!isRandom()) {
-            AtomicFiles.write(out, bytes.toByteArray());
+            AtomicFiles.write(out, encoded);
             return java.util.List.of(out);
         }
         StringBuilder csv = new StringBuilder("image,centre,row,col\n");
@@ -285,7 +275,7 @@ public final class Perturbation {
             }
         }
         AtomicFiles.write(centresFile, csv.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(out, bytes.toByteArray());
+        AtomicFiles.write(out, encoded);
         return java.util.List.of(out, centresFile);
     }
 }

@@ -23,6 +23,17 @@ class GroundTruthCommandsTest {
     @TempDir
     Path dir;
 
+    /** Trains a model into {@code model} with the given options and checks that it succeeded. */
+    private static void train(Path model, String... options) {
+        String[] args = new String[options.length + 3];
+        args[0] = "train";
+        System.arraycopy(options, 0, args, 1, options.length);
+        args[options.length + 1] = "--out";
+        args[options.length + 2] = model.toString();
+        Result r = MainTest.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
     @Test
     void datasetsListsEverySourceWithItsFactors() {
         Result r = MainTest.run("datasets");
@@ -44,8 +55,8 @@ class GroundTruthCommandsTest {
     @Test
     void aDSpritesModelIsScoredAgainstItsTrueFactorsWithTheInterventionScores() throws IOException {
         Path model = dir.resolve("ds");
-        Result train = MainTest.run(
-                "train",
+        train(
+                model,
                 "--dataset",
                 "dsprites",
                 "--limit",
@@ -57,10 +68,7 @@ class GroundTruthCommandsTest {
                 "--latent-dims",
                 "3",
                 "--option",
-                "hidden=16",
-                "--out",
-                model.toString());
-        assertThat(train.code()).as(train.err()).isZero();
+                "hidden=16");
         Result r = MainTest.run(
                 "disentanglement",
                 "--model-dir",
@@ -127,8 +135,8 @@ class GroundTruthCommandsTest {
     @Test
     void aConditionalModelIsScoredWithTheClassOfEveryImageItDraws() throws IOException {
         Path model = dir.resolve("cvae");
-        Result train = MainTest.run(
-                "train",
+        train(
+                model,
                 "--model",
                 "cvae",
                 "--dataset",
@@ -140,10 +148,7 @@ class GroundTruthCommandsTest {
                 "--latent-dims",
                 "3",
                 "--option",
-                "hidden=16",
-                "--out",
-                model.toString());
-        assertThat(train.code()).as(train.err()).isZero();
+                "hidden=16");
         Result r = MainTest.run(
                 "disentanglement",
                 "--model-dir",
@@ -164,8 +169,8 @@ class GroundTruthCommandsTest {
     void anInterventionScoreOnDataWithoutFactorsIsRefusedInOneLine() throws IOException {
         Path data = MainTest.writeIdxFixture(Files.createDirectories(dir.resolve("idx")));
         Path model = dir.resolve("m");
-        Result train = MainTest.run(
-                "train",
+        train(
+                model,
                 "--dataset",
                 "idx",
                 "--data",
@@ -175,10 +180,7 @@ class GroundTruthCommandsTest {
                 "--latent-dims",
                 "2",
                 "--option",
-                "hidden=16",
-                "--out",
-                model.toString());
-        assertThat(train.code()).as(train.err()).isZero();
+                "hidden=16");
         Result r = MainTest.run(
                 "disentanglement",
                 "--model-dir",

@@ -171,6 +171,7 @@ final class FactorScoring {
             int[] points) {
         Map<String, MetricResult> results = new LinkedHashMap<>();
         List<String> plain = new ArrayList<>();
+        RepresentationFunction means = null; // the model's codes, set up once for every intervention metric
         for (String name : names) {
             DisentanglementMetric metric = session.metric(protocol.metric(name));
             if (metric instanceof InterventionMetric intervention) {
@@ -180,7 +181,9 @@ final class FactorScoring {
                                 + " (dsprites) or other metrics"));
                 InterventionMetric sized =
                         points == null ? intervention : intervention.withPoints(points[0], points[1]);
-                RepresentationFunction means = means(model, labelFactor(model, test, truth, test.size()));
+                if (means == null) {
+                    means = means(model, labelFactor(model, test, truth, test.size()));
+                }
                 results.put(name, sized.compute(sampler, progress(means, name, session.log()), context.seed()));
             } else {
                 plain.add(name);

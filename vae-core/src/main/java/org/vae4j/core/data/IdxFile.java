@@ -139,6 +139,17 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
 
     /** Writes an IDX file of unsigned bytes (used by tests and to build small fixtures). */
     public static void write(Path file, int[] dims, byte[] data) throws IOException {
+        Files.write(file, encode(dims, data));
+    }
+
+    /**
+     * {@return an IDX file of unsigned bytes: the magic number, the dimensions, the data}
+     *
+     * @param dims the dimensions, 1 to 4
+     * @param data as many bytes as the dimensions hold
+     * @throws IllegalArgumentException if they do not fit
+     */
+    public static byte[] encode(int[] dims, byte[] data) {
         long n = 1;
         for (int d : dims) {
             n *= d;
@@ -147,12 +158,11 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             throw new IllegalArgumentException(
                     "dims " + Arrays.toString(dims) + " need " + n + " bytes, got " + data.length);
         }
-        try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.writeInt((UNSIGNED_BYTE << 8) | dims.length);
-            for (int d : dims) {
-                out.writeInt(d);
-            }
-            out.write(data);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 + 4 * dims.length + data.length);
+        out.putInt((UNSIGNED_BYTE << 8) | dims.length);
+        for (int d : dims) {
+            out.putInt(d);
         }
+        return out.put(data).array();
     }
 }
