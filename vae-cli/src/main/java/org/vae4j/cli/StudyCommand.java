@@ -3,12 +3,15 @@ package org.vae4j.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.vae4j.Vae4j;
 import org.vae4j.study.Study;
 import org.vae4j.study.StudySpec;
+import org.vae4j.study.StudySuite;
+import org.vae4j.study.SuiteRun;
 import org.vae4j.study.TrialRunner;
 
 /**
@@ -27,7 +30,11 @@ final class StudyCommand implements Main.Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws ParseException {
         Options o = new Options();
-        o.addOption(CommonOptions.opt("profile", "NAME", "quick (default), paper, full or paper-faithful"));
+        o.addOption(CommonOptions.opt(
+                "profile",
+                "NAME",
+                "quick (default), paper, full, paper-faithful, factors-quick, or the suite factors"
+                        + " (two studies: mnist-factors and dsprites)"));
         o.addOption(CommonOptions.opt(
                 "spec", "FILE", "a study description (JSON; see docs/study.md) instead of a profile"));
         o.addOption(CommonOptions.opt("out", "DIR", "study directory (default studies/NAME)"));
@@ -49,7 +56,10 @@ final class StudyCommand implements Main.Command {
         CommonOptions.addHelp(o);
         CommandLine cl = CommonOptions.parse(o, args);
         if (CommonOptions.help(
-                cl, o, "./vae study [--profile quick|paper|full|paper-faithful] [--master URL] [options]", out)) {
+                cl,
+                o,
+                "./vae study [--profile quick|paper|full|paper-faithful|factors-quick|factors] [--master URL] [options]",
+                out)) {
             return Main.OK;
         }
         if (cl.hasOption("profile") && cl.hasOption("spec")) {
@@ -62,31 +72,61 @@ final class StudyCommand implements Main.Command {
             throw new UsageException("give --threads (trials side by side in this process) or --master (Spark decides"
                     + " from its task slots), not both");
         }
-        StudySpec spec = cl.hasOption("spec")
-                ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
-                : StudySpec.profile(cl.getOptionValue("profile", "quick"));
+        String profile = cl.getOptionValue("profile", "quick");
+        boolean suite = cl.hasOption("spec")
+                ? StudySuite.describesSuite(Path.of(cl.getOptionValue("spec")))
+                : StudySuite.PROFILES.contains(profile);
+        if (!cl.hasOption("spec") && !suite && !StudySpec.PROFILES.contains(profile)) {
+            throw new UsageException("--profile must be one of " + String.join(", ", StudySpec.PROFILES) + ", "
+                    + String.join(", ", StudySuite.PROFILES) + "; got '" + profile + "'");
+        }
+        if (suite && cl.hasOption("dataset")) {
+            throw new UsageException("--dataset cannot be given for a suite: each of its studies names its dataset"
+                    + " (edit the suite's file to change one)");
+        }
         int workers = CommonOptions.intOption(
                 cl, "threads", Math.min(2, Runtime.getRuntime().availableProcessors()), 1, Integer.MAX_VALUE);
-        Path dir = Path.of(cl.getOptionValue("out", "studies/" + spec.name()));
+        Path data = cl.hasOption("data") ? Path.of(cl.getOptionValue("data")) : null;
+        Path cache = cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null;
+        boolean explicit = cl.hasOption("profile") || cl.hasOption("spec");
         // each trial keeps to one core: --threads N runs N trials side by side
         try (Vae4j vae = CommonOptions.library(cl, 1, err);
                 TrialRunner runner = cl.hasOption("master")
                         ? TrialRunner.forMaster(cl.getOptionValue("master"))
                         : TrialRunner.inProcess(workers)) {
-            Study study = Study.builder(vae, spec, dir)
-                    .runner(runner)
-                    .resume(cl.hasOption("resume"))
-                    .sensitivityOnly(cl.hasOption("sensitivity-only"))
-                    .dataset(
-                            CommonOptions.datasetName(vae, cl, spec.datasetOrDefault()),
-                            cl.hasOption("data") ? Path.of(cl.getOptionValue("data")) : null)
-                    .attributeCache(cl.hasOption("cache") ? Path.of(cl.getOptionValue("cache")) : null)
-                    .out(out)
-                    .prepare(cl.hasOption("profile") || cl.hasOption("spec"));
-            Study.Outcome outcome = study.run();
-            if (!outcome.failed().isEmpty()) {
-                err.println("vae study: " + outcome.failed().size() + " trial(s) failed: "
-                        + String.join(", ", outcome.failed()) + "; see their trial.log, then run again with --resume");
+            List<String> failed;
+            if (suite) {
+                StudySuite s = cl.hasOption("spec")
+                        ? StudySuite.read(Path.of(cl.getOptionValue("spec")))
+                        : StudySuite.profile(profile);
+                failed = SuiteRun.builder(vae, s, Path.of(cl.getOptionValue("out", "studies/" + s.name())))
+                        .runner(runner)
+                        .resume(cl.hasOption("resume"))
+                        .sensitivityOnly(cl.hasOption("sensitivity-only"))
+                        .dataDirectory(data)
+                        .attributeCache(cache)
+                        .out(out)
+                        .prepare(explicit)
+                        .run()
+                        .failed();
+            } else {
+                StudySpec spec = cl.hasOption("spec")
+                        ? StudySpec.read(Path.of(cl.getOptionValue("spec")))
+                        : StudySpec.profile(profile);
+                failed = Study.builder(vae, spec, Path.of(cl.getOptionValue("out", "studies/" + spec.name())))
+                        .runner(runner)
+                        .resume(cl.hasOption("resume"))
+                        .sensitivityOnly(cl.hasOption("sensitivity-only"))
+                        .dataset(CommonOptions.datasetName(vae, cl, spec.datasetOrDefault()), data)
+                        .attributeCache(cache)
+                        .out(out)
+                        .prepare(explicit)
+                        .run()
+                        .failed();
+            }
+            if (!failed.isEmpty()) {
+                err.println("vae study: " + failed.size() + " trial(s) failed: " + String.join(", ", failed)
+                        + "; see their trial.log, then run again with --resume");
                 return Main.FAILURE;
             }
             return Main.OK;

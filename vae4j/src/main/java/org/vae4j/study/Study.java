@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.vae4j.Vae4j;
-import org.vae4j.analysis.Attributes;
 import org.vae4j.analysis.StudyResults;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.VaeException;
@@ -98,6 +97,11 @@ public final class Study {
      */
     public static Builder builder(Vae4j vae, StudySpec spec, Path dir) {
         return new Builder(Internals.session(vae), spec, dir);
+    }
+
+    /** {@return a study of {@code spec} in folder {@code dir} on the engine's session (a suite's studies)} */
+    static Builder builder(Session session, StudySpec spec, Path dir) {
+        return new Builder(session, spec, dir);
     }
 
     /** Settings of a study run. */
@@ -231,29 +235,8 @@ public final class Study {
             } else if (resume) {
                 throw new ConfigurationException("{resume}: " + dir + " holds no study (no " + STUDY + ")");
             }
-            session.models().get(chosen.sensitivity().model());
-            for (String model : chosen.tradeoff().models()) {
-                if (session.models().get(model).optionSchema().options().stream()
-                        .noneMatch(o -> o.name().equals("beta"))) {
-                    throw new ConfigurationException("tradeoff model '" + model + "' has no 'beta' option to vary; use"
-                            + " models such as beta-vae or cvae (./vae models lists their options)");
-                }
-            }
-            chosen.scoring().metrics().forEach(session::metric);
             String source = dataset != null ? dataset : chosen.datasetOrDefault();
-            java.util.Optional<org.vae4j.api.data.FactorSpace> factors =
-                    session.datasets().get(source).factors();
-            if (factors.isPresent()) {
-                for (String a : chosen.scoring().attributes()) {
-                    if (!factors.get().names().contains(a)) {
-                        throw new ConfigurationException(studyFile + ": scoring attribute '" + a + "' is no factor of "
-                                + source + "; its factors are "
-                                + String.join(", ", factors.get().names()));
-                    }
-                }
-            } else {
-                Attributes.checkNames(chosen.scoring().attributes(), studyFile.toString());
-            }
+            StudyChecks.check(session, chosen, source, studyFile);
             Builder b = new Builder(session, chosen, dir);
             b.workers = workers;
             b.runner = runner;

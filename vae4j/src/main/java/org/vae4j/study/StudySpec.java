@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.vae4j.analysis.StudyResults;
 import org.vae4j.api.ConfigurationException;
 import org.vae4j.api.OptimizerKind;
@@ -19,7 +21,8 @@ import org.vae4j.report.StudyReport;
  * A study described as JSON (the profiles {@code quick}, {@code paper} and {@code full} are such
  * files; users copy and edit them): training settings, the latent-size sensitivity grid, the
  * beta trade-off grid (at a fixed latent size, or 0 for the knee the sensitivity analysis finds)
- * and what the trials are scored on.
+ * and what the trials are scored on. {@code options} (optional) are model options every trial's
+ * model is built with, e.g. {@code {"hidden": "1200,1200"}}; every model of the study must have them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudySpec(
@@ -30,6 +33,7 @@ public record StudySpec(
         int batchSize,
         String optimizer,
         Double learningRate,
+        Map<String, String> options,
         int trainImages,
         List<Long> seeds,
         Sensitivity sensitivity,
@@ -86,11 +90,12 @@ public record StudySpec(
                 description(),
                 String.format(
                         Locale.ROOT,
-                        "%d epochs, batch %d, %s, seeds %s",
+                        "%d epochs, batch %d, %s, seeds %s%s",
                         epochs(),
                         batchSize(),
                         trainImages() > 0 ? trainImages() + " training images" : "all training images",
-                        seeds()),
+                        seeds(),
+                        optionsOrEmpty().isEmpty() ? "" : ", model options " + optionsOrEmpty()),
                 new StudyReport.SensitivityHeading(
                         sensitivity().model(),
                         sensitivity().iwSamples(),
@@ -137,29 +142,36 @@ public record StudySpec(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scoring(List<String> attributes, List<String> metrics, int images, Integer points) {}
 
+    /** {@return the model options every trial is built with, sorted by name (empty if none)} */
+    public Map<String, String> optionsOrEmpty() {
+        return options == null ? Map.of() : new TreeMap<>(options);
+    }
+
     /** {@return the dataset source the description names, or mnist} */
     public String datasetOrDefault() {
         return dataset == null ? "mnist" : dataset;
     }
 
     /** The built-in profiles. */
-    public static final List<String> PROFILES =
-            List.of("quick", "paper", "full", "paper-faithful", "factors-quick", "factors");
+    public static final List<String> PROFILES = List.of("quick", "paper", "full", "paper-faithful", "factors-quick");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /**
      * {@return a built-in profile by name}
      *
-     * @param name {@code quick}, {@code paper}, {@code full}, {@code paper-faithful}, {@code factors-quick} or
-     *     {@code factors}
+     * @param name {@code quick}, {@code paper}, {@code full}, {@code paper-faithful} or {@code factors-quick}
+     *     ({@code factors} is a suite of studies: {@link StudySuite#profile})
      */
     public static StudySpec profile(String name) {
         if (!PROFILES.contains(name)) {
-            throw new ConfigurationException(
-                    "{profile} must be one of " + String.join(", ", PROFILES) + ", got '" + name + "'");
+            throw new ConfigurationException("{profile} must be one of " + String.join(", ", PROFILES)
+                    + (StudySuite.PROFILES.contains(name)
+                            ? "; " + name + " is a suite of studies (StudySuite.profile)"
+                            : "")
+                    + ", got '" + name + "'");
         }
         try (InputStream in = StudySpec.class.getResourceAsStream(name + ".json")) {
             return MAPPER.readValue(in, StudySpec.class).validated("profile " + name);
@@ -230,6 +242,13 @@ public record StudySpec(
                 learningRate == null || (learningRate > 0 && Double.isFinite(learningRate)),
                 where,
                 "learningRate must be > 0");
+        check(
+                options == null
+                        || options.entrySet().stream()
+                                .allMatch(
+                                        e -> e.getValue() != null && !e.getKey().equals("beta")),
+                where,
+                "options must map option names to values, and leave beta to the trade-off grid");
         check(trainImages >= 0, where, "trainImages must be >= 0 (0: all)");
         check(seeds != null && !seeds.isEmpty(), where, "seeds must list at least one seed");
         check(

@@ -73,6 +73,7 @@ final class TrialWork {
         if (spec.trainImages() > 0) {
             trainer.limit(spec.trainImages());
         }
+        trainer.options(spec.optionsOrEmpty());
         if (t.phase().equals("tradeoff")) {
             trainer.option("beta", StudyReport.number(t.beta()));
         }
