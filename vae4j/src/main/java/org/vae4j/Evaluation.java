@@ -11,6 +11,7 @@ import org.vae4j.api.data.Dataset;
 import org.vae4j.core.engine.Encodings;
 import org.vae4j.core.engine.Evaluator;
 import org.vae4j.core.engine.LikelihoodEstimator;
+import org.vae4j.core.engine.ModelState;
 import org.vae4j.internal.Json;
 import org.vae4j.internal.ModelHandle;
 
@@ -301,23 +302,21 @@ public record Evaluation(
         public Evaluation run() {
             ModelHandle h = model.handle();
             h.checkData(test);
-            return h.run(() -> compute(h));
+            return h.infer(copy -> compute(h, copy));
         }
 
-        private Evaluation compute(ModelHandle h) {
-            Loss loss = Evaluator.evaluate(h.state(), test, model.endOfTraining());
+        private Evaluation compute(ModelHandle h, ModelState copy) {
+            Loss loss = Evaluator.evaluate(copy, test, model.endOfTraining());
             boolean conditional = model.conditionSize() > 0;
             ImportanceWeighted iw = null;
             if (samples > 0) {
                 int n = Math.min(images, test.size());
                 long started = System.nanoTime();
-                double[] estimates = new LikelihoodEstimator(
-                                h.model(), h.state().dataType())
+                double[] estimates = new LikelihoodEstimator(copy.model(), copy.dataType())
                         .estimate(test, n, samples, seed, progress);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double[] summary = meanAndStandardError(estimates);
-                Loss same =
-                        n == test.size() ? loss : Evaluator.evaluate(h.state(), test.head(n), model.endOfTraining());
+                Loss same = n == test.size() ? loss : Evaluator.evaluate(copy, test.head(n), model.endOfTraining());
                 iw = new ImportanceWeighted(
                         new ImportanceWeighted.Estimate(n, summary[0], summary[1], conditional),
                         new ImportanceWeighted.Sampling(samples, seed, seconds),

@@ -13,6 +13,7 @@ import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.engine.Encodings;
+import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
@@ -229,7 +230,8 @@ public final class TrainedVae {
      */
     public Posterior posterior(float[][] images, int[] labels) {
         INDArray x = inputs.matrix(images, dataSize(), "images", inputs.imageShape());
-        GaussianCode q = handle.run(() -> handle.runner().encode(x, inputs.condition(labels, images.length, "images")));
+        INDArray condition = inputs.condition(labels, images.length, "images");
+        GaussianCode q = handle.infer(copy -> new ModelRunner(copy.model(), copy.dataType()).encode(x, condition));
         return new Posterior(ArrayInputs.toFloats(q.mean()), ArrayInputs.toFloats(q.logVariance()));
     }
 
@@ -261,8 +263,9 @@ public final class TrainedVae {
      */
     public float[][] decode(float[][] codes, int[] labels) {
         INDArray z = inputs.matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
-        return ArrayInputs.toFloats(
-                handle.run(() -> handle.runner().decodeMean(z, inputs.condition(labels, codes.length, "codes"))));
+        INDArray condition = inputs.condition(labels, codes.length, "codes");
+        INDArray mean = handle.infer(copy -> new ModelRunner(copy.model(), copy.dataType()).decodeMean(z, condition));
+        return ArrayInputs.toFloats(mean);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.vae4j.internal;
 
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vae4j.api.VaeException;
@@ -21,6 +24,8 @@ public final class ModelHandle {
     private final ModelState state;
     private final Optimizer optimizer;
     private final ModelRunner runner;
+    /** Copies of the model not in use by any thread now, for inference (see {@link #infer}). */
+    private final Deque<ModelState> idle = new ConcurrentLinkedDeque<>();
 
     /**
      * A handle on a built model.
@@ -84,6 +89,30 @@ public final class ModelHandle {
     }
 
     /**
+     * Runs an inference operation with the session's settings applied, on a copy of the model that no
+     * other thread uses while it runs: the copies share the parameters (nothing is copied but the
+     * layers' buffers), one is made when every existing one is busy, and they are kept for the next
+     * calls, so as many threads as call at once may infer on one model and each gets what a lone
+     * call would. Training and the single-threaded pictures use {@link #state()} itself.
+     *
+     * @param operation the operation, given its copy of the model
+     * @param <T> its result
+     * @return its result
+     */
+    public <T> T infer(Function<ModelState, T> operation) {
+        session.applySettings();
+        ModelState copy = idle.poll();
+        if (copy == null) {
+            copy = session.factory().replica(state);
+        }
+        try {
+            return operation.apply(copy);
+        } finally {
+            idle.push(copy);
+        }
+    }
+
+    /**
      * {@return the posterior of the first {@code count} images, with their labels}
      *
      * @param images images of the model's shape
@@ -91,7 +120,8 @@ public final class ModelHandle {
      */
     public Encodings encodings(Dataset images, int count) {
         checkData(images);
-        return run(() -> Encodings.of(runner, images, count, state.dataType()));
+        return infer(
+                copy -> Encodings.of(new ModelRunner(copy.model(), copy.dataType()), images, count, copy.dataType()));
     }
 
     /**

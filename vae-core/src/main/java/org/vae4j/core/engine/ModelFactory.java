@@ -76,4 +76,14 @@ public final class ModelFactory {
         Options resolved = resolveOptions(name, options);
         return ModelState.withParameters(name, resolved.asText(), spec, build(name, spec, resolved), params);
     }
+
+    /**
+     * {@return a copy of {@code state}'s model for another thread, sharing its parameters ({@link ModelState#replica})}
+     *
+     * @param state a built model
+     */
+    public ModelState replica(ModelState state) {
+        Options resolved = resolveOptions(state.provider(), state.options());
+        return state.replica(build(state.provider(), state.spec(), resolved));
+    }
 }

@@ -29,6 +29,7 @@ public final class ModelState {
             ModelSpec spec,
             VaeModel model,
             INDArray params,
+            INDArray gradients,
             boolean initialize,
             long seed) {
         this.provider = Objects.requireNonNull(provider);
@@ -41,16 +42,20 @@ public final class ModelState {
                     "model " + provider + " needs " + n + " parameters, got " + params.length());
         }
         this.params = params;
-        this.gradients = Nd4j.zeros(params.dataType(), 1, n);
+        this.gradients = gradients != null ? gradients : Nd4j.zeros(params.dataType(), 1, n);
         org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         long encoderParams = model.encoder().numParams();
         model.encoder()
-                .bind(Views.row(params, 0, encoderParams), Views.row(gradients, 0, encoderParams), initialize, rng);
+                .bind(
+                        Views.row(params, 0, encoderParams),
+                        Views.row(this.gradients, 0, encoderParams),
+                        initialize,
+                        rng);
         long decoderParams = model.decoder().numParams();
         model.decoder()
                 .bind(
                         Views.row(params, encoderParams, decoderParams),
-                        Views.row(gradients, encoderParams, decoderParams),
+                        Views.row(this.gradients, encoderParams, decoderParams),
                         initialize,
                         rng);
     }
@@ -67,7 +72,7 @@ public final class ModelState {
     /** A freshly initialised model, seeded. */
     public static ModelState initialize(
             String provider, Map<String, String> options, ModelSpec spec, VaeModel model, DataType type, long seed) {
-        return new ModelState(provider, options, spec, model, Nd4j.zeros(type, 1, model.numParams()), true, seed);
+        return new ModelState(provider, options, spec, model, Nd4j.zeros(type, 1, model.numParams()), null, true, seed);
     }
 
     /** A model with the given parameter values (e.g. from a checkpoint). */
@@ -79,8 +84,21 @@ public final class ModelState {
                 spec,
                 model,
                 params.reshape(1, params.length()).dup('c'),
+                null,
                 false,
                 0);
+    }
+
+    /**
+     * {@return a copy of this model for another thread: {@code fresh}, a newly built model of the same
+     * provider, options and spec, bound to this state's parameter and gradient vectors (shared, not
+     * copied), so it computes what this one computes while its own buffers keep concurrent forward
+     * passes apart; only inference may run on it (its gradients are this model's)}
+     *
+     * @param fresh a model built like this one and not bound yet
+     */
+    public ModelState replica(VaeModel fresh) {
+        return new ModelState(provider, options, spec, fresh, params, gradients, false, 0);
     }
 
     public String provider() {
