@@ -12,6 +12,9 @@ import org.vae4j.api.VaeException;
 final class Flags {
     /** API key -> what a command-line user typed. */
     static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("concurrency", "--concurrency"),
+            Map.entry("batches", "--batches"),
+            Map.entry("seconds", "--seconds"),
             Map.entry("latentDims", "--latent-dims"),
             Map.entry("epochs", "--epochs"),
             Map.entry("batchSize", "--batch-size"),

@@ -87,6 +87,57 @@ class MainTest {
     }
 
     @Test
+    void benchWithAModelMeasuresItsInferenceFromManyThreads() throws IOException {
+        Path out = dir.resolve("bench-inference");
+        assertThat(train(out).code()).isZero();
+        Result r = run(
+                "bench",
+                "--model-dir",
+                out.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--concurrency",
+                "1,3",
+                "--batches",
+                "1,5",
+                "--seconds",
+                "0.2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(" 1 thread(s), batch   1:", " 3 thread(s), batch   5:");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(json.get("encode")).hasSize(4);
+        com.fasterxml.jackson.databind.JsonNode last = json.get("encode").get(3);
+        assertThat(last.get("threads").asInt()).isEqualTo(3);
+        assertThat(last.get("batch").asInt()).isEqualTo(5);
+        assertThat(last.get("calls").asLong()).isPositive();
+        assertThat(last.get("p50Millis").asDouble())
+                .isLessThanOrEqualTo(last.get("p99Millis").asDouble());
+
+        Result training = run("bench", "--concurrency", "2");
+        assertThat(training.code()).isEqualTo(Main.USAGE);
+        assertThat(training.err()).contains("--concurrency measures inference: give it with --model-dir DIR");
+        Result bad = run("bench", "--model-dir", out.toString(), "--concurrency", "1,x");
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err())
+                .contains("--concurrency must be comma-separated whole numbers such as 1,2,4,16, got '1,x'");
+        Result zero = run(
+                "bench",
+                "--model-dir",
+                out.toString(),
+                "--dataset",
+                "idx",
+                "--data",
+                data.toString(),
+                "--concurrency",
+                "0");
+        assertThat(zero.code()).isEqualTo(Main.USAGE);
+        assertThat(zero.err()).contains("--concurrency must list thread counts in 1..1024, got [0]");
+    }
+
+    @Test
     void pictureOptionsThatWereSilentlyAcceptedAreRefused() throws IOException {
         Path out = dir.resolve("pictures-strict");
         assertThat(train(out).code()).isZero();
