@@ -29,20 +29,9 @@ public final class InferenceBenchmark {
      * @param batch images per call
      * @param calls calls completed in the measured time
      * @param seconds the measured time
-     * @param p50Millis median latency of a call
-     * @param p90Millis 90th percentile
-     * @param p99Millis 99th percentile
-     * @param maxMillis the slowest call
+     * @param latency the latency of a call
      */
-    public record Row(
-            int threads,
-            int batch,
-            long calls,
-            double seconds,
-            double p50Millis,
-            double p90Millis,
-            double p99Millis,
-            double maxMillis) {
+    public record Row(int threads, int batch, long calls, double seconds, Latency latency) {
         /** {@return calls completed per second, all threads together} */
         public double callsPerSecond() {
             return calls / seconds;
@@ -53,6 +42,16 @@ public final class InferenceBenchmark {
             return calls * (double) batch / seconds;
         }
     }
+
+    /**
+     * Latency percentiles of a call (nearest rank), in milliseconds.
+     *
+     * @param p50Millis median
+     * @param p90Millis 90th percentile
+     * @param p99Millis 99th percentile
+     * @param maxMillis the slowest call
+     */
+    public record Latency(double p50Millis, double p90Millis, double p99Millis, double maxMillis) {}
 
     private InferenceBenchmark() {}
 
@@ -165,9 +164,9 @@ public final class InferenceBenchmark {
                             b,
                             r.callsPerSecond(),
                             r.imagesPerSecond(),
-                            r.p50Millis(),
-                            r.p90Millis(),
-                            r.p99Millis()));
+                            r.latency().p50Millis(),
+                            r.latency().p90Millis(),
+                            r.latency().p99Millis()));
                     rows.add(r);
                 }
             }
@@ -217,10 +216,11 @@ public final class InferenceBenchmark {
                         batch,
                         merged.length,
                         elapsed,
-                        percentile(merged, 0.50),
-                        percentile(merged, 0.90),
-                        percentile(merged, 0.99),
-                        merged.length == 0 ? 0 : merged[merged.length - 1] / 1e6);
+                        new Latency(
+                                percentile(merged, 0.50),
+                                percentile(merged, 0.90),
+                                percentile(merged, 0.99),
+                                merged.length == 0 ? 0 : merged[merged.length - 1] / 1e6));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new VaeException("the benchmark was interrupted");

@@ -139,9 +139,9 @@ final class BenchCommand implements Main.Command {
                 c.put("calls", r.calls());
                 c.put("callsPerSecond", Math.round(r.callsPerSecond()));
                 c.put("imagesPerSecond", Math.round(r.imagesPerSecond()));
-                c.put("p50Millis", Math.round(r.p50Millis() * 1000) / 1000.0);
-                c.put("p90Millis", Math.round(r.p90Millis() * 1000) / 1000.0);
-                c.put("p99Millis", Math.round(r.p99Millis() * 1000) / 1000.0);
+                c.put("p50Millis", Math.round(r.latency().p50Millis() * 1000) / 1000.0);
+                c.put("p90Millis", Math.round(r.latency().p90Millis() * 1000) / 1000.0);
+                c.put("p99Millis", Math.round(r.latency().p99Millis() * 1000) / 1000.0);
             }
             out.println(json.toString());
             return Main.OK;
