@@ -73,9 +73,14 @@ final class StudyCommand implements Main.Command {
                     + " from its task slots), not both");
         }
         String profile = cl.getOptionValue("profile", "quick");
+        // --resume --out DIR alone continues whatever DIR holds: a suite when it holds suite.json
+        Path storedSuite =
+                cl.hasOption("out") ? Path.of(cl.getOptionValue("out")).resolve(SuiteRun.SUITE) : null;
         boolean suite = cl.hasOption("spec")
                 ? StudySuite.describesSuite(Path.of(cl.getOptionValue("spec")))
-                : StudySuite.PROFILES.contains(profile);
+                : cl.hasOption("profile")
+                        ? StudySuite.PROFILES.contains(profile)
+                        : cl.hasOption("resume") && storedSuite != null && Files.isRegularFile(storedSuite);
         if (!cl.hasOption("spec") && !suite && !StudySpec.PROFILES.contains(profile)) {
             throw new UsageException("--profile must be one of " + String.join(", ", StudySpec.PROFILES) + ", "
                     + String.join(", ", StudySuite.PROFILES) + "; got '" + profile + "'");
@@ -98,7 +103,7 @@ final class StudyCommand implements Main.Command {
             if (suite) {
                 StudySuite s = cl.hasOption("spec")
                         ? StudySuite.read(Path.of(cl.getOptionValue("spec")))
-                        : StudySuite.profile(profile);
+                        : cl.hasOption("profile") ? StudySuite.profile(profile) : StudySuite.read(storedSuite);
                 failed = SuiteRun.builder(vae, s, Path.of(cl.getOptionValue("out", "studies/" + s.name())))
                         .runner(runner)
                         .resume(cl.hasOption("resume"))

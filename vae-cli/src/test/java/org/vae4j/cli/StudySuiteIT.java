@@ -110,6 +110,12 @@ class StudySuiteIT {
                 .contains("tradeoff: 2 trials, 2 finished before, 0 to run")
                 .doesNotContain("done in");
 
+        List<String> plain = new ArrayList<>(args);
+        plain.subList(1, 3).clear(); // no --spec: --resume --out continues the suite the folder holds
+        MainTest.Result stored = MainTest.run(plain.toArray(String[]::new));
+        assertThat(stored.code()).as(stored.out() + stored.err()).isZero();
+        assertThat(stored.out()).contains("suite pair in " + out, "tradeoff: 2 trials, 2 finished before, 0 to run");
+
         MainTest.Result overridden = MainTest.run("study", "--spec", spec.toString(), "--dataset", "dsprites");
         assertThat(overridden.code()).isEqualTo(Main.USAGE);
         assertThat(overridden.err()).contains("--dataset cannot be given for a suite");
