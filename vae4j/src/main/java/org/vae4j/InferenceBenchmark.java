@@ -144,10 +144,7 @@ public final class InferenceBenchmark {
          * @return the cells, threads outer and batches inner, in the order given
          */
         public List<Row> run() {
-            if (images.dataSize() != model.dataSize()) {
-                throw new VaeException("the model expects images of " + model.dataSize() + " pixels but "
-                        + images.name() + " has " + images.dataSize() + "; pass the dataset it was trained on");
-            }
+            model.handle().checkData(images);
             int most = Arrays.stream(threads).max().orElse(1);
             if (warmupSeconds > 0) {
                 measure(most, Arrays.stream(batches).max().orElse(1), warmupSeconds);

@@ -13,7 +13,6 @@ import org.vae4j.core.checkpoint.Checkpoint;
 import org.vae4j.core.checkpoint.CheckpointIO;
 import org.vae4j.core.checkpoint.ModelCheckpoints;
 import org.vae4j.core.engine.Encodings;
-import org.vae4j.core.engine.ModelRunner;
 import org.vae4j.core.engine.ModelState;
 import org.vae4j.core.engine.Optimizer;
 import org.vae4j.core.engine.Trainer;
@@ -231,7 +230,7 @@ public final class TrainedVae {
     public Posterior posterior(float[][] images, int[] labels) {
         INDArray x = inputs.matrix(images, dataSize(), "images", inputs.imageShape());
         INDArray condition = inputs.condition(labels, images.length, "images");
-        GaussianCode q = handle.infer(copy -> new ModelRunner(copy.model(), copy.dataType()).encode(x, condition));
+        GaussianCode q = handle.inferWithRunner(r -> r.encode(x, condition));
         return new Posterior(ArrayInputs.toFloats(q.mean()), ArrayInputs.toFloats(q.logVariance()));
     }
 
@@ -264,7 +263,7 @@ public final class TrainedVae {
     public float[][] decode(float[][] codes, int[] labels) {
         INDArray z = inputs.matrix(codes, latentDims(), "codes", "[n][" + latentDims() + "]");
         INDArray condition = inputs.condition(labels, codes.length, "codes");
-        INDArray mean = handle.infer(copy -> new ModelRunner(copy.model(), copy.dataType()).decodeMean(z, condition));
+        INDArray mean = handle.inferWithRunner(r -> r.decodeMean(z, condition));
         return ArrayInputs.toFloats(mean);
     }
 

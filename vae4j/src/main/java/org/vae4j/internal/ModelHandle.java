@@ -113,6 +113,17 @@ public final class ModelHandle {
     }
 
     /**
+     * Runs an encoding or decoding through {@link #infer}, with a runner over the borrowed copy.
+     *
+     * @param operation the operation, given a runner of its copy of the model
+     * @param <T> its result
+     * @return its result
+     */
+    public <T> T inferWithRunner(Function<ModelRunner, T> operation) {
+        return infer(copy -> operation.apply(new ModelRunner(copy.model(), copy.dataType())));
+    }
+
+    /**
      * {@return the posterior of the first {@code count} images, with their labels}
      *
      * @param images images of the model's shape
@@ -120,8 +131,7 @@ public final class ModelHandle {
      */
     public Encodings encodings(Dataset images, int count) {
         checkData(images);
-        return infer(
-                copy -> Encodings.of(new ModelRunner(copy.model(), copy.dataType()), images, count, copy.dataType()));
+        return inferWithRunner(r -> Encodings.of(r, images, count, state.dataType()));
     }
 
     /**
